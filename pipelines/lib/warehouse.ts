@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import path from "node:path";
+import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { UserError } from "./errors.ts";
+
+export interface Warehouse {
+  path: string;
+  connection: DuckDBConnection;
+  close(): void;
+}
+
+/**
+ * Opens the DuckDB file. One read-write process at a time; any number of read-only readers.
+ * A lock held by another process becomes one plain Chinese line, never a stack trace.
+ */
+export async function openWarehouse(file: string, options: { readOnly?: boolean } = {}): Promise<Warehouse> {
+  if (options.readOnly && !fs.existsSync(file)) {
+    throw new UserError(`数据仓库 ${file} 不存在：请先运行 npm run ingest 导入数据。`);
+  }
+  if (!options.readOnly) fs.mkdirSync(path.dirname(file), { recursive: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(file, options.readOnly ? { access_mode: "READ_ONLY" } : {});
+  } catch (error) {
+    const text = String((error as Error).message ?? error);
+    if (/lock/i.test(text)) {
+      throw new UserError(`数据仓库 ${file} 正在被另一个进程使用（可能有导入正在运行），请稍后再试。`);
+    }
+    throw new UserError(`无法打开数据仓库 ${file}：${text.split("\n")[0]}`);
+  }
+  const connection = await instance.connect();
+  return {
+    path: file,
+    connection,
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** Rows of a query as plain JavaScript objects, with `$name` parameters. */
+export async function queryRows<T = Record<string, unknown>>(
+  connection: DuckDBConnection,
+  sql: string,
+  params?: Record<string, unknown>,
+): Promise<T[]> {
+  const reader = await connection.runAndReadAll(sql, params as never);
+  return reader.getRowObjectsJS() as T[];
+}
