@@ -1,5 +1,58 @@
+// `npm run ingest -- [--input DIR] [--db FILE] [--json]`
+import path from "node:path";
+import cliProgress from "cli-progress";
+import { computeIndicators } from "../indicators/compute.ts";
+import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
+import { defaultRawDir, sampleDir, warehousePath } from "../lib/paths.ts";
+import { openWarehouse } from "../lib/warehouse.ts";
+import { hasDataFiles } from "./files.ts";
+import { runIngest, type FileOutcome } from "./run.ts";
+import { formatSummary, summarise } from "./summary.ts";
 
-export async function main(_args: string[]): Promise<number> {
-  throw new UserError("该命令尚未实现。");
+/** The default input: data/raw, or the shipped sample when data/raw holds no data file. */
+export function defaultInput(): string {
+  return hasDataFiles(defaultRawDir) ? defaultRawDir : sampleDir;
+}
+
+export async function main(args: string[]): Promise<number> {
+  const { values } = parseOptions({
+    args,
+    options: { input: { type: "string" }, db: { type: "string" }, json: { type: "boolean" } },
+  });
+  const input = path.resolve(values.input ?? defaultInput());
+  if (!hasDataFiles(input)) throw new UserError(`输入文件夹 ${input} 中没有 CSV 文件。`, 2);
+  const started = performance.now();
+  const warehouse = await openWarehouse(warehousePath(values.db));
+  const bar =
+    process.stderr.isTTY && !values.json
+      ? new cliProgress.SingleBar({ format: "导入 [{bar}] {value}/{total} 个文件 {file}", hideCursor: true })
+      : undefined;
+  try {
+    const failures: string[] = [];
+    const outcomes = await runIngest(warehouse.connection, {
+      input,
+      isSample: input === path.resolve(sampleDir),
+      onFile(done, total, o: FileOutcome) {
+        if (done === 1) bar?.start(total, 0, { file: "" });
+        bar?.update(done, { file: o.source_file });
+        if (o.status === "failed") failures.push(`导入失败：${o.source_file}：${o.message}`);
+      },
+    });
+    bar?.stop();
+    for (const line of failures) console.error(line);
+    const indicators = await computeIndicators(warehouse.connection);
+    const seconds = (performance.now() - started) / 1000;
+    if (values.json) {
+      const files = outcomes.map(({ rejects: _r, ...o }) => o);
+      console.log(JSON.stringify({ input, db: warehouse.path, seconds, ...summarise(outcomes), files, indicators }));
+    } else {
+      console.log(formatSummary(outcomes, seconds));
+      console.log(`已重新计算指标：${indicators.rows} 行（indicator_values）。`);
+    }
+    return failures.length ? 1 : 0;
+  } finally {
+    bar?.stop();
+    warehouse.close();
+  }
 }

@@ -1,0 +1,99 @@
+// Reading one cell as its dictionary type, in every spelling schools use (shared/spec/README.md).
+import { parseGrade, parseSection, parseStage } from "../lib/codes.ts";
+
+export type CellValue = string | number | boolean | null;
+export type CellResult = { ok: true; value: CellValue } | { ok: false; expected: string };
+
+const noValue = new Set(["", "-", "--", "—", "——", "/", "无", "－", "N/A", "NA", "null", "NULL"]);
+
+/** NFKC (full-width digits and brackets become ASCII), trimmed, inner spaces around the text removed. */
+export function normaliseText(text: string): string {
+  return text.normalize("NFKC").replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
+}
+
+/** True when the cell means "no value". */
+export function isNoValue(text: string): boolean {
+  return noValue.has(normaliseText(text));
+}
+
+const numberPattern = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const groupedPattern = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+export function parseNumber(text: string): number | undefined {
+  let t = normaliseText(text).replace(/\s+/g, "");
+  if (groupedPattern.test(t)) t = t.replace(/,/g, "");
+  if (!numberPattern.test(t)) return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+const truthy = new Set(["是", "y", "yes", "1", "true", "t", "√"]);
+const falsy = new Set(["否", "n", "no", "0", "false", "f", "×"]);
+
+export function parseBool(text: string): boolean | undefined {
+  const t = normaliseText(text).toLowerCase();
+  if (truthy.has(t)) return true;
+  if (falsy.has(t)) return false;
+  return undefined;
+}
+
+/** 2021-06-30, 2021/6/30, 2021.6.30, 2021年6月30日 → `2021-06-30`, only real calendar dates. */
+export function parseDate(text: string): string | undefined {
+  const t = normaliseText(text).replace(/\s+/g, "");
+  const m = /^(\d{4})(?:[-/.]|年)(\d{1,2})(?:[-/.]|月)(\d{1,2})日?$/.exec(t);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  return `${m[1]}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** `enum:public=公办|private=民办` → code for either spelling. */
+export function parseEnum(type: string, text: string): string | undefined {
+  const t = normaliseText(text);
+  for (const pair of type.slice("enum:".length).split("|")) {
+    const [code, label] = pair.split("=");
+    if (t === code || t === label || t.toLowerCase() === code.toLowerCase()) return code;
+  }
+  return undefined;
+}
+
+export function enumLabels(type: string): string {
+  return type
+    .slice("enum:".length)
+    .split("|")
+    .map((p) => p.split("=")[1])
+    .join("、");
+}
+
+const expectedOf: Record<string, string> = {
+  int: "整数",
+  number: "数字",
+  bool: "是/否",
+  date: "日期（如 2021-06-30）",
+  grade: "年级（如 一年级、初一、高二、小班）",
+  stage: "办学类型（如 小学、九年一贯制学校）",
+  section: "学段（幼儿园、小学、初中、高中、中职、特殊教育）",
+};
+
+/** Reads a non-empty cell as `type`; failure says what was expected, in Chinese. */
+export function parseCell(type: string, raw: string): CellResult {
+  const text = normaliseText(raw);
+  const fail = (expected: string): CellResult => ({ ok: false, expected });
+  let value: CellValue | undefined;
+  if (type === "text") value = text;
+  else if (type === "int") {
+    const n = parseNumber(text);
+    value = n !== undefined && Number.isInteger(n) && Math.abs(n) <= 2_000_000_000 ? n : undefined;
+  } else if (type === "number") value = parseNumber(text);
+  else if (type === "bool") value = parseBool(text);
+  else if (type === "date") value = parseDate(text);
+  else if (type === "grade") value = parseGrade(text.replace(/\s+/g, ""));
+  else if (type === "stage") value = parseStage(text);
+  else if (type === "section") value = parseSection(text);
+  else if (type.startsWith("enum:")) {
+    value = parseEnum(type, text);
+    if (value === undefined) return fail(enumLabels(type));
+  } else throw new Error(`unknown dictionary type ${type}`);
+  return value === undefined ? fail(expectedOf[type] ?? type) : { ok: true, value };
+}

@@ -1,0 +1,84 @@
+// Reading one file, without touching the warehouse: decode, find the header, validate every row.
+import type { Column, Dataset } from "../lib/registry.ts";
+import { hashStudentId } from "../lib/salt.ts";
+import { normaliseText } from "./cells.ts";
+import { decode } from "./decode.ts";
+import { describeColumn, findHeader } from "./header.ts";
+import { isBlank, readRecords, type RawRecord } from "./table.ts";
+import { RowValidator, type GoodRow, type Registry, type Reject } from "./validate.ts";
+
+export type ReadResult =
+  | { ok: false; encoding: string | null; message: string }
+  | { ok: true; encoding: string; rows: GoodRow[]; rejects: Reject[]; rowsRead: number };
+
+/** Columns holding personal data (dictionary rule "personal data…"). */
+export function personalColumns(ds: Dataset): Column[] {
+  return ds.columns.filter((c) => c.rule.startsWith("personal data"));
+}
+
+function parseText(text: string): RawRecord[] | string {
+  try {
+    return readRecords(text);
+  } catch (error) {
+    const e = error as { lines?: number; message: string };
+    return `无法解析 CSV${e.lines ? `（第 ${e.lines} 行附近）` : ""}：引号不成对或格式有误`;
+  }
+}
+
+export function readDataFile(bytes: Uint8Array, ds: Dataset, registry: Registry, salt: string): ReadResult {
+  const decoded = decode(bytes);
+  if (!decoded) return { ok: false, encoding: null, message: "无法识别文件编码（支持 UTF-8、GB18030/GBK、UTF-16）" };
+  const records = parseText(decoded.text);
+  if (typeof records === "string") return { ok: false, encoding: decoded.encoding, message: records };
+  if (records.every((r) => isBlank(r.cells)))
+    return { ok: false, encoding: decoded.encoding, message: "文件是空的，没有任何数据" };
+  const header = findHeader(records, ds);
+  if (!header)
+    return {
+      ok: false,
+      encoding: decoded.encoding,
+      message: `前 10 行中找不到"${ds.name}"数据集的表头（如 ${ds.columns
+        .slice(0, 3)
+        .map((c) => c.zhHeader)
+        .join("、")}）`,
+    };
+  if (header.missingRequired.length)
+    return {
+      ok: false,
+      encoding: decoded.encoding,
+      message: `第 ${records[header.index].line} 行的表头缺少必填列：${header.missingRequired.map(describeColumn).join("、")}`,
+    };
+  const validator = new RowValidator(ds, header, registry);
+  const personal = personalColumns(ds);
+  const rows: GoodRow[] = [];
+  const rejects: Reject[] = [];
+  let rowsRead = 0;
+  for (const rec of records.slice(header.index + 1)) {
+    if (isBlank(rec.cells)) continue;
+    rowsRead++;
+    const result = validator.validate(rec);
+    if ("code" in result) rejects.push(personal.length ? redact(result, personal, salt) : result);
+    else {
+      for (const c of personal) {
+        const v = result.values[c.column];
+        result.values[c.column] = v === null || !c.rule.includes("hash") ? null : hashStudentId(salt, String(v));
+      }
+      rows.push(result);
+    }
+  }
+  return { ok: true, encoding: decoded.encoding, rows, rejects, rowsRead };
+}
+
+/** A rejected record keeps no readable personal data: ids become their hash, names are removed. */
+function redact(reject: Reject, personal: Column[], salt: string): Reject {
+  const record = JSON.parse(reject.record) as Record<string, string>;
+  for (const c of personal) {
+    for (const name of Object.keys(record)) {
+      const matches = [c.zhHeader, c.column].some((h) => h === name.normalize("NFKC").replace(/\s+/g, ""));
+      if (!matches) continue;
+      const hashed = c.rule.includes("hash") && record[name].trim() !== "";
+      record[name] = hashed ? `哈希:${hashStudentId(salt, normaliseText(record[name])).slice(0, 16)}` : "（已删除）";
+    }
+  }
+  return { ...reject, record: JSON.stringify(record) };
+}

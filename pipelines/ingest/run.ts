@@ -1,0 +1,119 @@
+// One ingest run: every file of the input folder, each alone, then the indicators.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { sectionsOfStage } from "../lib/codes.ts";
+import { readDictionary, readTargetRows, type Dataset } from "../lib/registry.ts";
+import { studentIdSalt } from "../lib/salt.ts";
+import { ensureSchema } from "../lib/schema.ts";
+import { queryRows } from "../lib/warehouse.ts";
+import { listInputFiles, type InputFile } from "./files.ts";
+import { readDataFile } from "./read.ts";
+import { nextLoadId, storeFile, writeLog, type LogEntry } from "./store.ts";
+import type { Registry, Reject } from "./validate.ts";
+
+export interface FileOutcome extends LogEntry {
+  load_id: number;
+  rejects: Pick<Reject, "code">[];
+}
+
+export interface RunOptions {
+  input: string;
+  isSample: boolean;
+  onFile?: (done: number, total: number, outcome: FileOutcome) => void;
+}
+
+export async function loadRegistry(connection: DuckDBConnection): Promise<Registry> {
+  const rows = await queryRows<{ school_id: string; name: string; stage: string }>(
+    connection,
+    "select school_id, name, stage from schools",
+  );
+  const schools = new Map(rows.map((r) => [r.school_id, { name: r.name, sections: sectionsOfStage[r.stage] ?? [] }]));
+  return { schools, targets: new Set(readTargetRows().map((t) => t.target_id)) };
+}
+
+async function alreadyLoaded(connection: DuckDBConnection, sha256: string): Promise<boolean> {
+  const rows = await queryRows(
+    connection,
+    "select 1 from ingest_log where sha256 = $sha and status = 'loaded' limit 1",
+    {
+      sha: sha256,
+    },
+  );
+  return rows.length > 0;
+}
+
+async function ingestFile(
+  connection: DuckDBConnection,
+  file: InputFile,
+  datasets: Map<string, Dataset>,
+  registry: Registry,
+  salt: string,
+): Promise<FileOutcome> {
+  const bytes = fs.readFileSync(file.absolute);
+  const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
+  const base = { source_file: file.relative, sha256, dataset: file.dataset ?? null, encoding: null, rows_read: 0 };
+  const fail = async (message: string, encoding: string | null = null): Promise<FileOutcome> => {
+    const entry: LogEntry = { ...base, encoding, rows_loaded: 0, rows_rejected: 0, status: "failed", message };
+    const load_id = await nextLoadId(connection);
+    await writeLog(connection, load_id, entry);
+    return { ...entry, load_id, rejects: [] };
+  };
+  const ds = file.dataset ? datasets.get(file.dataset) : undefined;
+  if (!ds)
+    return fail(
+      `无法判断数据集：文件应放在以数据集命名的文件夹中（如 vision/2021.csv），或文件名以数据集名开头（如 vision_2021.csv）`,
+    );
+  if (await alreadyLoaded(connection, sha256)) {
+    const entry: LogEntry = { ...base, rows_loaded: 0, rows_rejected: 0, status: "unchanged", message: null };
+    const load_id = await nextLoadId(connection);
+    await writeLog(connection, load_id, entry);
+    return { ...entry, load_id, rejects: [] };
+  }
+  const read = readDataFile(bytes, ds, registry, salt);
+  if (!read.ok) return fail(read.message, read.encoding);
+  const entry: LogEntry = {
+    ...base,
+    encoding: read.encoding,
+    rows_read: read.rowsRead,
+    rows_loaded: read.rows.length,
+    rows_rejected: read.rejects.length,
+    status: "loaded",
+    message: null,
+  };
+  try {
+    const load_id = await storeFile(connection, ds, read.rows, read.rejects, entry);
+    return { ...entry, load_id, rejects: read.rejects };
+  } catch (error) {
+    return fail(`写入数据仓库失败：${String((error as Error).message).split("\n")[0]}`, read.encoding);
+  }
+}
+
+/** Reads every file under the input folder into the warehouse; a file that fails does not stop the others. */
+export async function runIngest(connection: DuckDBConnection, options: RunOptions): Promise<FileOutcome[]> {
+  const datasets = readDictionary();
+  await ensureSchema(connection, datasets);
+  const [{ id: runId }] = await queryRows<{ id: number }>(
+    connection,
+    "select coalesce(max(run_id), 0) + 1 as id from ingest_runs",
+  );
+  await connection.run("insert into ingest_runs values ($run, $input, $sample, current_timestamp::timestamp, null)", {
+    run: runId,
+    input: options.input,
+    sample: options.isSample,
+  } as never);
+  const files = listInputFiles(options.input, [...datasets.keys()]);
+  let registry = await loadRegistry(connection);
+  const salt = files.some((f) => f.dataset === "vision_records") ? studentIdSalt() : "";
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) {
+    const outcome = await ingestFile(connection, file, datasets, registry, salt);
+    if (outcome.dataset === "schools" && outcome.status === "loaded") registry = await loadRegistry(connection);
+    outcomes.push(outcome);
+    options.onFile?.(outcomes.length, files.length, outcome);
+  }
+  await connection.run("update ingest_runs set finished_at = current_timestamp::timestamp where run_id = $run", {
+    run: runId,
+  } as never);
+  return outcomes;
+}

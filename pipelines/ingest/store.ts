@@ -1,0 +1,100 @@
+// Writing one read file into the warehouse in one transaction: staged rows replace the current
+// value of their natural key (the old value moves to <dataset>_history), rejects and the log row.
+import { DuckDBConnection, dateValue, type DuckDBAppender } from "@duckdb/node-api";
+import type { Dataset } from "../lib/registry.ts";
+import { storedColumns, storedKey } from "../lib/schema.ts";
+import type { CellValue } from "./cells.ts";
+import type { GoodRow, Reject } from "./validate.ts";
+
+export interface LogEntry {
+  source_file: string;
+  sha256: string;
+  dataset: string | null;
+  encoding: string | null;
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  status: "loaded" | "unchanged" | "failed";
+  message: string | null;
+}
+
+function append(appender: DuckDBAppender, type: string, v: CellValue | undefined): void {
+  if (v === null || v === undefined) appender.appendNull();
+  else if (type === "INTEGER") appender.appendInteger(Number(v));
+  else if (type === "DOUBLE") appender.appendDouble(Number(v));
+  else if (type === "BOOLEAN") appender.appendBoolean(Boolean(v));
+  else if (type === "DATE") {
+    const [year, month, day] = String(v).split("-").map(Number);
+    appender.appendDate(dateValue({ year, month, day }));
+  } else appender.appendVarchar(String(v));
+}
+
+export async function nextLoadId(connection: DuckDBConnection): Promise<number> {
+  const reader = await connection.runAndReadAll("select coalesce(max(load_id), 0) + 1 as id from ingest_log");
+  return Number(reader.getRowObjectsJS()[0].id);
+}
+
+export async function writeLog(connection: DuckDBConnection, loadId: number, e: LogEntry): Promise<void> {
+  await connection.run(
+    `insert into ingest_log values ($load_id, $source_file, $sha256, $dataset, $encoding, $rows_read,
+      $rows_loaded, $rows_rejected, $status, $message, current_timestamp::timestamp)`,
+    { load_id: loadId, ...e } as never,
+  );
+}
+
+async function writeRejects(connection: DuckDBConnection, loadId: number, ds: string, file: string, rejects: Reject[]) {
+  if (!rejects.length) return;
+  const appender = await connection.createAppender("rejects");
+  for (const r of rejects) {
+    appender.appendInteger(loadId);
+    appender.appendVarchar(ds);
+    appender.appendVarchar(file);
+    appender.appendInteger(r.line);
+    appender.appendVarchar(r.code);
+    appender.appendVarchar(r.reason);
+    appender.appendVarchar(r.record);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+/** Stores a file's rows and rejects, then its log entry; all or nothing. */
+export async function storeFile(
+  connection: DuckDBConnection,
+  ds: Dataset,
+  rows: GoodRow[],
+  rejects: Reject[],
+  entry: LogEntry,
+): Promise<number> {
+  const cols = storedColumns(ds);
+  const key = storedKey(ds)
+    .map((k) => `s."${k}" is not distinct from t."${k}"`)
+    .join(" and ");
+  await connection.run("begin transaction");
+  try {
+    const loadId = await nextLoadId(connection);
+    await connection.run(`create or replace temp table stage as select * from "${ds.name}" limit 0`);
+    const appender = await connection.createAppender("stage", null, "temp");
+    for (const row of rows) {
+      for (const c of cols) append(appender, c.type, row.values[c.name]);
+      appender.appendInteger(loadId);
+      appender.appendVarchar(entry.source_file);
+      appender.appendInteger(row.line);
+      appender.endRow();
+    }
+    appender.closeSync();
+    await connection.run(
+      `insert into "${ds.name}_history" select t.*, ${loadId} from "${ds.name}" t where exists (select 1 from stage s where ${key})`,
+    );
+    await connection.run(`delete from "${ds.name}" t where exists (select 1 from stage s where ${key})`);
+    await connection.run(`insert into "${ds.name}" select * from stage`);
+    await connection.run("drop table stage");
+    await writeRejects(connection, loadId, ds.name, entry.source_file, rejects);
+    await writeLog(connection, loadId, entry);
+    await connection.run("commit");
+    return loadId;
+  } catch (error) {
+    await connection.run("rollback");
+    throw error;
+  }
+}

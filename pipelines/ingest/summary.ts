@@ -1,0 +1,69 @@
+// What an ingest run says at the end: one table for people, one JSON object for scripts.
+import type { FileOutcome } from "./run.ts";
+
+export const reasonLabels: Record<string, string> = {
+  totals_row: "合计/表尾行",
+  missing_required: "必填项为空",
+  bad_type: "格式错误",
+  out_of_range: "超出范围",
+  unknown_school: "学校不存在",
+  unknown_target: "指标不存在",
+  wrong_section: "学段不符",
+  inconsistent: "前后矛盾",
+  duplicate_key: "重复记录",
+};
+
+export function summarise(outcomes: FileOutcome[]) {
+  const byDataset = new Map<
+    string,
+    { files: number; loaded: number; rejected: number; unchanged: number; failed: number }
+  >();
+  const byReason: Record<string, number> = {};
+  for (const o of outcomes) {
+    const key = o.dataset ?? "（未知）";
+    const s = byDataset.get(key) ?? { files: 0, loaded: 0, rejected: 0, unchanged: 0, failed: 0 };
+    s.files++;
+    s.loaded += o.rows_loaded;
+    s.rejected += o.rows_rejected;
+    if (o.status === "unchanged") s.unchanged++;
+    if (o.status === "failed") s.failed++;
+    byDataset.set(key, s);
+    for (const r of o.rejects) byReason[r.code] = (byReason[r.code] ?? 0) + 1;
+  }
+  const total = [...byDataset.values()].reduce(
+    (t, s) => ({
+      files: t.files + s.files,
+      loaded: t.loaded + s.loaded,
+      rejected: t.rejected + s.rejected,
+      unchanged: t.unchanged + s.unchanged,
+      failed: t.failed + s.failed,
+    }),
+    { files: 0, loaded: 0, rejected: 0, unchanged: 0, failed: 0 },
+  );
+  return { byDataset: Object.fromEntries(byDataset), byReason, total };
+}
+
+const pad = (text: string | number, width: number) => {
+  const s = String(text);
+  const w = [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  return s + " ".repeat(Math.max(0, width - w));
+};
+
+/** The table printed at the end of a run. */
+export function formatSummary(outcomes: FileOutcome[], seconds: number): string {
+  const { byDataset, byReason, total } = summarise(outcomes);
+  const lines = [
+    `${pad("数据集", 20)}${pad("文件", 6)}${pad("导入行", 10)}${pad("拒收行", 8)}${pad("未变化", 8)}失败文件`,
+  ];
+  for (const [name, s] of Object.entries(byDataset))
+    lines.push(
+      `${pad(name, 20)}${pad(s.files, 6)}${pad(s.loaded, 10)}${pad(s.rejected, 8)}${pad(s.unchanged, 8)}${s.failed}`,
+    );
+  lines.push(
+    `${pad("合计", 20)}${pad(total.files, 6)}${pad(total.loaded, 10)}${pad(total.rejected, 8)}${pad(total.unchanged, 8)}${total.failed}`,
+  );
+  const reasons = Object.entries(byReason).map(([code, n]) => `${reasonLabels[code] ?? code}(${code}) ${n}`);
+  if (reasons.length) lines.push(`拒收原因：${reasons.join("；")}`);
+  lines.push(`用时 ${seconds.toFixed(1)} 秒。拒收明细见数据仓库表 rejects 或网站"数据质量"页。`);
+  return lines.join("\n");
+}
