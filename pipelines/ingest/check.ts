@@ -1,5 +1,62 @@
+// `npm run check -- FILE [--dataset NAME] [--db FILE]`: a school checks its file before sending it.
+import fs from "node:fs";
+import path from "node:path";
+import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
+import { warehousePath } from "../lib/paths.ts";
+import { readDictionary, readTargetRows } from "../lib/registry.ts";
+import { openWarehouse } from "../lib/warehouse.ts";
+import { decode } from "./decode.ts";
+import { datasetOf } from "./files.ts";
+import { guessDataset } from "./header.ts";
+import { readDataFile } from "./read.ts";
+import { loadRegistry } from "./run.ts";
+import { reasonLabels } from "./summary.ts";
+import { readRecords } from "./table.ts";
+import type { Registry } from "./validate.ts";
 
-export async function main(_args: string[]): Promise<number> {
-  throw new UserError("该命令尚未实现。");
+async function registryFor(db: string): Promise<{ registry: Registry; note?: string }> {
+  const targets = new Set(readTargetRows().map((t) => t.target_id));
+  if (!fs.existsSync(db))
+    return { registry: { schools: null, targets }, note: "未找到数据仓库，未核对学校代码与学段。" };
+  const warehouse = await openWarehouse(db, { readOnly: true });
+  try {
+    return { registry: await loadRegistry(warehouse.connection) };
+  } catch {
+    return { registry: { schools: null, targets }, note: "数据仓库中没有学校名录，未核对学校代码与学段。" };
+  } finally {
+    warehouse.close();
+  }
+}
+
+export async function main(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions({
+    args,
+    options: { dataset: { type: "string" }, db: { type: "string" } },
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new UserError("用法：npm run check -- 文件.csv [--dataset 数据集]", 2);
+  const file = path.resolve(positionals[0]);
+  if (!fs.existsSync(file)) throw new UserError(`找不到文件 ${file}`, 2);
+  const datasets = readDictionary();
+  const bytes = fs.readFileSync(file);
+  let name = values.dataset ?? datasetOf(path.basename(file), [...datasets.keys()]);
+  if (!name) {
+    const text = decode(bytes)?.text;
+    name = text ? guessDataset(readRecords(text), datasets)?.name : undefined;
+  }
+  const ds = name ? datasets.get(name) : undefined;
+  if (!ds) throw new UserError(`${file}：无法判断数据集，请用 --dataset 指定（${[...datasets.keys()].join("、")}）`);
+  const { registry, note } = await registryFor(warehousePath(values.db));
+  const result = readDataFile(bytes, ds, registry, "check");
+  if (!result.ok) {
+    console.error(`${file}：${result.message}`);
+    return 1;
+  }
+  console.log(
+    `${file}：数据集 ${ds.name}，编码 ${result.encoding}，数据 ${result.rowsRead} 行，可导入 ${result.rows.length} 行，有问题 ${result.rejects.length} 行。`,
+  );
+  if (note) console.log(note);
+  for (const r of result.rejects) console.log(`第 ${r.line} 行 [${reasonLabels[r.code]}] ${r.reason}`);
+  return result.rejects.length ? 1 : 0;
 }

@@ -30,8 +30,8 @@ export interface GoodRow {
 }
 
 export interface Registry {
-  /** school_id → its name and sections. */
-  schools: Map<string, { name: string; sections: string[] }>;
+  /** school_id → its name and sections; null when there is no registry to check against. */
+  schools: Map<string, { name: string; sections: string[] }> | null;
   targets: Set<string>;
 }
 
@@ -114,8 +114,9 @@ export class RowValidator {
     reject: (c: ReasonCode, r: string) => Reject,
   ) {
     const schoolCol = this.ds.columns.find((c) => c.ref.startsWith("school") && c.ref !== "school_section");
-    const school = schoolCol ? this.registry.schools.get(String(values[schoolCol.column])) : undefined;
-    if (schoolCol && !school)
+    const registry = this.registry.schools;
+    const school = schoolCol && registry ? registry.get(String(values[schoolCol.column])) : undefined;
+    if (schoolCol && registry && !school)
       return reject("unknown_school", `${schoolCol.zhHeader} ${values[schoolCol.column]} 不在学校名录中`);
     const targetCol = this.ds.columns.find((c) => c.ref === "target");
     if (targetCol && !this.registry.targets.has(String(values[targetCol.column])))
