@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 600_000,
     pool: "forks",
     env: { TZ: "Asia/Shanghai", OBSERVABLE_TELEMETRY_DISABLE: "true" },
+    reporters: ["default", "json"],
+    outputFile: { json: "data/test-results.json" },
   },
 });
