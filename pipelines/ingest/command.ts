@@ -44,7 +44,7 @@ export async function main(args: string[]): Promise<number> {
     const indicators = await computeIndicators(warehouse.connection);
     const seconds = (performance.now() - started) / 1000;
     if (values.json) {
-      const files = outcomes.map(({ rejects: _r, ...o }) => o);
+      const files = outcomes;
       console.log(JSON.stringify({ input, db: warehouse.path, seconds, ...summarise(outcomes), files, indicators }));
     } else {
       console.log(formatSummary(outcomes, seconds));

@@ -1,6 +1,7 @@
 // Reading one file, without touching the warehouse: decode, find the header, validate every row.
 import type { Column, Dataset } from "../lib/registry.ts";
 import { hashStudentId } from "../lib/salt.ts";
+import { hashedName } from "../lib/schema.ts";
 import { normaliseText } from "./cells.ts";
 import { decode } from "./decode.ts";
 import { describeColumn, findHeader } from "./header.ts";
@@ -61,7 +62,8 @@ export function readDataFile(bytes: Uint8Array, ds: Dataset, registry: Registry,
     else {
       for (const c of personal) {
         const v = result.values[c.column];
-        result.values[c.column] = v === null || !c.rule.includes("hash") ? null : hashStudentId(salt, String(v));
+        delete result.values[c.column];
+        if (c.rule.includes("hash")) result.values[hashedName] = v === null ? null : hashStudentId(salt, String(v));
       }
       rows.push(result);
     }

@@ -9,12 +9,23 @@ import { ensureSchema } from "../lib/schema.ts";
 import { queryRows } from "../lib/warehouse.ts";
 import { listInputFiles, type InputFile } from "./files.ts";
 import { readDataFile } from "./read.ts";
+import { ingestRecordsBySql } from "./records.ts";
 import { nextLoadId, storeFile, writeLog, type LogEntry } from "./store.ts";
 import type { Registry, Reject } from "./validate.ts";
 
 export interface FileOutcome extends LogEntry {
   load_id: number;
-  rejects: Pick<Reject, "code">[];
+  /** Rejected rows by reason code. */
+  reasons: Record<string, number>;
+}
+
+/** Datasets read by DuckDB's own CSV reader (large student-level files). */
+const readBySql = new Set(["vision_records"]);
+
+function countReasons(rejects: Pick<Reject, "code">[]): Record<string, number> {
+  const reasons: Record<string, number> = {};
+  for (const r of rejects) reasons[r.code] = (reasons[r.code] ?? 0) + 1;
+  return reasons;
 }
 
 export interface RunOptions {
@@ -57,7 +68,7 @@ async function ingestFile(
     const entry: LogEntry = { ...base, encoding, rows_loaded: 0, rows_rejected: 0, status: "failed", message };
     const load_id = await nextLoadId(connection);
     await writeLog(connection, load_id, entry);
-    return { ...entry, load_id, rejects: [] };
+    return { ...entry, load_id, reasons: {} };
   };
   const ds = file.dataset ? datasets.get(file.dataset) : undefined;
   if (!ds)
@@ -68,7 +79,14 @@ async function ingestFile(
     const entry: LogEntry = { ...base, rows_loaded: 0, rows_rejected: 0, status: "unchanged", message: null };
     const load_id = await nextLoadId(connection);
     await writeLog(connection, load_id, entry);
-    return { ...entry, load_id, rejects: [] };
+    return { ...entry, load_id, reasons: {} };
+  }
+  if (readBySql.has(ds.name)) {
+    const bySql = await ingestRecordsBySql(connection, ds, bytes, base, file.absolute, salt).catch((error) => {
+      if (process.env.DEBUG) console.error(error);
+      return undefined;
+    });
+    if (bySql) return { ...bySql.entry, load_id: bySql.loadId, reasons: bySql.reasons };
   }
   const read = readDataFile(bytes, ds, registry, salt);
   if (!read.ok) return fail(read.message, read.encoding);
@@ -83,7 +101,7 @@ async function ingestFile(
   };
   try {
     const load_id = await storeFile(connection, ds, read.rows, read.rejects, entry);
-    return { ...entry, load_id, rejects: read.rejects };
+    return { ...entry, load_id, reasons: countReasons(read.rejects) };
   } catch (error) {
     return fail(`写入数据仓库失败：${String((error as Error).message).split("\n")[0]}`, read.encoding);
   }

@@ -58,6 +58,33 @@ async function writeRejects(connection: DuckDBConnection, loadId: number, ds: st
   appender.closeSync();
 }
 
+/** Moves the current values of the staged keys to history, then inserts the staged rows. */
+export async function replaceFromStage(connection: DuckDBConnection, ds: Dataset, loadId: number): Promise<void> {
+  const key = storedKey(ds)
+    .map((k) => `s."${k}" is not distinct from t."${k}"`)
+    .join(" and ");
+  const staged = `exists (select 1 from stage s where ${key})`;
+  await connection.run(
+    `insert into "${ds.name}_history" select t.*, ${Number(loadId)} from "${ds.name}" t where ${staged}`,
+  );
+  await connection.run(`delete from "${ds.name}" t where ${staged}`);
+  await connection.run(`insert into "${ds.name}" select * from stage`);
+  await connection.run("drop table stage");
+}
+
+/** Runs `work` in one transaction with a fresh load id; all or nothing. */
+export async function inTransaction<T>(connection: DuckDBConnection, work: (loadId: number) => Promise<T>): Promise<T> {
+  await connection.run("begin transaction");
+  try {
+    const result = await work(await nextLoadId(connection));
+    await connection.run("commit");
+    return result;
+  } catch (error) {
+    await connection.run("rollback");
+    throw error;
+  }
+}
+
 /** Stores a file's rows and rejects, then its log entry; all or nothing. */
 export async function storeFile(
   connection: DuckDBConnection,
@@ -67,12 +94,7 @@ export async function storeFile(
   entry: LogEntry,
 ): Promise<number> {
   const cols = storedColumns(ds);
-  const key = storedKey(ds)
-    .map((k) => `s."${k}" is not distinct from t."${k}"`)
-    .join(" and ");
-  await connection.run("begin transaction");
-  try {
-    const loadId = await nextLoadId(connection);
+  return inTransaction(connection, async (loadId) => {
     await connection.run(`create or replace temp table stage as select * from "${ds.name}" limit 0`);
     const appender = await connection.createAppender("stage", null, "temp");
     for (const row of rows) {
@@ -83,18 +105,9 @@ export async function storeFile(
       appender.endRow();
     }
     appender.closeSync();
-    await connection.run(
-      `insert into "${ds.name}_history" select t.*, ${loadId} from "${ds.name}" t where exists (select 1 from stage s where ${key})`,
-    );
-    await connection.run(`delete from "${ds.name}" t where exists (select 1 from stage s where ${key})`);
-    await connection.run(`insert into "${ds.name}" select * from stage`);
-    await connection.run("drop table stage");
+    await replaceFromStage(connection, ds, loadId);
     await writeRejects(connection, loadId, ds.name, entry.source_file, rejects);
     await writeLog(connection, loadId, entry);
-    await connection.run("commit");
     return loadId;
-  } catch (error) {
-    await connection.run("rollback");
-    throw error;
-  }
+  });
 }

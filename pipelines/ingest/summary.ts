@@ -28,7 +28,7 @@ export function summarise(outcomes: FileOutcome[]) {
     if (o.status === "unchanged") s.unchanged++;
     if (o.status === "failed") s.failed++;
     byDataset.set(key, s);
-    for (const r of o.rejects) byReason[r.code] = (byReason[r.code] ?? 0) + 1;
+    for (const [code, n] of Object.entries(o.reasons)) byReason[code] = (byReason[code] ?? 0) + n;
   }
   const total = [...byDataset.values()].reduce(
     (t, s) => ({

@@ -10,6 +10,9 @@ export function sqlType(type: string): string {
   return "VARCHAR";
 }
 
+/** The stored column that holds a personal id as a salted hash. */
+export const hashedName = "student_hash";
+
 /**
  * Columns stored for a dataset. Personal data of vision_records is never stored readable:
  * the student id becomes a salted hash and the name is dropped.
@@ -19,7 +22,7 @@ export function storedColumns(ds: Dataset): { name: string; type: string; source
   for (const c of ds.columns) {
     if (ds.name === "vision_records" && c.column === "name") continue;
     if (ds.name === "vision_records" && c.column === "student_id") {
-      cols.push({ name: "student_hash", type: "VARCHAR", source: c });
+      cols.push({ name: hashedName, type: "VARCHAR", source: c });
       continue;
     }
     cols.push({ name: c.column, type: sqlType(c.type), source: c });
@@ -29,7 +32,7 @@ export function storedColumns(ds: Dataset): { name: string; type: string; source
 
 /** Natural key of a dataset as stored (student_id → student_hash). */
 export function storedKey(ds: Dataset): string[] {
-  return ds.key.map((k) => (ds.name === "vision_records" && k === "student_id" ? "student_hash" : k));
+  return ds.key.map((k) => (ds.name === "vision_records" && k === "student_id" ? hashedName : k));
 }
 
 const lineage = "load_id INTEGER, source_file VARCHAR, source_line INTEGER";
