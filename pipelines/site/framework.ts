@@ -1,0 +1,29 @@
+// Running Observable Framework's command line with the warehouse passed down to its loaders.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { root } from "../lib/paths.ts";
+
+export const srcDir = path.join(root, "src");
+export const cacheDir = path.join(srcDir, ".observablehq", "cache");
+export const distDir = path.join(root, "dist");
+
+/** Runs `observable <args>` in the project root; resolves with its exit code. */
+export function runFramework(args: string[], warehouse: string): Promise<number> {
+  const bin = path.join(root, "node_modules", ".bin");
+  const env = {
+    ...process.env,
+    WAREHOUSE: warehouse,
+    OBSERVABLE_TELEMETRY_DISABLE: "true",
+    // Loaders are run by `tsx`, found on PATH.
+    PATH: `${bin}${path.delimiter}${process.env.PATH ?? ""}`,
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(bin, "observable"), args, {
+      cwd: root,
+      env,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.once("error", reject);
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}

@@ -1,0 +1,39 @@
+// Framework 1.13 has no option for the page language or its few built-in English labels;
+// the build writes them into the output: <html lang="zh-CN">, the search box and its results.
+import fs from "node:fs";
+import path from "node:path";
+
+const htmlReplacements: [RegExp, string][] = [
+  [/<html>/, '<html lang="zh-CN">'],
+  [/placeholder="Search"/g, 'placeholder="搜索指标、条款、学校"'],
+  [/title="Toggle sidebar"/g, 'title="显示或隐藏侧栏"'],
+];
+
+const searchReplacements: [RegExp, string][] = [
+  [/"<div>no results<\/div>"/g, '"<div>没有找到结果</div>"'],
+  [/toLocaleString\("en-US"\)\} result\$\{[^}]*\}/g, 'toLocaleString("zh-CN")} 条结果'],
+];
+
+function rewrite(file: string, replacements: [RegExp, string][]): boolean {
+  const before = fs.readFileSync(file, "utf8");
+  let after = before;
+  for (const [pattern, replacement] of replacements) after = after.replace(pattern, replacement);
+  if (after !== before) fs.writeFileSync(file, after);
+  return after !== before;
+}
+
+/** Localizes every page and the search script of a built site; returns the pages lacking lang after it. */
+export function localizeDist(dist: string): string[] {
+  const missingLang: string[] = [];
+  for (const entry of fs.readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.name.endsWith(".html")) {
+      rewrite(file, htmlReplacements);
+      if (!fs.readFileSync(file, "utf8").includes('<html lang="zh-CN">')) missingLang.push(file);
+    } else if (/^search\.[\w]+\.js$/.test(entry.name)) {
+      rewrite(file, searchReplacements);
+    }
+  }
+  return missingLang;
+}

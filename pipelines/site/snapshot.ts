@@ -1,0 +1,81 @@
+// What the build needs from the warehouse in one read-only pass: statuses, schools, missing reports, run facts.
+import fs from "node:fs";
+import { openWarehouse, queryRows } from "../lib/warehouse.ts";
+import { queryMissing, type MissingReport } from "./missing.ts";
+
+export interface IndicatorRow {
+  target_id: string;
+  year: number;
+  school_id: string | null;
+  value: number | null;
+  threshold: number | null;
+  status: string;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface SchoolRow {
+  school_id: string;
+  name: string;
+  stage: string;
+  ownership: string | null;
+  street: string | null;
+  cluster: string | null;
+}
+
+export interface Snapshot {
+  rows: IndicatorRow[];
+  schools: SchoolRow[];
+  missing: MissingReport[];
+  isSample: boolean;
+  loadedAt: string | null; // ISO time of the last finished ingest run
+}
+
+export const emptySnapshot: Snapshot = { rows: [], schools: [], missing: [], isSample: false, loadedAt: null };
+
+export async function readSnapshot(file: string): Promise<Snapshot> {
+  if (!fs.existsSync(file)) return emptySnapshot;
+  const warehouse = await openWarehouse(file, { readOnly: true });
+  try {
+    const c = warehouse.connection;
+    const rows = await queryRows<IndicatorRow>(
+      c,
+      `select target_id, year::integer as year, school_id, value, threshold, status, numerator, denominator
+       from indicator_values order by target_id, school_id nulls first, year`,
+    );
+    const schools = await queryRows<SchoolRow>(
+      c,
+      `select school_id, name, stage, ownership, street, cluster from schools order by school_id`,
+    );
+    const [run] = await queryRows<{ is_sample: boolean | null; loaded_at: string | null }>(
+      c,
+      `select bool_or(is_sample) as is_sample,
+              strftime(max(coalesce(finished_at, started_at)), '%Y-%m-%d %H:%M') as loaded_at
+       from ingest_runs`,
+    );
+    return {
+      rows,
+      schools,
+      missing: await queryMissing(c),
+      isSample: Boolean(run?.is_sample),
+      loadedAt: run?.loaded_at ?? null,
+    };
+  } finally {
+    warehouse.close();
+  }
+}
+
+/** The row of a target for one school (or the district: null) in its latest year, and the year before. */
+export function latestRows(rows: IndicatorRow[]): Map<string, { latest: IndicatorRow; previous?: IndicatorRow }> {
+  const byKey = new Map<string, { latest: IndicatorRow; previous?: IndicatorRow }>();
+  for (const row of rows) {
+    const key = `${row.target_id}\u0000${row.school_id ?? ""}`;
+    const seen = byKey.get(key);
+    if (!seen || row.year > seen.latest.year) {
+      byKey.set(key, { latest: row, previous: seen && seen.latest.year === row.year - 1 ? seen.latest : undefined });
+    }
+  }
+  return byKey;
+}
+
+export const rowKey = (targetId: string, schoolId: string | null) => `${targetId}\u0000${schoolId ?? ""}`;

@@ -1,0 +1,141 @@
+// An area page: filters, then per target its chart(s) and a table of schools, all from warehouse rows.
+import { schoolRanking, trendChart } from "./charts.js";
+import { filterBar } from "./controls.js";
+import { h } from "./dom.js";
+import { formatThreshold, formatValue, statusWords } from "./format.js";
+import { sortableTable } from "./table.js";
+
+const all = (label) => [{ value: "", label: `全部${label}` }];
+const distinct = (values) =>
+  [...new Set(values.filter((v) => v != null && v !== ""))].sort((a, b) => String(a).localeCompare(String(b), "zh-CN"));
+
+/** Year, stage, street and cluster filters for the targets of one area. */
+export function areaFilters(rows, schools, targets) {
+  const ids = new Set(targets.map((t) => t.target_id));
+  const years = distinct(rows.filter((r) => ids.has(r.target_id)).map((r) => r.year)).sort((a, b) => b - a);
+  const stages = new Map(schools.map((s) => [s.stage, s.stage_label]));
+  return filterBar([
+    {
+      name: "year",
+      label: "年度",
+      numeric: true,
+      value: years[0],
+      options: years.map((y) => ({ value: y, label: `${y}年` })),
+    },
+    {
+      name: "stage",
+      label: "办学类型",
+      options: all("类型").concat([...stages].map(([value, label]) => ({ value, label }))),
+    },
+    {
+      name: "street",
+      label: "镇街",
+      options: all("镇街").concat(distinct(schools.map((s) => s.street)).map((v) => ({ value: v, label: v }))),
+    },
+    {
+      name: "cluster",
+      label: "学区集团",
+      options: all("学区").concat(distinct(schools.map((s) => s.cluster)).map((v) => ({ value: v, label: v }))),
+    },
+  ]);
+}
+
+/** One block per target of the area. */
+export function areaView(rows, schools, targets, { filter, width }) {
+  const schoolById = new Map(schools.map((s) => [s.school_id, s]));
+  const keep = (id) => {
+    const s = schoolById.get(id);
+    return (
+      s &&
+      (!filter.stage || s.stage === filter.stage) &&
+      (!filter.street || s.street === filter.street) &&
+      (!filter.cluster || s.cluster === filter.cluster)
+    );
+  };
+  return h(
+    "div",
+    {},
+    targets.map((t) =>
+      targetBlock(
+        t,
+        rows.filter((r) => r.target_id === t.target_id),
+        { filter, width, keep, schoolById },
+      ),
+    ),
+  );
+}
+
+function targetBlock(target, rows, { filter, width, keep, schoolById }) {
+  const unit = target.display_unit;
+  const district = rows.filter((r) => r.school_id == null);
+  const current = district.find((r) => r.year === filter.year);
+  const status = current?.status ?? "no_data";
+  const share = target.scope === "school";
+  const threshold = target.comparator === "info" ? null : target.threshold;
+  const schoolRows = rows.filter((r) => r.school_id != null && r.year === filter.year && keep(r.school_id));
+  const nameOf = (r) => schoolById.get(r.school_id)?.name ?? r.school_id;
+  const parts = [];
+  if (target.chart === "schools") {
+    parts.push(
+      h("h4", {}, `${filter.year}年各校数值（虚线为目标值，按数值排序）`),
+      schoolRanking(schoolRows, { unit, threshold, width, nameOf }),
+    );
+    parts.push(
+      h("h4", {}, `全区${share ? "达标学校占比" : "数值"}历年变化`),
+      trendChart(district, { unit, share, threshold: share ? 1 : threshold, width, height: 180 }),
+    );
+    parts.push(schoolTable(schoolRows, { unit, schoolById }));
+  } else {
+    const title =
+      target.chart === "cv"
+        ? "差异系数历年变化（虚线为上限）"
+        : target.chart === "milestone"
+          ? "完成数历年变化（虚线为目标）"
+          : "全区数值历年变化（虚线为目标值）";
+    parts.push(
+      h("h4", {}, title),
+      trendChart(district, { unit, threshold, width, bars: target.chart === "milestone" }),
+    );
+  }
+  const count =
+    share && current?.denominator ? `（${current.numerator ?? 0} / ${current.denominator} 所学校达标）` : "";
+  return h(
+    "section",
+    {
+      class: "target-block",
+      id: `target-${target.target_id}`,
+      "data-target-id": target.target_id,
+      "data-status": status,
+    },
+    h("h3", {}, `${target.title_zh} `, h("span", { class: `status-badge status-${status}` }, statusWords[status])),
+    h(
+      "p",
+      { class: "muted" },
+      `全区${filter.year}年：${formatValue(current?.value, unit, { share })}${count} · 目标：${formatThreshold(target.comparator, target.threshold, unit, { share })} · `,
+      h("a", { href: `./methods#clause-${target.clause}` }, `第${target.clause}条`),
+    ),
+    parts,
+  );
+}
+
+function schoolTable(rows, { unit, schoolById }) {
+  if (rows.length === 0) return h("p", { class: "muted" }, "所选范围内没有学校。");
+  const data = rows.map((r) => ({ ...r, ...schoolById.get(r.school_id) }));
+  return sortableTable(
+    data,
+    [
+      { key: "name", label: "学校", href: (r) => `./schools/${encodeURIComponent(r.school_id)}` },
+      { key: "stage_label", label: "办学类型" },
+      { key: "street", label: "镇街" },
+      { key: "cluster", label: "学区集团" },
+      { key: "value", label: "数值", numeric: true, format: (v) => formatValue(v, unit) },
+      {
+        key: "status",
+        label: "状态",
+        value: (r) => ["not_met", "no_data", "met", "info"].indexOf(r.status),
+        format: (s) => statusWords[s],
+      },
+    ],
+    { sort: "status" },
+  );
+}

@@ -1,0 +1,74 @@
+// Charts of the area pages. Each is (data, options) → element; the page owns layout and width.
+import * as Plot from "@observablehq/plot";
+import { formatValue, statusWords } from "./format.js";
+
+const statusColor = {
+  type: "ordinal",
+  domain: ["met", "not_met", "no_data", "info"],
+  range: ["#1a7f37", "#c62828", "#6e7781", "#1f5fae"],
+  tickFormat: (s) => statusWords[s],
+  legend: true,
+};
+
+/** Schools ranked by value with the threshold line; colour is the status the warehouse gives each row. */
+export function schoolRanking(rows, { unit, threshold, width = 640, nameOf = (r) => r.school_id } = {}) {
+  const data = rows.filter((r) => r.value != null).map((r) => ({ ...r, name: nameOf(r) }));
+  if (data.length === 0) return empty("所选年度和范围内没有学校数值。");
+  return Plot.plot({
+    width,
+    height: Math.max(120, data.length * 16 + 50),
+    marginLeft: Math.min(220, 14 + 13 * Math.max(...data.map((d) => d.name.length))),
+    color: statusColor,
+    x: { label: null, grid: true, tickFormat: (v) => formatValue(v, unit) },
+    y: { label: null, domain: data.sort((a, b) => b.value - a.value).map((d) => d.name) },
+    marks: [
+      Plot.barX(data, {
+        x: "value",
+        y: "name",
+        fill: "status",
+        title: (d) => `${d.name}：${formatValue(d.value, unit)}（${statusWords[d.status]}）`,
+      }),
+      threshold == null
+        ? null
+        : Plot.ruleX([threshold], { stroke: "currentColor", strokeWidth: 2, strokeDasharray: "4,3" }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+/** A value across years (district value, CV, milestone progress) against its threshold or limit. */
+export function trendChart(rows, { unit, share = false, threshold, width = 640, height = 220, bars = false } = {}) {
+  const data = rows.filter((r) => r.value != null).sort((a, b) => a.year - b.year);
+  if (data.length === 0) return empty("暂无数据。");
+  const mark = bars ? Plot.barY : Plot.lineY;
+  return Plot.plot({
+    width,
+    height,
+    color: statusColor,
+    x: { type: "point", label: "年度", tickFormat: (y) => `${y}` },
+    y: { label: null, grid: true, zero: bars, tickFormat: (v) => formatValue(v, unit, { share }) },
+    marks: [
+      bars
+        ? Plot.barY(data, { x: "year", y: "value", fill: "status" })
+        : mark(data, { x: "year", y: "value", stroke: "#888" }),
+      bars ? null : Plot.dot(data, { x: "year", y: "value", fill: "status", r: 5 }),
+      threshold == null
+        ? null
+        : Plot.ruleY([threshold], { stroke: "currentColor", strokeWidth: 2, strokeDasharray: "4,3" }),
+      Plot.text(data, {
+        x: "year",
+        y: "value",
+        dy: -12,
+        text: (d) => formatValue(d.value, unit, { share }),
+        title: (d) => `${d.year}年：${formatValue(d.value, unit, { share })}（${statusWords[d.status]}）`,
+      }),
+    ],
+  });
+}
+
+function empty(text) {
+  const p = document.createElement("p");
+  p.className = "muted";
+  p.textContent = text;
+  return p;
+}

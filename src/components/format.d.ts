@@ -1,0 +1,25 @@
+// Types of format.js for the build-time markup in pipelines/site (src/ itself is not type-checked).
+export declare const statusWords: Record<string, string>;
+export declare const statusOrder: string[];
+export declare function formatNumber(value: number | null | undefined, digits?: number): string;
+export declare function formatPercent(value: number | null | undefined, digits?: number): string;
+export declare function formatYuan(value: number | null | undefined): string;
+export declare function formatValue(
+  value: number | null | undefined,
+  unit: string,
+  options?: { share?: boolean },
+): string;
+export declare function formatPoints(delta: number | null | undefined, digits?: number): string;
+export declare function formatThreshold(
+  comparator: string,
+  threshold: number | null | undefined,
+  unit: string,
+  options?: { share?: boolean },
+): string;
+export declare function formatChange(
+  current: number | null | undefined,
+  previous: number | null | undefined,
+  unit: string,
+  options?: { share?: boolean },
+): string;
+export declare function escapeHtml(text: unknown): string;

@@ -1,0 +1,91 @@
+// Numbers, units and status words in Chinese conventions. Shared by the pages and the build-time markup.
+
+export const statusWords = { met: "达标", not_met: "未达标", no_data: "无数据", info: "监测" };
+export const statusOrder = ["not_met", "no_data", "met", "info"];
+
+/** Unit words after a number; ratios are shown as percentages. */
+const unitWords = {
+  m2: "平方米",
+  yuan: "元",
+  minutes: "分钟",
+  days: "天",
+  hours: "学时",
+  rooms: "间",
+  teachers: "人",
+  indicators: "项",
+  classes: "个",
+  schools: "所",
+  kindergartens: "所",
+  points: "个",
+  pairs: "对",
+  projects: "个",
+  coefficient: "",
+};
+
+const grouped = (digits) =>
+  new Intl.NumberFormat("zh-CN", { maximumFractionDigits: digits, minimumFractionDigits: 0, useGrouping: true });
+
+/** A plain number with at most `digits` decimals and thousands separators. */
+export function formatNumber(value, digits = 2) {
+  if (value == null || !Number.isFinite(value)) return "—";
+  return grouped(digits).format(value).replace("-", "−");
+}
+
+/** A fraction as a percentage: 0.4523 → "45.2%". */
+export function formatPercent(value, digits = 1) {
+  if (value == null || !Number.isFinite(value)) return "—";
+  return `${formatNumber(value * 100, digits)}%`;
+}
+
+/** Yuan, with 万 for sums of ten thousand and more: 123456 → "12.35万元". */
+export function formatYuan(value) {
+  if (value == null || !Number.isFinite(value)) return "—";
+  if (Math.abs(value) >= 10000) return `${formatNumber(value / 10000, 2)}万元`;
+  return `${formatNumber(value, 0)}元`;
+}
+
+/** A value in its unit (`pp`: a change of a ratio in percentage points). `share` marks the district row of a school-scope target (share of schools met). */
+export function formatValue(value, unit, { share = false } = {}) {
+  if (value == null || !Number.isFinite(value)) return "—";
+  if (share) return formatPercent(value);
+  if (unit === "pp") return formatPoints(value);
+  if (unit === "ratio") return formatPercent(value);
+  if (unit === "yuan") return formatYuan(value);
+  if (unit === "coefficient") return formatNumber(value, 3);
+  const digits = ["indicators", "classes", "schools", "kindergartens", "points", "pairs", "projects"].includes(unit)
+    ? 0
+    : 2;
+  return `${formatNumber(value, digits)}${unitWords[unit] ? ` ${unitWords[unit]}` : ""}`;
+}
+
+/** A signed change of a ratio in percentage points: -0.005 → "−0.5个百分点". */
+export function formatPoints(delta, digits = 1) {
+  if (delta == null || !Number.isFinite(delta)) return "—";
+  const sign = delta > 0 ? "+" : "";
+  return `${sign}${formatNumber(delta * 100, digits)}个百分点`;
+}
+
+/** The target as a leader reads it: "≥ 4.5 平方米", "≤ −0.5个百分点", "全部学校达标". */
+export function formatThreshold(comparator, threshold, unit, { share = false } = {}) {
+  if (comparator === "info" || threshold == null) return "监测指标，无目标值";
+  if (share) return "全部学校达标（100%）";
+  const symbol = comparator === ">=" ? "≥" : "≤";
+  return `${symbol} ${formatValue(threshold, unit)}`;
+}
+
+/** Change from last year in the target's unit, or "—" without both years. */
+export function formatChange(current, previous, unit, { share = false } = {}) {
+  if (current == null || previous == null) return "—";
+  const delta = current - previous;
+  if (share || unit === "ratio" || unit === "pp") return formatPoints(delta);
+  const sign = delta > 0 ? "+" : "";
+  return `${sign}${formatValue(delta, unit)}`;
+}
+
+/** Escapes text for HTML (used where markup is written as a string at build time). */
+export function escapeHtml(text) {
+  return String(text ?? "").replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c],
+  );
+}

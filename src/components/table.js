@@ -1,0 +1,72 @@
+// A sortable table: click a header to sort by it; every row is in the page (so print shows them all).
+// Cells are set with textContent, so a name containing markup shows as text.
+
+/** columns: [{key, label, format?, numeric?, value?, href?}]; options: {sort, descending, caption}. */
+export function sortableTable(rows, columns, { sort = columns[0].key, descending = false, caption } = {}) {
+  const wrap = document.createElement("div");
+  wrap.className = "table-wrap";
+  const table = document.createElement("table");
+  table.className = "data-table";
+  if (caption) table.createCaption().textContent = caption;
+  const head = table.createTHead().insertRow();
+  const body = table.createTBody();
+  let state = { sort, descending };
+  const valueOf = (column, row) => (column.value ? column.value(row) : row[column.key]);
+
+  function render() {
+    const column = columns.find((c) => c.key === state.sort) ?? columns[0];
+    const sorted = rows
+      .slice()
+      .sort((a, b) => compare(valueOf(column, a), valueOf(column, b)) * (state.descending ? -1 : 1));
+    for (const th of head.children) {
+      th.setAttribute(
+        "aria-sort",
+        th.dataset.key === state.sort ? (state.descending ? "descending" : "ascending") : "none",
+      );
+    }
+    body.replaceChildren(
+      ...sorted.map((row) => {
+        const tr = document.createElement("tr");
+        for (const c of columns) {
+          const td = tr.insertCell();
+          if (c.numeric) td.className = "num";
+          const text = c.format ? c.format(row[c.key], row) : (row[c.key] ?? "—");
+          if (c.href) {
+            const a = document.createElement("a");
+            a.href = c.href(row);
+            a.textContent = String(text);
+            td.append(a);
+          } else if (text instanceof Node) td.append(text);
+          else td.textContent = String(text);
+        }
+        return tr;
+      }),
+    );
+  }
+
+  for (const c of columns) {
+    const th = document.createElement("th");
+    th.dataset.key = c.key;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = c.label;
+    button.title = `按“${c.label}”排序`;
+    button.addEventListener("click", () => {
+      state = { sort: c.key, descending: state.sort === c.key ? !state.descending : Boolean(c.numeric) };
+      render();
+    });
+    th.append(button);
+    head.append(th);
+  }
+  render();
+  wrap.append(table);
+  return wrap;
+}
+
+function compare(a, b) {
+  if (a == null && b == null) return 0;
+  if (a == null) return 1;
+  if (b == null) return -1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return String(a).localeCompare(String(b), "zh-CN");
+}
