@@ -1,5 +1,47 @@
+import fs from "node:fs";
+import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
+import { warehousePath } from "../lib/paths.ts";
+import { readDictionary } from "../lib/registry.ts";
+import { ensureSchema } from "../lib/schema.ts";
+import { openWarehouse, queryRows } from "../lib/warehouse.ts";
+import { computeIndicators } from "./compute.ts";
 
-export async function main(_args: string[]): Promise<number> {
-  throw new UserError("该命令尚未实现。");
+const statusLabels: Record<string, string> = { met: "达标", not_met: "未达标", no_data: "无数据", info: "仅监测" };
+
+/** `npm run indicators -- [--db FILE] [--targets FILE]`: recompute indicator_values alone. */
+export async function main(args: string[]): Promise<number> {
+  const { values } = parseOptions({
+    args,
+    options: { db: { type: "string" }, targets: { type: "string" } },
+    allowPositionals: false,
+  });
+  const file = warehousePath(values.db);
+  if (!fs.existsSync(file)) throw new UserError(`数据仓库 ${file} 不存在：请先运行 npm run ingest 导入数据。`);
+  const warehouse = await openWarehouse(file);
+  try {
+    await ensureSchema(warehouse.connection, readDictionary());
+    const started = Date.now();
+    const { rows } = await computeIndicators(warehouse.connection, { targetsFile: values.targets });
+    const counts = await queryRows<{ year: number; status: string; n: number }>(
+      warehouse.connection,
+      `select year, status, count(*)::INTEGER as n from indicator_values
+       where school_id is null and year = (select max(year) from indicator_values)
+       group by year, status`,
+    );
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`已重新计算指标：写入 ${rows} 行，用时 ${seconds} 秒。`);
+    if (counts.length === 0) {
+      console.log("仓库中还没有可计算的数据。");
+      return 0;
+    }
+    const parts = Object.keys(statusLabels)
+      .map((status) => `${statusLabels[status]} ${counts.find((c) => c.status === status)?.n ?? 0} 项`)
+      .join("，");
+    const total = counts.reduce((sum, c) => sum + c.n, 0);
+    console.log(`${counts[0].year} 年全区 ${total} 项指标：${parts}。`);
+    return 0;
+  } finally {
+    warehouse.close();
+  }
 }

@@ -1,0 +1,85 @@
+import path from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { UserError } from "../lib/errors.ts";
+import { readDictionary } from "../lib/registry.ts";
+import { queryRows } from "../lib/warehouse.ts";
+import { defaultTargetsFile, readTargets, type RegisteredTarget } from "./registry.ts";
+import { createScratch, dropScratch } from "./scratch.ts";
+import { familySqlPath, readQuery, sqlDir, statusSqlPath, viewFiles } from "./sql.ts";
+
+export interface ComputeOptions {
+  /** The target registry (default seeds/targets.csv). */
+  targetsFile?: string;
+  /** Where the SQL files live (default this folder). */
+  sqlDirectory?: string;
+}
+
+/**
+ * Recomputes `indicator_values` from the warehouse: the registry is read and checked first, then
+ * views, families and the status step run in one transaction, so a failure leaves the previous
+ * values in place. The connection must not be inside a transaction already.
+ */
+export async function computeIndicators(
+  connection: DuckDBConnection,
+  options: ComputeOptions = {},
+): Promise<{ rows: number }> {
+  const dir = options.sqlDirectory ?? sqlDir;
+  const targets = readTargets(options.targetsFile ?? defaultTargetsFile, readDictionary(), dir);
+  await connection.run("begin transaction");
+  try {
+    await createViews(connection, dir);
+    await createScratch(connection, targets);
+    await runFamilies(connection, targets, dir);
+    await connection.run("delete from indicator_values");
+    await runStep(
+      connection,
+      statusSqlPath(dir),
+      `insert into indicator_values (target_id, year, school_id, value, threshold, status, numerator, denominator)
+       select target_id, year, school_id, value, threshold, status, numerator, denominator from (%s)`,
+    );
+    const [{ rows }] = await queryRows<{ rows: number }>(
+      connection,
+      "select count(*)::INTEGER as rows from indicator_values",
+    );
+    await dropScratch(connection);
+    await connection.run("commit");
+    return { rows };
+  } catch (error) {
+    await connection.run("rollback");
+    throw error;
+  }
+}
+
+/** The shared views (`vision_by_grade`, `section_resources`), kept in the warehouse for the dashboard. */
+export async function createViews(connection: DuckDBConnection, dir = sqlDir): Promise<void> {
+  for (const [name, file] of viewFiles(dir)) {
+    await runStep(connection, file, `create or replace view "${name}" as %s`);
+  }
+}
+
+/** Families run in the order they first appear in the registry; each reads only views and scratch tables. */
+async function runFamilies(connection: DuckDBConnection, targets: RegisteredTarget[], dir: string): Promise<void> {
+  const families = [...new Set(targets.map((t) => t.family))];
+  for (const family of families) {
+    await runStep(connection, familySqlPath(family, dir), "insert into family_values by name select * from (%s)");
+  }
+  const twice = await queryRows<{ target_id: string; year: number; school_id: string | null }>(
+    connection,
+    `select target_id, year, school_id from family_values
+     group by all having count(*) > 1 order by all limit 1`,
+  );
+  if (twice.length > 0) {
+    const { target_id, year, school_id } = twice[0];
+    throw new UserError(`指标计算出错：${target_id} ${year} 年 ${school_id ?? "全区"} 得到了不止一个值。`);
+  }
+}
+
+/** Runs one SQL file wrapped in a statement; a failure names the file. */
+async function runStep(connection: DuckDBConnection, file: string, wrapper: string): Promise<void> {
+  try {
+    await connection.run(wrapper.replace("%s", () => readQuery(file)));
+  } catch (error) {
+    const message = String((error as Error).message ?? error).split("\n")[0];
+    throw new UserError(`指标计算出错（${path.basename(path.dirname(file))}/${path.basename(file)}）：${message}`);
+  }
+}

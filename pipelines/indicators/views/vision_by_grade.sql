@@ -1,0 +1,71 @@
+-- grain: one row per school × year × grade.
+-- Student records aggregate to the same grain and take the place of the summary row of the same
+-- key (never counted twice); enrolled then comes from the summary row when there is one.
+with eyes as (
+  select
+    year,
+    school_id,
+    grade,
+    -- screened-myopic: in either eye, uncorrected acuity < 5.0 and spherical equivalent < -0.50 D
+    coalesce((va_right < 5.0 and se_right < -0.5) or (va_left < 5.0 and se_left < -0.5), false) as is_myopic,
+    -- low-vision band by the worse eye: 4.9 mild, 4.6-4.8 moderate, <= 4.5 severe
+    round(least(va_right, va_left), 1) as worse_eye
+  from vision_records
+),
+
+records as (
+  select
+    year,
+    school_id,
+    grade,
+    count(*) as screened,
+    count(*) filter (where is_myopic) as myopic,
+    count(*) filter (where worse_eye >= 4.9 and worse_eye < 5.0) as low_vision_mild,
+    count(*) filter (where worse_eye >= 4.6 and worse_eye < 4.9) as low_vision_moderate,
+    count(*) filter (where worse_eye < 4.6) as low_vision_severe
+  from eyes
+  group by year, school_id, grade
+),
+
+from_records as (
+  select
+    r.year,
+    r.school_id,
+    r.grade,
+    coalesce(v.enrolled, r.screened) as enrolled,
+    r.screened,
+    r.myopic,
+    r.low_vision_mild,
+    r.low_vision_moderate,
+    r.low_vision_severe,
+    'records' as source
+  from records as r
+  left join vision as v on v.year = r.year and v.school_id = r.school_id and v.grade = r.grade
+),
+
+from_summary as (
+  select
+    v.year,
+    v.school_id,
+    v.grade,
+    v.enrolled,
+    v.screened,
+    v.myopic,
+    v.low_vision_mild,
+    v.low_vision_moderate,
+    v.low_vision_severe,
+    'summary' as source
+  from vision as v
+  where not exists (
+    select 1 from records as r
+    where r.year = v.year and r.school_id = v.school_id and r.grade = v.grade
+  )
+),
+
+vision_by_grade as (
+  select * from from_records
+  union all
+  select * from from_summary
+)
+
+select * from vision_by_grade

@@ -1,0 +1,67 @@
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { readDictionary } from "../../../pipelines/lib/registry.ts";
+import { ensureSchema } from "../../../pipelines/lib/schema.ts";
+import { queryRows } from "../../../pipelines/lib/warehouse.ts";
+import { computeIndicators } from "../../../pipelines/indicators/compute.ts";
+
+export type Row = Record<string, string | number | boolean | null>;
+
+export interface IndicatorRow {
+  target_id: string;
+  year: number;
+  school_id: string | null;
+  value: number | null;
+  threshold: number | null;
+  status: string;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** An empty in-memory warehouse with every table of the dictionary. */
+export async function emptyWarehouse(): Promise<DuckDBConnection> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  await ensureSchema(connection, readDictionary());
+  return connection;
+}
+
+/** Inserts hand-written rows into a dataset table (columns named as stored). */
+export async function given(connection: DuckDBConnection, table: string, rows: Row[]): Promise<void> {
+  for (const row of rows) {
+    const columns = Object.keys(row);
+    const sql = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(", ")})
+      values (${columns.map((_, i) => `$p${i}`).join(", ")})`;
+    const params = Object.fromEntries(columns.map((c, i) => [`p${i}`, row[c]]));
+    await connection.run(sql, params as never);
+  }
+}
+
+/** Schools of the registry: id → stage (ownership public unless given). */
+export async function givenSchools(connection: DuckDBConnection, stages: Record<string, string>): Promise<void> {
+  const rows = Object.entries(stages).map(([school_id, stage]) => ({
+    school_id,
+    name: `学校${school_id}`,
+    stage,
+    ownership: "public",
+  }));
+  await given(connection, "schools", rows);
+}
+
+/** Runs the engine and returns the rows of the targets whose id starts with the prefix. */
+export async function computed(connection: DuckDBConnection, prefix: string): Promise<IndicatorRow[]> {
+  await computeIndicators(connection);
+  return queryRows<IndicatorRow>(
+    connection,
+    `select target_id, year, school_id, value, threshold, status, numerator, denominator
+     from indicator_values where starts_with(target_id, $prefix)
+     order by target_id, year, school_id nulls first`,
+    { prefix },
+  );
+}
+
+/** The one row of a target, year and school (null: the district row). */
+export function row(rows: IndicatorRow[], targetId: string, year: number, schoolId: string | null): IndicatorRow {
+  const found = rows.filter((r) => r.target_id === targetId && r.year === year && r.school_id === schoolId);
+  if (found.length !== 1) throw new Error(`${found.length} rows for ${targetId} ${year} ${schoolId}`);
+  return found[0];
+}
