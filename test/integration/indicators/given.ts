@@ -65,3 +65,22 @@ export function row(rows: IndicatorRow[], targetId: string, year: number, school
   if (found.length !== 1) throw new Error(`${found.length} rows for ${targetId} ${year} ${schoolId}`);
   return found[0];
 }
+
+/** A facilities row; amounts are totals of the section, chosen so the per-student values are round. */
+export const section = (school_id: string, name: string, students: number, classes: number, amounts: number[]) => {
+  const [teaching, sports, equipment, multimedia, aboveDegree, backbone, peArt] = amounts;
+  return {
+    year: 2021,
+    school_id,
+    section: name,
+    students,
+    classes,
+    teaching_aux_area_m2: teaching,
+    sports_area_m2: sports,
+    equipment_value_yuan: equipment,
+    multimedia_classrooms: multimedia,
+    teachers_above_degree: aboveDegree,
+    backbone_teachers: backbone,
+    pe_art_teachers: peArt,
+  };
+};
