@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { computed, emptyWarehouse, given, givenSchools, row } from "./given.ts";
+
+const cls = (year: number, school_id: string, grade: string, class_name: string, students: number) => ({
+  year,
+  school_id,
+  grade,
+  class_name,
+  students,
+});
+
+describe("class family", () => {
+  it("counts large and over-standard classes by grade band", async () => {
+    const db = await emptyWarehouse();
+    await givenSchools(db, { P1: "primary", T12: "twelve_year", V: "vocational", H1: "senior" });
+    await given(db, "class_sizes", [
+      cls(2021, "P1", "1", "1班", 45), // at the primary standard: not above
+      cls(2021, "P1", "1", "2班", 46),
+      cls(2021, "P1", "6", "1班", 56), // large
+      cls(2021, "T12", "8", "1班", 50), // at the junior standard: not above
+      cls(2021, "T12", "8", "2班", 55),
+      cls(2021, "T12", "11", "1班", 56), // senior large
+      cls(2021, "T12", "11", "2班", 60), // senior large
+      cls(2021, "V", "10", "1班", 70), // vocational: no senior section
+      cls(2021, "H1", "12", "1班", 55),
+      cls(2020, "H1", "10", "1班", 50),
+    ]);
+    const rows = await computed(db, "class.");
+    expect(row(rows, "class.large_classes.compulsory", 2021, null)).toMatchObject({ value: 1, status: "not_met" });
+    expect(row(rows, "class.large_classes.senior", 2021, null)).toMatchObject({ value: 2, status: "not_met" });
+    // 0 large classes against the threshold 0 (<=): met
+    expect(row(rows, "class.large_classes.senior", 2020, null)).toMatchObject({
+      value: 0,
+      threshold: 0,
+      status: "met",
+    });
+    // no class of grades 1-9 in 2020: no data
+    expect(row(rows, "class.large_classes.compulsory", 2020, null)).toMatchObject({ value: null, status: "no_data" });
+    // above standard: P1 46 and 56, T12 55 → 3 of the 5 classes of grades 1-9
+    expect(row(rows, "class.over_standard_share.compulsory", 2021, null)).toMatchObject({
+      numerator: 3,
+      denominator: 5,
+      value: 0.6,
+      status: "info",
+    });
+    expect(rows.filter((r) => r.school_id !== null)).toEqual([]);
+  });
+});
