@@ -6,6 +6,7 @@ import { readDictionary } from "../lib/registry.ts";
 import { ensureSchema } from "../lib/schema.ts";
 import { openWarehouse, queryRows } from "../lib/warehouse.ts";
 import { computeIndicators } from "./compute.ts";
+import { defaultTargetsFile, readTargets } from "./registry.ts";
 
 const statusLabels: Record<string, string> = { met: "达标", not_met: "未达标", no_data: "无数据", info: "仅监测" };
 
@@ -21,6 +22,7 @@ export async function main(args: string[]): Promise<number> {
   const warehouse = await openWarehouse(file);
   try {
     await ensureSchema(warehouse.connection, readDictionary());
+    const targets = readTargets(values.targets ?? defaultTargetsFile);
     const started = Date.now();
     const { rows } = await computeIndicators(warehouse.connection, { targetsFile: values.targets });
     const counts = await queryRows<{ year: number; status: string; n: number }>(
@@ -30,7 +32,7 @@ export async function main(args: string[]): Promise<number> {
        group by year, status`,
     );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`已重新计算指标：写入 ${rows} 行，用时 ${seconds} 秒。`);
+    console.log(`已重新计算 ${targets.length} 项指标：写入 ${rows} 行，用时 ${seconds} 秒。`);
     if (counts.length === 0) {
       console.log("仓库中还没有可计算的数据。");
       return 0;
