@@ -46,6 +46,8 @@ export function readTargets(
     if (!/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/.test(id)) fail(`指标编号“${id}”无效（应为小写字母、数字、下划线和点）。`);
     if (seen.has(id)) fail(`指标编号“${id}”重复（第 ${seen.get(id)} 行已有）。`);
     seen.set(id, line);
+    const clause = Number(row.clause);
+    if (!Number.isInteger(clause) || clause < 1) fail(`指标 ${id} 的条款号“${row.clause ?? ""}”不是正整数。`);
     const scope = (row.scope ?? "").trim();
     if (!scopes.includes(scope)) fail(`指标 ${id} 的范围“${scope}”无效（应为 ${scopes.join("、")}）。`);
     const comparator = (row.comparator ?? "").trim();
@@ -80,7 +82,7 @@ export function readTargets(
     targets.push({
       target_id: id,
       section: row.section ?? "",
-      clause: Number(row.clause),
+      clause,
       title_zh: row.title_zh ?? "",
       scope: scope as Target["scope"],
       applies_to: appliesTo,
