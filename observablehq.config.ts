@@ -2,7 +2,14 @@
 // for the school routes, the sample banner, the footer, the search index and the static target cards.
 import { warehousePath } from "./pipelines/lib/paths.ts";
 import { areas } from "./pipelines/site/areas.ts";
-import { bannerMarkup, footerMarkup, methodsMarkup, overviewMarkup, schoolMarkup } from "./pipelines/site/markup.ts";
+import {
+  areaMarkup,
+  bannerMarkup,
+  footerMarkup,
+  methodsMarkup,
+  overviewMarkup,
+  schoolMarkup,
+} from "./pipelines/site/markup.ts";
 import { searchDocuments } from "./pipelines/site/search.ts";
 import { readSnapshot } from "./pipelines/site/snapshot.ts";
 import { readSiteTargets } from "./pipelines/site/targets.ts";
@@ -25,7 +32,7 @@ type MarkdownIt = {
   core: { ruler: { push(name: string, rule: (state: CoreState) => void): void } };
 };
 
-/** Fences whose markup comes from the warehouse at build time: ```overview-cards```, ```school-cards```, ```methods-list```. */
+/** Fences whose markup comes from the warehouse at build time: ```overview-cards```, ```school-cards```, ```methods-list```, ```area-blocks <area>```. */
 function staticBlocks(md: MarkdownIt): MarkdownIt {
   const fence = md.renderer.rules.fence!;
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
@@ -33,6 +40,7 @@ function staticBlocks(md: MarkdownIt): MarkdownIt {
     if (info === "overview-cards") return overviewMarkup(snapshot, targets);
     if (info === "school-cards") return schoolMarkup(snapshot, targets, env.params?.school ?? "");
     if (info === "methods-list") return methodsMarkup(targets);
+    if (info.startsWith("area-blocks ")) return areaMarkup(targets, info.slice("area-blocks ".length).trim());
     return fence(tokens, idx, options, env, self);
   };
   // A school page's h1 (and so its <title>) is the school's name, as text.

@@ -151,6 +151,20 @@ export function methodsMarkup(targets: SiteTarget[]): string {
     .join("\n");
 }
 
+/** An area page's skeleton: per target an anchor, title, target and clause; the page fills the body. */
+export function areaMarkup(targets: SiteTarget[], area: string): string {
+  return targets
+    .filter((t) => t.area === area)
+    .map(
+      (t) => `<section class="target-block" id="target-${esc(t.target_id)}" data-target-id="${esc(t.target_id)}">
+<h3>${esc(t.title_zh)}</h3>
+<p class="muted">目标：${esc(formatThreshold(t.comparator, t.threshold, t.display_unit, { share: t.scope === "school" }))} · ${esc(scopeWords(t))} · <a href="/methods#clause-${t.clause}">第${t.clause}条 ${esc(t.clause_title)}</a></p>
+<div class="target-body"></div>
+</section>`,
+    )
+    .join("\n");
+}
+
 function scopeWords(t: SiteTarget): string {
   const sections = t.applies_to.map((s) => (s === "milestone" ? "台账" : (sectionLabels[s] ?? s))).join("、");
   const scope = t.scope === "school" ? "逐校（校校达标）" : t.scope === "both" ? "逐校及全区" : "全区";

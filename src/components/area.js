@@ -2,7 +2,7 @@
 import { schoolRanking, trendChart } from "./charts.js";
 import { filterBar } from "./controls.js";
 import { h } from "./dom.js";
-import { formatThreshold, formatValue, statusWords } from "./format.js";
+import { formatValue, statusWords } from "./format.js";
 import { sortableTable } from "./table.js";
 
 const all = (label) => [{ value: "", label: `全部${label}` }];
@@ -40,8 +40,11 @@ export function areaFilters(rows, schools, targets) {
   ]);
 }
 
-/** One block per target of the area. */
-export function areaView(rows, schools, targets, { filter, width }) {
+/**
+ * Fills the static block of each target (written at build time with its title and anchor) with
+ * its status for the chosen year, charts and school table. Statuses come from the rows as stored.
+ */
+export function fillArea(root, rows, schools, targets, { filter, width }) {
   const schoolById = new Map(schools.map((s) => [s.school_id, s]));
   const keep = (id) => {
     const s = schoolById.get(id);
@@ -52,20 +55,20 @@ export function areaView(rows, schools, targets, { filter, width }) {
       (!filter.cluster || s.cluster === filter.cluster)
     );
   };
-  return h(
-    "div",
-    {},
-    targets.map((t) =>
-      targetBlock(
-        t,
-        rows.filter((r) => r.target_id === t.target_id),
-        { filter, width, keep, schoolById },
-      ),
-    ),
-  );
+  for (const t of targets) {
+    const block = root.querySelector(`.target-block[data-target-id="${CSS.escape(t.target_id)}"]`);
+    if (!block) continue;
+    const { status, body } = targetBody(
+      t,
+      rows.filter((r) => r.target_id === t.target_id),
+      { filter, width, keep, schoolById },
+    );
+    block.dataset.status = status;
+    block.querySelector(".target-body").replaceChildren(...body);
+  }
 }
 
-function targetBlock(target, rows, { filter, width, keep, schoolById }) {
+function targetBody(target, rows, { filter, width, keep, schoolById }) {
   const unit = target.display_unit;
   const district = rows.filter((r) => r.school_id == null);
   const current = district.find((r) => r.year === filter.year);
@@ -99,23 +102,18 @@ function targetBlock(target, rows, { filter, width, keep, schoolById }) {
   }
   const count =
     share && current?.denominator ? `（${current.numerator ?? 0} / ${current.denominator} 所学校达标）` : "";
-  return h(
-    "section",
-    {
-      class: "target-block",
-      id: `target-${target.target_id}`,
-      "data-target-id": target.target_id,
-      "data-status": status,
-    },
-    h("h3", {}, `${target.title_zh} `, h("span", { class: `status-badge status-${status}` }, statusWords[status])),
-    h(
-      "p",
-      { class: "muted" },
-      `全区${filter.year}年：${formatValue(current?.value, unit, { share })}${count} · 目标：${formatThreshold(target.comparator, target.threshold, unit, { share })} · `,
-      h("a", { href: `./methods#clause-${target.clause}` }, `第${target.clause}条`),
-    ),
-    parts,
-  );
+  return {
+    status,
+    body: [
+      h(
+        "p",
+        { class: "target-status" },
+        h("span", { class: `status-badge status-${status}` }, statusWords[status]),
+        ` 全区${filter.year}年：${formatValue(current?.value, unit, { share })}${count}`,
+      ),
+      ...parts,
+    ],
+  };
 }
 
 function schoolTable(rows, { unit, schoolById }) {

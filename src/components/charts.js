@@ -14,10 +14,11 @@ const statusColor = {
 export function schoolRanking(rows, { unit, threshold, width = 640, nameOf = (r) => r.school_id } = {}) {
   const data = rows.filter((r) => r.value != null).map((r) => ({ ...r, name: nameOf(r) }));
   if (data.length === 0) return empty("所选年度和范围内没有学校数值。");
+  width = Math.max(width, 360);
   return Plot.plot({
     width,
     height: Math.max(120, data.length * 16 + 50),
-    marginLeft: Math.min(220, 14 + 13 * Math.max(...data.map((d) => d.name.length))),
+    marginLeft: Math.min(220, width * 0.35, 14 + 13 * Math.max(...data.map((d) => d.name.length))),
     color: statusColor,
     x: { label: null, grid: true, tickFormat: (v) => formatValue(v, unit) },
     y: { label: null, domain: data.sort((a, b) => b.value - a.value).map((d) => d.name) },
@@ -40,12 +41,13 @@ export function schoolRanking(rows, { unit, threshold, width = 640, nameOf = (r)
 export function trendChart(rows, { unit, share = false, threshold, width = 640, height = 220, bars = false } = {}) {
   const data = rows.filter((r) => r.value != null).sort((a, b) => a.year - b.year);
   if (data.length === 0) return empty("暂无数据。");
+  width = Math.max(width, 360);
   const mark = bars ? Plot.barY : Plot.lineY;
   return Plot.plot({
     width,
     height,
     color: statusColor,
-    x: { type: "point", label: "年度", tickFormat: (y) => `${y}` },
+    x: { type: bars ? "band" : "point", label: "年度", tickFormat: (y) => `${y}` },
     y: { label: null, grid: true, zero: bars, tickFormat: (v) => formatValue(v, unit, { share }) },
     marks: [
       bars

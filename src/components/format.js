@@ -22,8 +22,13 @@ const unitWords = {
   coefficient: "",
 };
 
-const grouped = (digits) =>
-  new Intl.NumberFormat("zh-CN", { maximumFractionDigits: digits, minimumFractionDigits: 0, useGrouping: true });
+const formats = new Map();
+const grouped = (digits) => {
+  if (!formats.has(digits)) {
+    formats.set(digits, new Intl.NumberFormat("zh-CN", { maximumFractionDigits: digits, useGrouping: true }));
+  }
+  return formats.get(digits);
+};
 
 /** A plain number with at most `digits` decimals and thousands separators. */
 export function formatNumber(value, digits = 2) {
