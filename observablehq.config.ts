@@ -66,6 +66,7 @@ function staticBlocks(md: MarkdownIt): MarkdownIt {
 
 export default {
   root: "src",
+  output: process.env.SITE_OUTPUT ?? "dist",
   title: "沙坪坝区教育工作要点指标监测",
   home: "总览",
   // No web fonts: the stylesheet imports Framework's default theme and sets a system CJK font stack.

@@ -1,10 +1,12 @@
-// `npm run build -- [--db FILE]`: the static site in dist/ from the warehouse, with no network at all.
+// `npm run build -- [--db FILE] [--out DIR]`: the static site (dist/) from the warehouse, with no network at all.
 import fs from "node:fs";
 import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
 import { warehousePath } from "../lib/paths.ts";
-import { cacheDir, distDir, runFramework } from "./framework.ts";
+import path from "node:path";
+import { cacheDir, distDir, lockDir, runFramework } from "./framework.ts";
 import { localizeDist } from "./localize.ts";
+import { withLock } from "./lock.ts";
 import { seedNpmVersionCache } from "./npmCache.ts";
 
 /** Ingests the default input into the warehouse (exit 1, a file rejected whole, still leaves a warehouse). */
@@ -14,29 +16,42 @@ export async function ingestDefault(file: string): Promise<void> {
   if (code !== 0 && code !== 1) throw new UserError(`导入失败（退出码 ${code}），未生成网站。`, code);
 }
 
-export async function buildSite(file: string): Promise<void> {
+export async function buildSite(file: string, out = distDir): Promise<void> {
   process.env.OBSERVABLE_TELEMETRY_DISABLE = "true";
-  // Framework reuses a loader's cached output while the loader is unchanged: start from nothing.
-  fs.rmSync(cacheDir, { recursive: true, force: true });
-  seedNpmVersionCache(cacheDir);
-  const code = await runFramework(["build"], file);
-  if (code !== 0) throw new UserError(`网站构建失败（Observable Framework 退出码 ${code}）。`);
-  const missingLang = localizeDist(distDir);
+  clearOutput(out);
+  await withLock(lockDir, async () => {
+    // Framework reuses a loader's cached output while the loader is unchanged: start from nothing.
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+    seedNpmVersionCache(cacheDir);
+    const code = await runFramework(["build"], file, out);
+    if (code !== 0) throw new UserError(`网站构建失败（Observable Framework 退出码 ${code}）。`);
+  });
+  const missingLang = localizeDist(out);
   if (missingLang.length) throw new UserError(`页面缺少 lang="zh-CN"：${missingLang[0]}`);
-  if (fs.existsSync(`${distDir}/_npm`)) {
-    throw new UserError("dist/_npm 存在：有页面从 CDN 引入了库，请改为从 node_modules 引入。");
+  if (fs.existsSync(path.join(out, "_npm"))) {
+    throw new UserError(`${path.join(out, "_npm")} 存在：有页面从 CDN 引入了库，请改为从 node_modules 引入。`);
   }
 }
 
+/** Empties the output folder when it holds an earlier build; refuses any other non-empty folder. */
+function clearOutput(out: string): void {
+  if (!fs.existsSync(out) || fs.readdirSync(out).length === 0) return;
+  if (!fs.existsSync(path.join(out, "_observablehq"))) {
+    throw new UserError(`输出目录 ${out} 不是空目录，也不是之前生成的网站，请换一个目录。`, 2);
+  }
+  fs.rmSync(out, { recursive: true, force: true });
+}
+
 export async function main(args: string[]): Promise<number> {
-  const { values } = parseOptions({ args, options: { db: { type: "string" } } });
+  const { values } = parseOptions({ args, options: { db: { type: "string" }, out: { type: "string" } } });
   const file = warehousePath(values.db);
   const started = Date.now();
   if (!fs.existsSync(file)) {
     console.error(`数据仓库 ${file} 不存在，先导入默认输入……`);
     await ingestDefault(file);
   }
-  await buildSite(file);
-  console.error(`网站已生成：dist/（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+  const out = values.out ? path.resolve(values.out) : distDir;
+  await buildSite(file, out);
+  console.error(`网站已生成：${out}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   return 0;
 }

@@ -6,13 +6,15 @@ import { root } from "../lib/paths.ts";
 export const srcDir = path.join(root, "src");
 export const cacheDir = path.join(srcDir, ".observablehq", "cache");
 export const distDir = path.join(root, "dist");
+export const lockDir = path.join(srcDir, ".observablehq", "build.lock");
 
-/** Runs `observable <args>` in the project root; resolves with its exit code. */
-export function runFramework(args: string[], warehouse: string): Promise<number> {
+/** Runs `observable <args>` in the project root, writing the site to `out`; resolves with its exit code. */
+export function runFramework(args: string[], warehouse: string, out = distDir): Promise<number> {
   const bin = path.join(root, "node_modules", ".bin");
   const env = {
     ...process.env,
     WAREHOUSE: warehouse,
+    SITE_OUTPUT: out, // read by observablehq.config.ts
     OBSERVABLE_TELEMETRY_DISABLE: "true",
     // Loaders are run by `tsx`, found on PATH.
     PATH: `${bin}${path.delimiter}${process.env.PATH ?? ""}`,

@@ -1,0 +1,231 @@
+// End to end: build the site from the shipped sample (plus a school whose name holds markup) without a
+// network, serve dist with a plain static server and read the pages in headless Chromium.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import type http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { root, sampleDir } from "../../pipelines/lib/paths.ts";
+import { readTargetRows } from "../../pipelines/lib/registry.ts";
+import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
+import { areas } from "../../pipelines/site/areas.ts";
+import { readSiteTargets } from "../../pipelines/site/targets.ts";
+import { createStaticServer, listen } from "../../pipelines/site/serve.ts";
+
+const markupName = "<b>标记</b>&<i>测试</i>学校";
+const tsx = path.join(root, "node_modules", ".bin", "tsx");
+const offline = spawnSync("unshare", ["-n", "true"]).status === 0;
+
+interface Row {
+  target_id: string;
+  school_id: string | null;
+  year: number;
+  status: string;
+}
+
+let tmp: string;
+let out: string;
+let rows: Row[];
+let isSample: boolean;
+let server: http.Server;
+let origin: string;
+let browser: Browser;
+
+function cli(args: string[], { noNetwork = false } = {}): void {
+  const command = noNetwork ? ["unshare", "-n", tsx] : [tsx];
+  const result = spawnSync(command[0], [...command.slice(1), "pipelines/cli.ts", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
+  });
+  if (result.status !== 0 && !(args[0] === "ingest" && result.status === 1)) {
+    throw new Error(`${args.join(" ")} → ${result.status}\n${result.stderr}\n${result.stdout.slice(-2000)}`);
+  }
+}
+
+/** The latest row of every (target, school) pair; school "" is the district. */
+function latest(): Map<string, Row> {
+  const map = new Map<string, Row>();
+  for (const r of rows) {
+    const key = `${r.target_id}|${r.school_id ?? ""}`;
+    if (!map.has(key) || map.get(key)!.year < r.year) map.set(key, r);
+  }
+  return map;
+}
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "site-e2e-"));
+  out = path.join(tmp, "dist");
+  const db = path.join(tmp, "warehouse.duckdb");
+  // E2E_INPUT: another input folder, for developing the test before the sample exists.
+  cli(["ingest", "--input", process.env.E2E_INPUT ?? sampleDir, "--db", db]);
+  const extra = path.join(tmp, "extra");
+  fs.mkdirSync(extra);
+  fs.writeFileSync(
+    path.join(extra, "schools_e2e.csv"),
+    `学校代码,学校名称,办学类型,办学性质,所属镇街,学区集团\nE2E001,"${markupName}",小学,公办,井口镇,测试学区\n`,
+  );
+  cli(["ingest", "--input", extra, "--db", db]);
+  cli(["build", "--db", db, "--out", out], { noNetwork: offline });
+  const warehouse = await openWarehouse(db, { readOnly: true });
+  rows = await queryRows<Row>(
+    warehouse.connection,
+    "select target_id, school_id, year::integer as year, status from indicator_values",
+  );
+  const [run] = await queryRows<{ s: boolean }>(
+    warehouse.connection,
+    "select bool_or(is_sample) as s from ingest_runs",
+  );
+  isSample = Boolean(run?.s);
+  warehouse.close();
+  server = createStaticServer(out);
+  origin = await listen(server, 0);
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Opens a page and records every console error, page error, failed response and request off the origin. */
+async function open(urlPath: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems: string[] = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on(
+    "request",
+    (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`off origin: ${r.url()}`),
+  );
+  page.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
+  await page.goto(origin + urlPath, { waitUntil: "networkidle" });
+  return { page, problems };
+}
+
+describe("built site", () => {
+  test("every page is zh-CN, carries the sample banner when the data is the sample, and nothing comes from npm", () => {
+    expect(fs.existsSync(path.join(out, "_npm"))).toBe(false);
+    const pages = fs
+      .readdirSync(out, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
+      const html = fs.readFileSync(path.join(out, file), "utf8");
+      expect(html, file).toContain('<html lang="zh-CN">');
+      expect(html.includes("示例数据"), file).toBe(isSample);
+      expect(html, file).not.toMatch(/fonts\.googleapis|cdn\.jsdelivr|registry\.npmjs/);
+    }
+  });
+
+  test("a page exists for every school", () => {
+    const schools = new Set(rows.filter((r) => r.school_id).map((r) => r.school_id));
+    for (const id of schools) expect(fs.existsSync(path.join(out, "schools", `${id}.html`)), id!).toBe(true);
+  });
+
+  test("overview shows every target of the registry with the district status of its latest year", async () => {
+    const { page, problems } = await open("/");
+    const map = latest();
+    for (const t of readTargetRows()) {
+      const cards = page.locator(`[data-target-id="${t.target_id}"]`);
+      await expect(cards.count(), t.target_id).resolves.toBe(1);
+      const expected = map.get(`${t.target_id}|`)?.status ?? "no_data";
+      await expect(cards.getAttribute("data-status"), t.target_id).resolves.toBe(expected);
+    }
+    await page.waitForSelector(".spark svg");
+    await page.emulateMedia({ media: "print" });
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector("#observablehq-sidebar")!).display)).toBe(
+      "none",
+    );
+    expect(problems).toEqual([]);
+  });
+
+  test.each(areas.map((a) => [a.title, a.slug]))(
+    "area page %s shows its targets with the warehouse's status",
+    async (_, slug) => {
+      const { page, problems } = await open(`/${slug}`);
+      const targets = readSiteTargets().filter((t) => t.area === slug);
+      await page.waitForFunction(
+        (n) =>
+          [...document.querySelectorAll(".target-block")].filter((b) => (b as HTMLElement).dataset.status).length === n,
+        targets.length,
+      );
+      const year = Number(await page.locator(".filters select").first().inputValue());
+      for (const t of targets) {
+        const expected = rows.find(
+          (r) => r.target_id === t.target_id && r.school_id === null && r.year === year,
+        )?.status;
+        const block = page.locator(`.target-block[data-target-id="${t.target_id}"]`);
+        await expect(block.getAttribute("data-status"), t.target_id).resolves.toBe(expected ?? "no_data");
+      }
+      expect(problems).toEqual([]);
+    },
+  );
+
+  test("a school page shows each applicable target with the school's latest status", async () => {
+    const map = latest();
+    const counts = new Map<string, number>();
+    for (const r of rows) if (r.school_id) counts.set(r.school_id, (counts.get(r.school_id) ?? 0) + 1);
+    const busiest = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+    for (const id of [busiest, "E2E001"]) {
+      const { page, problems } = await open(`/schools/${id}`);
+      const applicable = [...map.values()].filter((r) => r.school_id === id);
+      await expect(page.locator("[data-target-id]").count()).resolves.toBe(applicable.length);
+      for (const r of applicable) {
+        await expect(page.locator(`[data-target-id="${r.target_id}"]`).getAttribute("data-status")).resolves.toBe(
+          r.status,
+        );
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
+  test("a school name containing markup is shown as text", async () => {
+    const { page, problems } = await open("/schools/E2E001");
+    await expect(page.locator("#observablehq-main h1").textContent()).resolves.toBe(markupName);
+    await expect(page.locator("#observablehq-main h1 b, #observablehq-main h1 i").count()).resolves.toBe(0);
+    await expect(page.title()).resolves.toContain(markupName);
+    const list = await open("/schools");
+    await list.page.locator("input[type=search]").first().fill("标记");
+    await expect(list.page.locator(".data-table a").first().textContent()).resolves.toBe(markupName);
+    expect([...problems, ...list.problems]).toEqual([]);
+  });
+
+  test("data quality, methods and the school list open cleanly", async () => {
+    for (const [urlPath, text] of [
+      ["/quality", "导入日志"],
+      ["/methods", "第10条"],
+      ["/schools", "学校名称"],
+    ]) {
+      const { page, problems } = await open(urlPath);
+      await expect(page.locator("#observablehq-main").textContent()).resolves.toContain(text);
+      expect(problems, urlPath).toEqual([]);
+    }
+  });
+
+  test("search finds a Chinese word in mid-sentence and a part of a school name", async () => {
+    const { page, problems } = await open("/");
+    const input = page.locator("#observablehq-search input");
+    await expect(input.getAttribute("placeholder")).resolves.toMatch(/搜索/);
+    await input.fill("分段管理");
+    await expect(page.locator("#observablehq-search-results a").first().getAttribute("href")).resolves.toBeTruthy();
+    await input.fill("测试");
+    await page.waitForSelector('#observablehq-search-results a[href*="schools/E2E001"]');
+    await expect(page.locator("#observablehq-search-results").textContent()).resolves.toContain("条结果");
+    expect(problems).toEqual([]);
+  });
+});
