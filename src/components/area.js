@@ -80,8 +80,20 @@ function targetBody(target, rows, { filter, width, keep, schoolById }) {
   const parts = [];
   if (target.chart === "schools") {
     parts.push(
-      h("h4", {}, `${filter.year}年各校数值（虚线为目标值，按数值排序）`),
-      schoolRanking(schoolRows, { unit, threshold, width, nameOf }),
+      h(
+        "h4",
+        {},
+        schoolRows.length > 40
+          ? `${filter.year}年各校数值（每条短线为一所学校，按办学类型分行；虚线为目标值；完整排名见下表）`
+          : `${filter.year}年各校数值（虚线为目标值，按数值排序）`,
+      ),
+      schoolRanking(schoolRows, {
+        unit,
+        threshold,
+        width,
+        nameOf,
+        groupOf: (r) => schoolById.get(r.school_id)?.stage_label,
+      }),
     );
     parts.push(
       h("h4", {}, `全区${share ? "达标学校占比" : "数值"}历年变化`),

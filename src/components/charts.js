@@ -10,11 +10,18 @@ const statusColor = {
   legend: true,
 };
 
-/** Schools ranked by value with the threshold line; colour is the status the warehouse gives each row. */
-export function schoolRanking(rows, { unit, threshold, width = 640, nameOf = (r) => r.school_id } = {}) {
+/**
+ * Schools ranked by value with the threshold line; colour is the status the warehouse gives each row.
+ * Beyond `maxBars` schools, one tick per school on a line per stage (the table below ranks them all).
+ */
+export function schoolRanking(
+  rows,
+  { unit, threshold, width = 640, nameOf = (r) => r.school_id, groupOf, maxBars = 40 } = {},
+) {
   const data = rows.filter((r) => r.value != null).map((r) => ({ ...r, name: nameOf(r) }));
   if (data.length === 0) return empty("所选年度和范围内没有学校数值。");
   width = Math.max(width, 360);
+  if (data.length > maxBars) return schoolStrip(data, { unit, threshold, width, groupOf });
   return Plot.plot({
     width,
     height: Math.max(120, data.length * 16 + 50),
@@ -33,6 +40,31 @@ export function schoolRanking(rows, { unit, threshold, width = 640, nameOf = (r)
         ? null
         : Plot.ruleX([threshold], { stroke: "currentColor", strokeWidth: 2, strokeDasharray: "4,3" }),
       Plot.ruleX([0]),
+    ],
+  });
+}
+
+function schoolStrip(data, { unit, threshold, width, groupOf = () => "全部学校" }) {
+  const rows = data.map((d) => ({ ...d, group: groupOf(d) }));
+  const groups = [...new Set(rows.map((d) => d.group))];
+  return Plot.plot({
+    width,
+    height: 40 + groups.length * 36,
+    marginLeft: 110,
+    color: statusColor,
+    x: { label: null, grid: true, tickFormat: (v) => formatValue(v, unit) },
+    y: { label: null, domain: groups },
+    marks: [
+      Plot.tickX(rows, {
+        x: "value",
+        y: "group",
+        stroke: "status",
+        strokeWidth: 2,
+        title: (d) => `${d.name}：${formatValue(d.value, unit)}（${statusWords[d.status]}）`,
+      }),
+      threshold == null
+        ? null
+        : Plot.ruleX([threshold], { stroke: "currentColor", strokeWidth: 2, strokeDasharray: "4,3" }),
     ],
   });
 }
