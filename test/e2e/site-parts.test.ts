@@ -1,0 +1,91 @@
+// The site's pure parts, without a build: number formats, target → area mapping, search terms,
+// localisation of the output and the static server's path handling.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { areas } from "../../pipelines/site/areas.ts";
+import { localizeDist } from "../../pipelines/site/localize.ts";
+import { frameworkNpmNames } from "../../pipelines/site/npmCache.ts";
+import { expandChinese } from "../../pipelines/site/search.ts";
+import { resolveFile } from "../../pipelines/site/serve.ts";
+import { readSiteTargets } from "../../pipelines/site/targets.ts";
+import { formatChange, formatThreshold, formatValue, statusWords } from "../../src/components/format.js";
+
+describe("numbers in Chinese conventions", () => {
+  test("units", () => {
+    expect(formatValue(0.4523, "ratio")).toBe("45.2%");
+    expect(formatValue(4.5, "m2")).toBe("4.5 平方米");
+    expect(formatValue(2345, "yuan")).toBe("2,345元");
+    expect(formatValue(123456, "yuan")).toBe("12.35万元");
+    expect(formatValue(-0.006, "pp")).toBe("−0.6个百分点");
+    expect(formatValue(0.85, "ratio", { share: true })).toBe("85%");
+    expect(formatValue(null, "m2")).toBe("—");
+  });
+  test("thresholds and changes", () => {
+    expect(formatThreshold(">=", 7.5, "m2")).toBe("≥ 7.5 平方米");
+    expect(formatThreshold("<=", -0.005, "pp")).toBe("≤ −0.5个百分点");
+    expect(formatThreshold("info", null, "ratio")).toBe("监测指标，无目标值");
+    expect(formatChange(0.45, 0.43, "ratio")).toBe("+2个百分点");
+    expect(formatChange(5, null, "m2")).toBe("—");
+    expect(statusWords).toEqual({ met: "达标", not_met: "未达标", no_data: "无数据", info: "监测" });
+  });
+});
+
+test("every target has an area page, milestones go to 重点任务 except preschool ones", () => {
+  const slugs = new Set(areas.map((a) => a.slug));
+  const targets = readSiteTargets();
+  for (const t of targets) expect(slugs.has(t.area), t.target_id).toBe(true);
+  const areaOf = (id: string) => targets.find((t) => t.target_id === id)?.area;
+  expect(areaOf("space.oversized_schools")).toBe("classes");
+  expect(areaOf("preschool.anji_pilots")).toBe("preschool");
+  expect(areaOf("construction.new_starts")).toBe("milestones");
+  expect(areaOf("balance.cv.sports_area.junior")).toBe("balance");
+  expect(targets.find((t) => t.target_id === "vision.myopia_rate_change")?.display_unit).toBe("pp");
+});
+
+test("search terms: every Chinese word becomes the prefix of a term", () => {
+  const terms = expandChinese("深入推进近视防控工作，加强视力分段管理。S001").split(" ");
+  expect(terms).toContain("分段管理");
+  expect(terms).toContain("近视防控工作");
+  expect(terms).toContain("S001");
+  expect(terms.every((t) => Array.from(t).length <= 15)).toBe(true);
+});
+
+test("Framework's npm look-ups are known without a network", () => {
+  const names = frameworkNpmNames();
+  for (const name of ["d3", "@observablehq/plot", "apache-arrow", "react-dom", "@duckdb/duckdb-wasm"]) {
+    expect(names).toContain(name);
+  }
+});
+
+test("the built pages get lang=zh-CN and Chinese search labels", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "site-parts-"));
+  fs.mkdirSync(path.join(dir, "_observablehq"));
+  fs.writeFileSync(path.join(dir, "index.html"), '<!DOCTYPE html>\n<html>\n<input type="search" placeholder="Search">');
+  fs.writeFileSync(
+    path.join(dir, "_observablehq", "search.1a2b3c.js"),
+    'x=r.length===0?"<div>no results</div>":`<div>${r.length.toLocaleString("en-US")} result${r.length===1?"":"s"}</div>`',
+  );
+  expect(localizeDist(dir)).toEqual([]);
+  const html = fs.readFileSync(path.join(dir, "index.html"), "utf8");
+  expect(html).toContain('<html lang="zh-CN">');
+  expect(html).not.toContain('placeholder="Search"');
+  const js = fs.readFileSync(path.join(dir, "_observablehq", "search.1a2b3c.js"), "utf8");
+  expect(js).toContain("没有找到结果");
+  expect(js).toContain('toLocaleString("zh-CN")} 条结果');
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("the static server maps clean URLs and never leaves its folder", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "site-serve-"));
+  fs.mkdirSync(path.join(dir, "schools"));
+  fs.writeFileSync(path.join(dir, "index.html"), "");
+  fs.writeFileSync(path.join(dir, "schools", "S001.html"), "");
+  expect(resolveFile(dir, "/")).toBe(path.join(dir, "index.html"));
+  expect(resolveFile(dir, "/schools/S001?x=1#y")).toBe(path.join(dir, "schools", "S001.html"));
+  expect(resolveFile(dir, "/../etc/passwd")).toBeNull();
+  expect(resolveFile(dir, "/%2e%2e/%2e%2e/etc/passwd")).toBeNull();
+  expect(resolveFile(dir, "/missing")).toBeNull();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
