@@ -33,7 +33,9 @@ const grouped = (digits) => {
 /** A plain number with at most `digits` decimals and thousands separators. */
 export function formatNumber(value, digits = 2) {
   if (value == null || !Number.isFinite(value)) return "—";
-  return grouped(digits).format(value).replace("-", "−");
+  const text = grouped(digits).format(value);
+  // A value that rounds to zero reads as 0, never −0.
+  return /^-0(\.0*)?$/.test(text) ? "0" : text.replace("-", "−");
 }
 
 /** A fraction as a percentage: 0.4523 → "45.2%". */
