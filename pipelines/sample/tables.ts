@@ -1,0 +1,28 @@
+// Every dataset's tables, in the order the files are written.
+import { healthTables, militaryTable, peTables } from "./activity.ts";
+import { classSizesTables } from "./classes.ts";
+import type { District } from "./context.ts";
+import { milestonesTable } from "./milestones.ts";
+import { referenceTable, teacherPayTables } from "./pay.ts";
+import { recordsTable } from "./records.ts";
+import { schoolsTable } from "./registry.ts";
+import { facilitiesTables, specialRoomsTables } from "./resources.ts";
+import type { Table } from "./table.ts";
+import { visionTables } from "./vision.ts";
+
+export function allTables(d: District): Table[] {
+  return [
+    schoolsTable(d),
+    referenceTable(d),
+    ...visionTables(d),
+    recordsTable(d),
+    ...peTables(d),
+    militaryTable(d),
+    ...healthTables(d),
+    ...facilitiesTables(d),
+    ...specialRoomsTables(d),
+    ...teacherPayTables(d),
+    ...classSizesTables(d),
+    milestonesTable(d),
+  ];
+}
