@@ -3,7 +3,7 @@ import { schoolLabel, type District } from "./context.ts";
 import { corrupt, duplicate, insert } from "./messiness.ts";
 import { clamp, makeRng, type Rng } from "./prng.ts";
 import { gradesOf, students } from "./roster.ts";
-import { num, type Row, type Table } from "./table.ts";
+import type { Row, Table } from "./table.ts";
 import { myopiaBase } from "./vision.ts";
 
 const columns = ["year", "school_id", "grade", "student_id", "name", "sex", "screen_date"];

@@ -1,5 +1,6 @@
 // Every dataset's tables, in the order the files are written.
-import { healthTables, militaryTable, peTables } from "./activity.ts";
+import { militaryTable, peTables } from "./activity.ts";
+import { healthTables } from "./health.ts";
 import { classSizesTables } from "./classes.ts";
 import type { District } from "./context.ts";
 import { milestonesTable } from "./milestones.ts";

@@ -10,7 +10,7 @@ import { num, type Layout, type Row, type Table } from "./table.ts";
 export const myopiaBase: Record<string, number> = {
   K1: 0.01, K2: 0.015, K3: 0.025,
   "1": 0.13, "2": 0.19, "3": 0.26, "4": 0.33, "5": 0.4, "6": 0.46,
-  "7": 0.6, "8": 0.67, "9": 0.73, "10": 0.77, "11": 0.8, "12": 0.83,
+  "7": 0.63, "8": 0.71, "9": 0.77, "10": 0.8, "11": 0.83, "12": 0.86,
 }; // prettier-ignore
 
 const columns = ["year", "school_id", "grade", "enrolled", "screened", "myopic"];
@@ -82,8 +82,6 @@ function withDefects(table: Table, d: District): Table {
   const rng = makeRng(d.seed, "vision-defects");
   const rows = table.rows;
   const year = table.file.slice(7, 11);
-  sprinkle(rows, "enrolled", 97, fullWidth, 5);
-  sprinkle(rows, "screened", 89, fullWidth, 11);
   const row = corrupt(
     rows,
     rng,
@@ -106,5 +104,7 @@ function withDefects(table: Table, d: District): Table {
     { code: "wrong_section", note: `${schoolLabel(primary)}是小学，没有八年级` },
   );
   duplicate(rows, rng, { myopic: "0" }, "同一学校同一年级重复填报（第二行应拒收）");
+  sprinkle(rows, "enrolled", 97, fullWidth, 5);
+  sprinkle(rows, "screened", 89, fullWidth, 11);
   return table;
 }
