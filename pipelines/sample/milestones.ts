@@ -33,7 +33,7 @@ export function milestonesTable(d: District): Table {
         year === last && short.has(t.target_id) ? (ratio ? 0.96 : 0.75) : ratio ? 1 : rng.pick([1, 1.1, 1.3]);
       const n = year === last ? 3 : 4; // the last year is still running: no December figure yet
       for (let q = 0; q < n; q++) {
-        const share = Math.min(1, (q + 1) / n + rng.normal(0, 0.05));
+        const share = q === n - 1 ? 1 : Math.min(1, (q + 1) / n + rng.normal(0, 0.05));
         const achieved = ratio ? Math.min(1, 0.6 + 0.4 * share) * final : Math.round(threshold * final * share);
         const note =
           q === n - 1

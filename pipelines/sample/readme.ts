@@ -1,6 +1,7 @@
 // seeds/sample/README.md: what the sample is, its files, and every deliberate defect with its line.
 import { stageLabels } from "../lib/codes.ts";
 import type { Generated } from "./generate.ts";
+import { sendsSummary } from "./vision.ts";
 
 const encodingLabel: Record<string, string> = {
   "utf-8": "UTF-8",
@@ -28,13 +29,23 @@ export function readme(g: Generated, command = "npm run sample"): string {
 - 年度：${district.years.join("、")}
 - 学校：${district.schools.length} 所（${stageList}）
 - 学生个案视力记录（vision_records）：${district.recordSchools.length} 所学校，仅 ${district.years[district.years.length - 1]} 年
+- 报送个案记录的学校：${district.recordSchools.map((s, i) => `${s.name}(${s.id})${sendsSummary(i) ? "，同时报了汇总行（以个案为准）" : "，未报汇总行"}`).join("；")}
 - \`defects.json\` 是下面“故意设置的问题行”的机器可读版本（file、line、code、note）。
 
 ## 文件
 
-| 文件 | 数据行 | 字节 | 编码说明 |
+| 文件 | 数据行（含问题行，不含合计行、页脚） | 字节 | 编码 |
 | --- | --- | --- | --- |
 ${files.join("\n")}
+
+## 数据特征（设计如此，便于检验指标）
+
+- 近视率随年级上升（小学约三成、初中约七成、高中约八成），多数学校逐年下降约0.9个百分点，约15%的学校上升；少数学校筛查人数略少于在籍人数。
+- 体育：多数学校体育课时和校内活动达标，约8%的学校部分年级不足；体质健康优良率逐年上升，全区约47%→50%→52%。
+- 军训：多数高中7天83学时，约12%的学校天数不足。
+- 办学条件：各项生均指标围绕督导评估标准值，多数学校达标，少数低于标准，个别低于标准的85%；首个小学在前两年在校生超过2000人（超规模），末年降到2000人以下。
+- 大班额（56人及以上）逐年减少；教师平均工资与公务员平均工资之比逐年上升，末年略高于1；学前三年毛入园率约89%–91%。
+- 里程碑：每年多个统计日期（以当年最后一个为准），末年最后两项指标未完成。
 
 ## 模拟真实报表的格式问题（读入时应全部正常处理）
 

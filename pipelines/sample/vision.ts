@@ -17,6 +17,9 @@ const columns = ["year", "school_id", "grade", "enrolled", "screened", "myopic"]
 const lowVision = ["low_vision_mild", "low_vision_moderate", "low_vision_severe"];
 const chineseGrade = (g: string) => ({ "7": "初一", "8": "初二", "9": "初三" })[g] ?? gradeLabels[g];
 
+/** Whether the i-th school that sends records also sends a summary for the last year. */
+export const sendsSummary = (i: number) => i % 2 === 1;
+
 export function visionTables(d: District): Table[] {
   const rng = makeRng(d.seed, "vision");
   const level = new Map(d.schools.map((s) => [s.id, rng.normal(0, 0.04)]));
@@ -25,7 +28,7 @@ export function visionTables(d: District): Table[] {
   );
   const last = d.years[d.years.length - 1];
   // Half of the schools that send records also send a summary for that year (the records win).
-  const withoutSummary = new Set(d.recordSchools.filter((_, i) => i % 2 === 0).map((s) => s.id));
+  const withoutSummary = new Set(d.recordSchools.filter((_, i) => !sendsSummary(i)).map((s) => s.id));
   return d.years
     .map((year, yi) => {
       const rows: Row[] = [];
