@@ -7,11 +7,11 @@ import { generateDistrict, writeDistrict } from "./generate.ts";
 
 export { generateDistrict, writeDistrict } from "./generate.ts";
 
-function count(text: string | undefined, fallback: number, name: string, max: number): number {
+function count(text: string | undefined, fallback: number, name: string, min: number, max: number): number {
   if (text === undefined) return fallback;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > max)
-    throw new UserError(`参数有误：--${name} 应为 1 到 ${max} 之间的整数`, 2);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UserError(`参数有误：--${name} 应为 ${min} 到 ${max} 之间的整数`, 2);
   return n;
 }
 
@@ -22,8 +22,8 @@ export async function main(args: string[]): Promise<number> {
   });
   const out = path.resolve(values.out ?? sampleDir);
   const generated = generateDistrict({
-    schools: count(values.schools, 200, "schools", 9000),
-    seed: count(values.seed, 2021, "seed", 2 ** 31),
+    schools: count(values.schools, 200, "schools", 20, 9000),
+    seed: count(values.seed, 2021, "seed", 0, 2 ** 31),
   });
   writeDistrict(out, generated);
   const bytes = generated.files.reduce((n, f) => n + f.bytes.length, 0);

@@ -81,7 +81,7 @@ const idOrder = [
 ];
 
 export function makeSchools(n: number, seed: number): School[] {
-  if (n < 1 || n > 9000) throw new RangeError("schools must be 1..9000");
+  if (n < 20 || n > 9000) throw new RangeError("schools must be 20..9000");
   const rng = makeRng(seed, "schools");
   const counts = stageCounts(n);
   const used = new Map<string, number>();
