@@ -3,16 +3,32 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { sectionsOfStage } from "../lib/codes.ts";
 import { queryRows } from "../lib/warehouse.ts";
 
+/** Chinese names of the datasets, as the data-quality page shows them. */
+export const datasetLabels: Record<string, string> = {
+  schools: "学校名录",
+  district_reference: "区级参考数据",
+  vision: "视力筛查",
+  vision_records: "学生视力个案",
+  pe: "体育与体质健康",
+  military_training: "高中军训",
+  health: "卫生与心理健康",
+  facilities: "办学条件",
+  special_rooms: "音乐美术专用教室",
+  class_sizes: "班额",
+  teacher_pay: "教师工资",
+  milestones: "重点任务台账",
+};
+
 /** Datasets a school sends, the sections that must send them and their Chinese names. */
 export const schoolDatasets: { dataset: string; label: string; sections: string[] }[] = [
-  { dataset: "vision", label: "视力筛查", sections: ["kindergarten", "primary", "junior", "senior"] },
-  { dataset: "pe", label: "体育与体质健康", sections: ["primary", "junior", "senior"] },
-  { dataset: "military_training", label: "高中军训", sections: ["senior"] },
-  { dataset: "health", label: "卫生与心理健康", sections: ["kindergarten", "primary", "junior", "senior"] },
-  { dataset: "facilities", label: "办学条件", sections: ["kindergarten", "primary", "junior", "senior"] },
-  { dataset: "special_rooms", label: "音乐美术专用教室", sections: ["primary", "junior"] },
-  { dataset: "class_sizes", label: "班额", sections: ["primary", "junior", "senior"] },
-  { dataset: "teacher_pay", label: "教师工资", sections: ["primary", "junior"] },
+  { dataset: "vision", label: datasetLabels.vision, sections: ["kindergarten", "primary", "junior", "senior"] },
+  { dataset: "pe", label: datasetLabels.pe, sections: ["primary", "junior", "senior"] },
+  { dataset: "military_training", label: datasetLabels.military_training, sections: ["senior"] },
+  { dataset: "health", label: datasetLabels.health, sections: ["kindergarten", "primary", "junior", "senior"] },
+  { dataset: "facilities", label: datasetLabels.facilities, sections: ["kindergarten", "primary", "junior", "senior"] },
+  { dataset: "special_rooms", label: datasetLabels.special_rooms, sections: ["primary", "junior"] },
+  { dataset: "class_sizes", label: datasetLabels.class_sizes, sections: ["primary", "junior", "senior"] },
+  { dataset: "teacher_pay", label: datasetLabels.teacher_pay, sections: ["primary", "junior"] },
 ];
 
 export interface MissingReport {

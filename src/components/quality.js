@@ -4,25 +4,14 @@ import { formatNumber } from "./format.js";
 import { sortableTable } from "./table.js";
 
 const statusWords = { loaded: "已导入", unchanged: "未变化（已导入过）", failed: "整文件拒收" };
-const reasonWords = {
-  totals_row: "合计行",
-  missing_required: "必填项为空",
-  bad_type: "类型不符",
-  out_of_range: "超出范围",
-  unknown_school: "学校不在名录中",
-  unknown_target: "指标不在登记表中",
-  wrong_section: "学段或年级不符",
-  inconsistent: "数据前后矛盾",
-  duplicate_key: "重复记录",
-};
 const encodingWords = { "utf-8": "UTF-8", gb18030: "GB18030", "utf-16le": "UTF-16LE" };
 
-export function ingestTable(log) {
+export function ingestTable(log, { datasetLabels = {} } = {}) {
   if (log.length === 0) return h("p", { class: "muted" }, "尚无导入记录。");
   return sortableTable(log, [
     { key: "load_id", label: "批次", numeric: true },
     { key: "source_file", label: "文件" },
-    { key: "dataset", label: "数据集", format: (v) => v ?? "无法识别" },
+    { key: "dataset", label: "数据集", format: (v) => (v == null ? "无法识别" : (datasetLabels[v] ?? v)) },
     { key: "encoding", label: "编码", format: (v) => encodingWords[v] ?? v ?? "—" },
     { key: "rows_read", label: "读取行数", numeric: true, format: (v) => formatNumber(v, 0) },
     { key: "rows_loaded", label: "导入行数", numeric: true, format: (v) => formatNumber(v, 0) },
@@ -33,7 +22,7 @@ export function ingestTable(log) {
   ]);
 }
 
-export function rejectsView(reasons, rejects) {
+export function rejectsView(reasons, rejects, { datasetLabels = {}, reasonLabels = {} } = {}) {
   if (reasons.length === 0) return h("p", { class: "muted" }, "没有被拒收的数据行。");
   return h(
     "div",
@@ -46,13 +35,13 @@ export function rejectsView(reasons, rejects) {
         h(
           "summary",
           {},
-          h("strong", {}, reasonWords[r.reason_code] ?? r.reason_code),
+          h("strong", {}, reasonLabels[r.reason_code] ?? r.reason_code),
           `（${r.reason_code}）：${formatNumber(r.rows, 0)} 行，涉及 ${r.files} 个文件`,
         ),
         sortableTable(rows, [
           { key: "source_file", label: "文件" },
           { key: "source_line", label: "行号", numeric: true },
-          { key: "dataset", label: "数据集" },
+          { key: "dataset", label: "数据集", format: (v) => datasetLabels[v] ?? v ?? "—" },
           { key: "reason", label: "原因" },
           { key: "record", label: "原始记录", format: formatRecord },
         ]),
