@@ -202,7 +202,8 @@ describe.skipIf(!fs.existsSync(input))("built site", () => {
     await expect(page.locator("#observablehq-main h1 b, #observablehq-main h1 i").count()).resolves.toBe(0);
     await expect(page.title()).resolves.toContain(markupName);
     const list = await open("/schools");
-    await list.page.locator("input[type=search]").first().fill("标记");
+    await list.page.locator("#observablehq-main input[type=search]").fill("标记");
+    await list.page.waitForFunction(() => document.querySelectorAll(".data-table tbody tr").length === 1);
     await expect(list.page.locator(".data-table a").first().textContent()).resolves.toBe(markupName);
     expect([...problems, ...list.problems]).toEqual([]);
   });
