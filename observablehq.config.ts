@@ -2,67 +2,14 @@
 // for the school routes, the sample banner, the footer, the search index and the static target cards.
 import { warehousePath } from "./pipelines/lib/paths.ts";
 import { areas } from "./pipelines/site/areas.ts";
-import {
-  areaMarkup,
-  bannerMarkup,
-  footerMarkup,
-  methodsMarkup,
-  overviewMarkup,
-  schoolMarkup,
-} from "./pipelines/site/markup.ts";
+import { staticBlocks } from "./pipelines/site/markdown.ts";
+import { bannerMarkup, footerMarkup } from "./pipelines/site/markup.ts";
 import { searchDocuments } from "./pipelines/site/search.ts";
 import { readSnapshot } from "./pipelines/site/snapshot.ts";
 import { readSiteTargets } from "./pipelines/site/targets.ts";
 
 const snapshot = await readSnapshot(warehousePath());
 const targets = readSiteTargets();
-
-type Token = { info: string; type: string; content: string; children: Token[] | null };
-type TokenClass = new (type: string, tag: string, nesting: number) => Token;
-type CoreState = { tokens: Token[]; env: { params?: Record<string, string> }; Token: TokenClass };
-type Render = (
-  tokens: Token[],
-  idx: number,
-  options: unknown,
-  env: { params?: Record<string, string> },
-  self: unknown,
-) => string;
-type MarkdownIt = {
-  renderer: { rules: Record<string, Render | undefined> };
-  core: { ruler: { push(name: string, rule: (state: CoreState) => void): void } };
-};
-
-/** Fences whose markup comes from the warehouse at build time: ```overview-cards```, ```school-cards```, ```methods-list```, ```area-blocks <area>```. */
-function staticBlocks(md: MarkdownIt): MarkdownIt {
-  const fence = md.renderer.rules.fence!;
-  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
-    const info = tokens[idx].info.trim();
-    if (info === "overview-cards") return overviewMarkup(snapshot, targets);
-    if (info === "school-cards") return schoolMarkup(snapshot, targets, env.params?.school ?? "");
-    if (info === "methods-list") return methodsMarkup(targets);
-    if (info.startsWith("area-blocks ")) return areaMarkup(targets, info.slice("area-blocks ".length).trim());
-    return fence(tokens, idx, options, env, self);
-  };
-  // A school page's h1 (and so its <title>) is the school's name, as text.
-  md.core.ruler.push("school-title", (state) => {
-    const i = state.tokens.findIndex((t) => t.type === "fence" && t.info.trim() === "school-cards");
-    const name = snapshot.schools.find((s) => s.school_id === state.env.params?.school)?.name;
-    if (i < 0 || !name) return;
-    const text = new state.Token("text", "", 0);
-    text.content = name;
-    const inline = new state.Token("inline", "", 0);
-    inline.content = name;
-    inline.children = [text];
-    state.tokens.splice(
-      i,
-      0,
-      new state.Token("heading_open", "h1", 1),
-      inline,
-      new state.Token("heading_close", "h1", -1),
-    );
-  });
-  return md;
-}
 
 export default {
   root: "src",
@@ -90,5 +37,5 @@ export default {
       yield* searchDocuments(snapshot, targets);
     },
   },
-  markdownIt: staticBlocks,
+  markdownIt: staticBlocks(snapshot, targets),
 };
