@@ -429,3 +429,21 @@ describe("vision_records: student ids never stored readable", () => {
     expect(await w.rows("select va_right from vision_records_history")).toEqual([{ va_right: 4.8 }]);
   });
 });
+
+describe("vision_records: headers in English of any case", () => {
+  // The header matcher ignores case (header.ts), so `Student_ID` and `Name` are read as the
+  // personal columns; the record of a reject must then be redacted as well.
+  it.each([
+    ["read by DuckDB (plain file)", "2021,S01,1,G123,王小明,2021-09-15,6.0,5.0"],
+    ["read by the exact reader (a quoted cell)", '2021,S01,1,G123,"王小明",2021-09-15,6.0,5.0'],
+  ])("keeps the raw id and name out of rejects when %s", async (_label, line) => {
+    const { w } = await ingest({
+      "schools.csv": schools,
+      "vision_records/a.csv": csv("year,school_id,grade,Student_ID,Name,screen_date,va_right,va_left", line),
+    });
+    const [r] = await rejects(w);
+    expect(r.reason_code).toBe("out_of_range");
+    expect(r.record).not.toContain("G123");
+    expect(r.record).not.toContain("王小明");
+  });
+});
