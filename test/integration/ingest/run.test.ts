@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import iconv from "iconv-lite";
 import { afterEach, describe, expect, it } from "vitest";
 import { runIngest } from "../../../pipelines/ingest/run.ts";
 import { csv, tempDir, tempWarehouse, writeFiles, type Files, type TempWarehouse } from "../../helpers/ingest.ts";
@@ -445,5 +446,53 @@ describe("vision_records: headers in English of any case", () => {
     expect(r.reason_code).toBe("out_of_range");
     expect(r.record).not.toContain("G123");
     expect(r.record).not.toContain("王小明");
+  });
+});
+
+describe("vision_records in every encoding, by either reader", () => {
+  it("gives the same lines and reason codes for GB18030, UTF-16LE tab-separated and a quoted UTF-8 file", async () => {
+    const h = "标题\r\n年度,学校代码,年级,学籍号,姓名,筛查日期,右眼裸眼视力,左眼裸眼视力\r\n";
+    const body = (p: string) =>
+      `2021,S01,一年级,${p}1,王一,2021-09-15,6.0,5.0\r\n2021,S01,一年级,${p}2,王二,2021-02-30,5.0,5.0\r\n` +
+      `2021,S01,初一,${p}3,王三,2021-09-15,5.0,5.0\r\n合计,,,,,,,\r\n2021,S01,一年级,${p}4,王四,2021年9月15日,5.0,4.9\r\n`;
+    const { w } = await ingest({
+      "schools.csv": schools,
+      "vision_records/gb.csv": iconv.encode(h + body("G"), "gb18030"),
+      "vision_records/u16.txt": Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from((h + body("H")).replace(/,/g, "\t"), "utf16le"),
+      ]),
+      "vision_records/js.csv": h + body("J").replace("王一", '"王一"'),
+    });
+    const log = await logs(w);
+    expect(log.slice(1).map((l) => [l.source_file, l.encoding, l.rows_read, l.rows_loaded, l.rows_rejected])).toEqual([
+      ["vision_records/gb.csv", "gb18030", 5, 1, 4],
+      ["vision_records/js.csv", "utf-8", 5, 1, 4],
+      ["vision_records/u16.txt", "utf-16le", 5, 1, 4],
+    ]);
+    const r = await w.rows<RejectRow>("select * from rejects order by source_file, source_line");
+    for (const file of ["gb.csv", "js.csv", "u16.txt"]) {
+      expect(
+        r.filter((x) => x.source_file === `vision_records/${file}`).map((x) => [x.source_line, x.reason_code]),
+      ).toEqual([
+        [3, "out_of_range"],
+        [4, "bad_type"],
+        [5, "wrong_section"],
+        [6, "totals_row"],
+      ]);
+    }
+    expect(r.find((x) => x.reason_code === "bad_type")!.reason).toBe(
+      '筛查日期的值"2021-02-30"无法识别，应为日期（如 2021-06-30）',
+    );
+    expect(r.find((x) => x.reason_code === "wrong_section")!.reason).toBe(
+      '学校 S01（第一小学）没有初中学段，年级"初一"不适用',
+    );
+    expect(
+      await w.rows("select source_line, screen_date::varchar d, va_left from vision_records order by source_file"),
+    ).toEqual([
+      { source_line: 7, d: "2021-09-15", va_left: 4.9 },
+      { source_line: 7, d: "2021-09-15", va_left: 4.9 },
+      { source_line: 7, d: "2021-09-15", va_left: 4.9 },
+    ]);
   });
 });
