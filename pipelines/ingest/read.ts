@@ -4,9 +4,9 @@ import { hashStudentId } from "../lib/salt.ts";
 import { hashedName } from "../lib/schema.ts";
 import { normaliseText } from "./cells.ts";
 import { decode } from "./decode.ts";
-import { describeColumn, findHeader } from "./header.ts";
+import { describeColumn, findHeader, type HeaderMap } from "./header.ts";
 import { isBlank, readRecords, type RawRecord } from "./table.ts";
-import { RowValidator, type GoodRow, type Registry, type Reject } from "./validate.ts";
+import { RowValidator, recordJson, type GoodRow, type Registry, type Reject } from "./validate.ts";
 
 export type ReadResult =
   | { ok: false; encoding: string | null; message: string }
@@ -58,7 +58,7 @@ export function readDataFile(bytes: Uint8Array, ds: Dataset, registry: Registry,
     if (isBlank(rec.cells)) continue;
     rowsRead++;
     const result = validator.validate(rec);
-    if ("code" in result) rejects.push(personal.length ? redact(result, personal, salt) : result);
+    if ("code" in result) rejects.push(personal.length ? redact(result, rec, header, personal, salt) : result);
     else {
       for (const c of personal) {
         const v = result.values[c.column];
@@ -72,15 +72,13 @@ export function readDataFile(bytes: Uint8Array, ds: Dataset, registry: Registry,
 }
 
 /** A rejected record keeps no readable personal data: ids become their hash, names are removed. */
-function redact(reject: Reject, personal: Column[], salt: string): Reject {
-  const record = JSON.parse(reject.record) as Record<string, string>;
+function redact(reject: Reject, rec: RawRecord, header: HeaderMap, personal: Column[], salt: string): Reject {
+  const cells = [...rec.cells];
   for (const c of personal) {
-    for (const name of Object.keys(record)) {
-      const matches = [c.zhHeader, c.column].some((h) => h === name.normalize("NFKC").replace(/\s+/g, ""));
-      if (!matches) continue;
-      const hashed = c.rule.includes("hash") && record[name].trim() !== "";
-      record[name] = hashed ? `哈希:${hashStudentId(salt, normaliseText(record[name])).slice(0, 16)}` : "（已删除）";
-    }
+    const i = header.positions.get(c.column);
+    if (i === undefined || i >= cells.length) continue;
+    const hashed = c.rule.includes("hash") && cells[i].trim() !== "";
+    cells[i] = hashed ? `哈希:${hashStudentId(salt, normaliseText(cells[i])).slice(0, 16)}` : "（已删除）";
   }
-  return { ...reject, record: JSON.stringify(record) };
+  return { ...reject, record: recordJson(header.cells, cells) };
 }
