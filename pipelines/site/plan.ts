@@ -1,4 +1,4 @@
-// The plan's seven sections and 41 clauses, read from seeds/plan-2021.txt.
+// The plan's sections and clauses, read from the newest seeds/plan-<year>.txt (2021: seven sections, 41 clauses).
 import fs from "node:fs";
 import path from "node:path";
 import { seedsDir } from "../lib/paths.ts";
@@ -21,7 +21,16 @@ export interface Plan {
   clauses: Clause[];
 }
 
-export function readPlan(file = path.join(seedsDir, "plan-2021.txt")): Plan {
+/** The newest plan in seeds/ (plan-<year>.txt): next year's plan is added beside this one. */
+export function latestPlanFile(dir = seedsDir): string {
+  const plans = fs
+    .readdirSync(dir)
+    .filter((f) => /^plan-\d{4}\.txt$/.test(f))
+    .sort();
+  return path.join(dir, plans.at(-1) ?? "plan-2021.txt");
+}
+
+export function readPlan(file = latestPlanFile()): Plan {
   const lines = fs
     .readFileSync(file, "utf8")
     .replace(/^\uFEFF/, "")
