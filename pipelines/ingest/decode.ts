@@ -18,6 +18,7 @@ function tryDecode(encoding: Encoding, bytes: Uint8Array): string | undefined {
 
 /** Decodes a file's bytes, or returns undefined when no supported encoding fits. */
 export function decode(bytes: Uint8Array): Decoded | undefined {
+  if (workbookKind(bytes)) return undefined;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = tryDecode("utf-8", bytes);
     return text === undefined ? undefined : { encoding: "utf-8", text };
@@ -41,11 +42,23 @@ export function decode(bytes: Uint8Array): Decoded | undefined {
   return undefined;
 }
 
-/** UTF-16LE without a BOM: ASCII text whose every odd byte is zero. */
+/** UTF-16LE without a BOM: text whose odd bytes are mostly zero and whose even bytes are not. */
 function looksLikeUtf16le(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 400);
-  if (n < 8 || n % 2) return false;
-  let zeros = 0;
-  for (let i = 1; i < n; i += 2) if (bytes[i] === 0) zeros++;
-  return zeros > n / 2 / 2;
+  const n = Math.min(bytes.length - (bytes.length % 2), 400);
+  if (n < 8) return false;
+  let oddZeros = 0;
+  let evenZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  return oddZeros > n / 2 / 2 && evenZeros < n / 2 / 10;
+}
+
+/** Spreadsheets saved as workbooks instead of CSV: .xlsx (a ZIP) or the old .xls (an OLE file). */
+export function workbookKind(bytes: Uint8Array): "xlsx" | "xls" | undefined {
+  const starts = (magic: number[]) => magic.every((b, i) => bytes[i] === b);
+  if (starts([0x50, 0x4b, 0x03, 0x04])) return "xlsx";
+  if (starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "xls";
+  return undefined;
 }

@@ -23,7 +23,7 @@ function walk(dir: string): string[] {
 export function datasetOf(relative: string, names: string[]): string | undefined {
   const parts = relative.split("/");
   const folders = parts.slice(0, -1).reverse();
-  const folder = folders.find((f) => names.includes(f));
+  const folder = folders.map((f) => f.toLowerCase()).find((f) => names.includes(f));
   if (folder) return folder;
   const file = parts[parts.length - 1].toLowerCase();
   const byLength = [...names].sort((a, b) => b.length - a.length);

@@ -3,7 +3,7 @@ import type { Column, Dataset } from "../lib/registry.ts";
 import { hashStudentId } from "../lib/salt.ts";
 import { hashedName } from "../lib/schema.ts";
 import { normaliseText } from "./cells.ts";
-import { decode } from "./decode.ts";
+import { decode, workbookKind } from "./decode.ts";
 import { describeColumn, findHeader, type HeaderMap } from "./header.ts";
 import { isBlank, readRecords, type RawRecord } from "./table.ts";
 import { RowValidator, recordJson, type GoodRow, type Registry, type Reject } from "./validate.ts";
@@ -27,6 +27,13 @@ function parseText(text: string): RawRecord[] | string {
 }
 
 export function readDataFile(bytes: Uint8Array, ds: Dataset, registry: Registry, salt: string): ReadResult {
+  const workbook = workbookKind(bytes);
+  if (workbook)
+    return {
+      ok: false,
+      encoding: null,
+      message: `这是 Excel 工作簿（.${workbook}）而不是 CSV：请在 Excel 中“另存为”CSV（UTF-8）后再导入`,
+    };
   const decoded = decode(bytes);
   if (!decoded) return { ok: false, encoding: null, message: "无法识别文件编码（支持 UTF-8、GB18030/GBK、UTF-16）" };
   const records = parseText(decoded.text);
