@@ -70,13 +70,14 @@ export class RowValidator {
       reason,
       record: recordJson(this.header.cells, rec.cells),
     });
-    const first = normaliseText(rec.cells.find((c) => c.trim() !== "") ?? "");
+    const written = (rec.cells.find((c) => c.trim() !== "") ?? "").trim();
+    const first = normaliseText(written);
     if (
       totalsWords.test(first) ||
       rec.cells.some((c) => totalsWords.test(normaliseText(c)) && normaliseText(c).length <= 4)
     )
-      return reject("totals_row", `合计行（"${first}"），不是一所学校的数据`);
-    if (footerWords.test(first)) return reject("totals_row", `表尾说明行（"${first.slice(0, 40)}"），不是数据行`);
+      return reject("totals_row", `合计行（"${written}"），不是一所学校的数据`);
+    if (footerWords.test(first)) return reject("totals_row", `表尾说明行（"${written.slice(0, 40)}"），不是数据行`);
 
     const cellOf = (c: Column) => rec.cells[this.header.positions.get(c.column) ?? -1];
     for (const { col } of this.rules) {

@@ -95,7 +95,7 @@ describe("row rejects", () => {
       ["vision/2021.csv", 11, "duplicate_key", "年度、学校代码、年级与第 4 行相同（重复）"],
       ["vision/2021.csv", 12, "missing_required", "本行只有 2 列，缺少必填列年级(grade)"],
       ["vision/2021.csv", 13, "totals_row", '合计行（"合计"），不是一所学校的数据'],
-      ["vision/2021.csv", 14, "totals_row", '表尾说明行（"填表人:张三"），不是数据行'],
+      ["vision/2021.csv", 14, "totals_row", '表尾说明行（"填表人：张三"），不是数据行'],
     ]);
     expect(got.filter((r) => r[0] !== "vision/2021.csv")).toEqual([
       ["milestones/2021.csv", 2, "unknown_target", "指标编号 no.such_target 不在指标库中"],
