@@ -66,7 +66,15 @@ export function enumLabels(type: string): string {
     .join("、");
 }
 
+/** Control characters other than tab and line breaks: a sign of a damaged file, never data. */
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** A code that becomes part of a page address (school codes): letters, digits, `-` and `_`. */
+const codePattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+
 const expectedOf: Record<string, string> = {
+  text: "不含控制字符的文本",
+  code: "代码（1–40 位字母、数字、- 或 _，不含空格、斜杠等符号）",
   int: "整数",
   number: "数字",
   bool: "是/否",
@@ -76,12 +84,22 @@ const expectedOf: Record<string, string> = {
   section: "学段（幼儿园、小学、初中、高中、中职、特殊教育）",
 };
 
+/** A value as shown in a message: control characters made visible (␀), long values cut to `max` characters. */
+export function shownValue(text: string, max = 60): string {
+  const visible = text.replace(/[\u0000-\u001f\u007f]/g, (c) =>
+    String.fromCharCode(c === "\u007f" ? 0x2421 : 0x2400 + c.charCodeAt(0)),
+  );
+  const chars = [...visible];
+  return chars.length > max ? `${chars.slice(0, max).join("")}…（共 ${chars.length} 个字符）` : visible;
+}
+
 /** Reads a non-empty cell as `type`; failure says what was expected, in Chinese. */
 export function parseCell(type: string, raw: string): CellResult {
   const text = normaliseText(raw);
   const fail = (expected: string): CellResult => ({ ok: false, expected });
   let value: CellValue | undefined;
-  if (type === "text") value = text;
+  if (type === "text") value = controlCharacters.test(text) ? undefined : text;
+  else if (type === "code") value = codePattern.test(text) ? text : undefined;
   else if (type === "int") {
     const n = parseNumber(text);
     value = n !== undefined && Number.isInteger(n) && Math.abs(n) <= 2_000_000_000 ? n : undefined;

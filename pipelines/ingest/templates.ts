@@ -10,6 +10,7 @@ import { describeRange, parseRange } from "./rules.ts";
 
 const typeWords: Record<string, string> = {
   text: "文本",
+  code: "代码：字母、数字、- 或 _",
   int: "整数",
   number: "数字",
   bool: "是/否",

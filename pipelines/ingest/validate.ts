@@ -1,7 +1,7 @@
 // The generic row validator: every rule comes from the dictionary, none from per-dataset code.
 import { sectionLabels, sectionsOfGrade } from "../lib/codes.ts";
 import type { Column, Dataset } from "../lib/registry.ts";
-import { isNoValue, normaliseText, parseCell, type CellValue } from "./cells.ts";
+import { isNoValue, normaliseText, parseCell, shownValue, type CellValue } from "./cells.ts";
 import { describeColumn, type HeaderMap } from "./header.ts";
 import { describeRange, holds, inRange, opWords, parseCheck, parseRange } from "./rules.ts";
 import type { RawRecord } from "./table.ts";
@@ -41,7 +41,8 @@ const footerWords =
 
 /** The raw record as a JSON object: header as written → cell text as read. */
 export function recordJson(header: string[], cells: string[]): string {
-  const obj: Record<string, string> = {};
+  // No prototype: a header cell such as "constructor" or "__proto__" is a plain key like any other.
+  const obj: Record<string, string> = Object.create(null);
   cells.forEach((cell, i) => {
     let name = header[i]?.trim() || `第${i + 1}列`;
     while (name in obj) name += "'";
@@ -96,7 +97,10 @@ export class RowValidator {
       }
       const parsed = parseCell(col.type, cell);
       if (!parsed.ok)
-        return reject("bad_type", `${col.zhHeader}的值"${normaliseText(cell)}"无法识别，应为${parsed.expected}`);
+        return reject(
+          "bad_type",
+          `${col.zhHeader}的值"${shownValue(normaliseText(cell))}"无法识别，应为${parsed.expected}`,
+        );
       values[col.column] = parsed.value;
     }
     for (const { col, range } of this.rules) {
@@ -118,10 +122,16 @@ export class RowValidator {
     const registry = this.registry.schools;
     const school = schoolCol && registry ? registry.get(String(values[schoolCol.column])) : undefined;
     if (schoolCol && registry && !school)
-      return reject("unknown_school", `${schoolCol.zhHeader} ${values[schoolCol.column]} 不在学校名录中`);
+      return reject(
+        "unknown_school",
+        `${schoolCol.zhHeader} ${shownValue(String(values[schoolCol.column]))} 不在学校名录中`,
+      );
     const targetCol = this.ds.columns.find((c) => c.ref === "target");
     if (targetCol && !this.registry.targets.has(String(values[targetCol.column])))
-      return reject("unknown_target", `${targetCol.zhHeader} ${values[targetCol.column]} 不在指标库中`);
+      return reject(
+        "unknown_target",
+        `${targetCol.zhHeader} ${shownValue(String(values[targetCol.column]))} 不在指标库中`,
+      );
     if (!school) return undefined;
     const needs = schoolCol!.ref.split(":")[1];
     if (needs && !school.sections.includes(needs))
@@ -138,7 +148,7 @@ export class RowValidator {
         const section = sectionLabels[fits[0]];
         return reject(
           "wrong_section",
-          `学校 ${values[schoolCol!.column]}（${school.name}）没有${section}学段，${col.zhHeader}"${written}"不适用`,
+          `学校 ${values[schoolCol!.column]}（${school.name}）没有${section}学段，${col.zhHeader}"${shownValue(written)}"不适用`,
         );
       }
     }
