@@ -1,0 +1,115 @@
+// Running the real command line on a temp input folder and reading what it left in the warehouse.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { root } from "../../pipelines/lib/paths.ts";
+import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
+import { tempDir, writeFiles, type Files } from "../helpers/ingest.ts";
+
+export const tsx = path.join(root, "node_modules", ".bin", "tsx");
+export const env = {
+  ...process.env,
+  STUDENT_ID_SALT: "reliability-test",
+  DEBUG: "",
+  OBSERVABLE_TELEMETRY_DISABLE: "true",
+};
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `tsx pipelines/cli.ts <args>` as a user runs it (npx tsx …), waiting for it to end. */
+export function cli(args: string[], extraEnv: Record<string, string> = {}): CliResult {
+  const r = spawnSync(tsx, ["pipelines/cli.ts", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...env, ...extraEnv },
+    timeout: 300_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same, started in the background: one Node process (no tsx wrapper), so its pid is the one holding DuckDB. */
+export function cliInBackground(args: string[]) {
+  return spawn(process.execPath, ["--import", "tsx", "pipelines/cli.ts", ...args], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+/** Lines of a stack trace ("    at f (file:1:2)"), which no user should ever see. */
+export const stackLines = (text: string) => text.split("\n").filter((l) => /^\s+at\s/.test(l));
+
+export interface Workspace {
+  dir: string;
+  input: string;
+  db: string;
+}
+
+const workspaces: string[] = [];
+
+/** A temp folder with the input files written under `in/` and a warehouse path `w.duckdb` beside it. */
+export function workspace(files: Files = {}): Workspace {
+  const dir = tempDir("reliability-");
+  workspaces.push(dir);
+  const input = writeFiles(path.join(dir, "in"), files);
+  return { dir, input, db: path.join(dir, "w.duckdb") };
+}
+
+export function removeWorkspaces(): void {
+  for (const d of workspaces.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+}
+
+/** Runs a query on a closed warehouse file, read-only. */
+export async function query<T = Record<string, unknown>>(db: string, sql: string): Promise<T[]> {
+  const w = await openWarehouse(db, { readOnly: true });
+  try {
+    return await queryRows<T>(w.connection, sql);
+  } finally {
+    w.close();
+  }
+}
+
+export interface LogRow {
+  source_file: string;
+  dataset: string | null;
+  status: string;
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  message: string | null;
+}
+
+export interface FileFacts extends LogRow {
+  /** Rows of the file's dataset table whose lineage names the file. */
+  rows_in_table: number;
+  /** Rows of `rejects` that name the file. */
+  rejects: number;
+}
+
+/** The latest log row of every file with what the warehouse holds from it. */
+export async function fileFacts(db: string): Promise<Map<string, FileFacts>> {
+  const log = await query<LogRow>(
+    db,
+    `select source_file, dataset, status, rows_read, rows_loaded, rows_rejected, message
+     from ingest_log qualify row_number() over (partition by source_file order by load_id desc) = 1`,
+  );
+  const facts = new Map<string, FileFacts>();
+  for (const row of log) {
+    const [{ n }] = row.dataset
+      ? await query<{ n: number }>(
+          db,
+          `select count(*)::integer as n from "${row.dataset}" where source_file = '${row.source_file.replaceAll("'", "''")}'`,
+        )
+      : [{ n: 0 }];
+    const [{ r }] = await query<{ r: number }>(
+      db,
+      `select count(*)::integer as r from rejects where source_file = '${row.source_file.replaceAll("'", "''")}'`,
+    );
+    facts.set(row.source_file, { ...row, rows_in_table: n, rejects: r });
+  }
+  return facts;
+}
