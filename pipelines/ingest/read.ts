@@ -5,7 +5,7 @@ import { hashedName } from "../lib/schema.ts";
 import { normaliseText } from "./cells.ts";
 import { decode, workbookKind } from "./decode.ts";
 import { describeColumn, findHeader, type HeaderMap } from "./header.ts";
-import { isBlank, readRecords, type RawRecord } from "./table.ts";
+import { isBlank, readRecordsFitting, type RawRecord } from "./table.ts";
 import { RowValidator, recordJson, type GoodRow, type Registry, type Reject } from "./validate.ts";
 
 export type ReadResult =
@@ -17,9 +17,9 @@ export function personalColumns(ds: Dataset): Column[] {
   return ds.columns.filter((c) => c.rule.startsWith("personal data"));
 }
 
-function parseText(text: string): RawRecord[] | string {
+function parseText(text: string, ds: Dataset): RawRecord[] | string {
   try {
-    return readRecords(text);
+    return readRecordsFitting(text, (records) => findHeader(records, ds) !== undefined);
   } catch (error) {
     const e = error as { lines?: number; message: string };
     return `无法解析 CSV${e.lines ? `（第 ${e.lines} 行附近）` : ""}：引号不成对或格式有误`;
@@ -36,7 +36,7 @@ export function readDataFile(bytes: Uint8Array, ds: Dataset, registry: Registry,
     };
   const decoded = decode(bytes);
   if (!decoded) return { ok: false, encoding: null, message: "无法识别文件编码（支持 UTF-8、GB18030/GBK、UTF-16）" };
-  const records = parseText(decoded.text);
+  const records = parseText(decoded.text, ds);
   if (typeof records === "string") return { ok: false, encoding: decoded.encoding, message: records };
   if (records.every((r) => isBlank(r.cells)))
     return { ok: false, encoding: decoded.encoding, message: "文件是空的，没有任何数据" };

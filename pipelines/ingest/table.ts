@@ -6,9 +6,12 @@ export interface RawRecord {
   cells: string[];
 }
 
-/** The delimiter of the first lines: tab, semicolon or comma, whichever the lines use most. */
+/** The delimiter of the first lines: tab, semicolon or comma, whichever the lines use most outside quoted cells. */
 export function sniffDelimiter(text: string): string {
-  const head = text.split("\n", 12).join("\n");
+  const head = text
+    .split("\n", 12)
+    .join("\n")
+    .replace(/"[^"]*"/g, "");
   const count = (d: string) => head.split(d).length - 1;
   const candidates = ["\t", ";", ","].map((d) => ({ d, n: count(d) }));
   const best = candidates.sort((a, b) => b.n - a.n)[0];
@@ -34,6 +37,26 @@ export function readRecords(text: string, delimiter = sniffDelimiter(text)): Raw
     records.push({ line, cells: record });
     // `raw` holds the record and its closing line break (none after the last record).
     line += raw.match(/\n/g)?.length ?? 0;
+  }
+  return records;
+}
+
+/**
+ * Records read with the sniffed delimiter, or with another one when only that one gives records that
+ * `fits` accepts (a pasted cell full of tabs must not turn a comma file into a tab file).
+ * Throws, like readRecords, when the sniffed delimiter meets an unbalanced quote.
+ */
+export function readRecordsFitting(text: string, fits: (records: RawRecord[]) => boolean): RawRecord[] {
+  const sniffed = sniffDelimiter(text);
+  const records = readRecords(text, sniffed);
+  if (fits(records)) return records;
+  for (const other of ["\t", ";", ","].filter((d) => d !== sniffed)) {
+    try {
+      const tried = readRecords(text, other);
+      if (fits(tried)) return tried;
+    } catch {
+      // not this delimiter either
+    }
   }
   return records;
 }
