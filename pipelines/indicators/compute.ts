@@ -5,6 +5,7 @@ import { readDictionary } from "../lib/registry.ts";
 import { queryRows } from "../lib/warehouse.ts";
 import { defaultTargetsFile, readTargets, type RegisteredTarget } from "./registry.ts";
 import { createScratch, dropScratch } from "./scratch.ts";
+import { writeSmallNumberRule } from "./smallNumbers.ts";
 import { familySqlPath, readQuery, sqlDir, statusSqlPath, viewFiles } from "./sql.ts";
 
 export interface ComputeOptions {
@@ -52,6 +53,7 @@ export async function computeIndicators(
 
 /** The shared views (`vision_by_grade`, `section_resources`), kept in the warehouse for the dashboard. */
 export async function createViews(connection: DuckDBConnection, dir = sqlDir): Promise<void> {
+  await writeSmallNumberRule(connection);
   for (const [name, file] of viewFiles(dir)) {
     await runStep(connection, file, `create or replace view "${name}" as %s`);
   }
