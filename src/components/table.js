@@ -1,8 +1,15 @@
 // A sortable table: click a header to sort by it; every row is in the page (so print shows them all).
-// Cells are set with textContent, so a name containing markup shows as text.
+// Cells are set with textContent, so a name containing markup shows as text. Above it, CSV and Excel
+// download buttons save the rows as shown (same order and words).
+import { downloadButtons, tableCells } from "./download.js";
 
-/** columns: [{key, label, format?, numeric?, value?, href?}]; options: {sort, descending, caption}. */
-export function sortableTable(rows, columns, { sort = columns[0].key, descending = false, caption } = {}) {
+/**
+ * columns: [{key, label, format?, numeric?, nowrap?, value?, href?}]; options: {sort, descending, caption, filename}
+ * (filename without extension; by default the page's title and the table's section heading).
+ */
+export function sortableTable(rows, columns, { sort = columns[0].key, descending = false, caption, filename } = {}) {
+  const block = document.createElement("div");
+  block.className = "table-block";
   const wrap = document.createElement("div");
   wrap.className = "table-wrap";
   const table = document.createElement("table");
@@ -11,13 +18,13 @@ export function sortableTable(rows, columns, { sort = columns[0].key, descending
   const head = table.createTHead().insertRow();
   const body = table.createTBody();
   let state = { sort, descending };
+  let sorted = rows;
   const valueOf = (column, row) => (column.value ? column.value(row) : row[column.key]);
+  const textOf = (c, row) => (c.format ? c.format(row[c.key], row) : (row[c.key] ?? "—"));
 
   function render() {
     const column = columns.find((c) => c.key === state.sort) ?? columns[0];
-    const sorted = rows
-      .slice()
-      .sort((a, b) => compare(valueOf(column, a), valueOf(column, b)) * (state.descending ? -1 : 1));
+    sorted = rows.slice().sort((a, b) => compare(valueOf(column, a), valueOf(column, b)) * (state.descending ? -1 : 1));
     for (const th of head.children) {
       th.setAttribute(
         "aria-sort",
@@ -30,7 +37,8 @@ export function sortableTable(rows, columns, { sort = columns[0].key, descending
         for (const c of columns) {
           const td = tr.insertCell();
           if (c.numeric) td.className = "num";
-          const text = c.format ? c.format(row[c.key], row) : (row[c.key] ?? "—");
+          else if (c.nowrap) td.className = "nowrap";
+          const text = textOf(c, row);
           if (c.href) {
             const a = document.createElement("a");
             a.href = c.href(row);
@@ -55,12 +63,34 @@ export function sortableTable(rows, columns, { sort = columns[0].key, descending
       state = { sort: c.key, descending: state.sort === c.key ? !state.descending : Boolean(c.numeric) };
       render();
     });
-    th.append(button);
+    const label = document.createElement("span");
+    label.className = "print-label";
+    label.textContent = c.label;
+    th.append(button, label);
     head.append(th);
   }
   render();
   wrap.append(table);
-  return wrap;
+  const shown = () =>
+    sorted.map((row) =>
+      columns.map((c) => {
+        const text = textOf(c, row);
+        return text instanceof Node ? text.textContent : String(text);
+      }),
+    );
+  const name = () => filename ?? caption ?? defaultName(block);
+  block.append(
+    downloadButtons(() => tableCells(columns, shown()), name),
+    wrap,
+  );
+  return block;
+}
+
+/** The page's title and the heading of the table's target or section, e.g. "视力健康_总体近视率". */
+function defaultName(element) {
+  const page = document.querySelector("#observablehq-main h1")?.textContent?.trim();
+  const section = element.closest(".target-block, details")?.querySelector("h3, summary")?.textContent?.trim();
+  return [page, section].filter(Boolean).join("_");
 }
 
 function compare(a, b) {
