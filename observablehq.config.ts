@@ -24,6 +24,7 @@ export default {
     { name: "学校", path: "/schools" },
     { name: "数据质量", path: "/quality" },
     { name: "方法", path: "/methods" },
+    { name: "下载报告", path: "/downloads" },
   ],
   // No favicon request: browsers would otherwise ask for /favicon.ico and log a 404.
   head: '<link rel="icon" href="data:,">',

@@ -1,5 +1,6 @@
 // `npm run build -- [--db FILE] [--out DIR]`: the static site (dist/) from the warehouse, with no network at all.
 import fs from "node:fs";
+import { publishExports } from "../export/publish.ts";
 import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
 import { warehousePath } from "../lib/paths.ts";
@@ -52,6 +53,8 @@ export async function main(args: string[]): Promise<number> {
   }
   const out = values.out ? path.resolve(values.out) : distDir;
   await buildSite(file, out);
+  const published = await publishExports(file, out);
+  if (published) console.error(published);
   console.error(`网站已生成：${out}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   return 0;
 }

@@ -14,6 +14,8 @@ const types: Record<string, string> = {
   ".ico": "image/x-icon",
   ".csv": "text/csv; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
+  ".pdf": "application/pdf",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
 /** The file a URL path names inside dir: `/a` → a.html, `/a/` → a/index.html; null outside dir or missing. */

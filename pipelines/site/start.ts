@@ -1,5 +1,6 @@
 // `npm start -- [--db FILE] [--port N]`: refresh the warehouse from the default input, build the site,
 // serve it at http://127.0.0.1:3000 with a plain static server (works with no network).
+import { publishExports } from "../export/publish.ts";
 import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
 import { warehousePath } from "../lib/paths.ts";
@@ -12,6 +13,8 @@ export async function main(args: string[]): Promise<number> {
   const file = warehousePath(values.db);
   await ingestDefault(file);
   await buildSite(file);
+  const published = await publishExports(file, distDir);
+  if (published) console.error(published);
   const server = createStaticServer(distDir);
   const port = Number(values.port ?? 3000);
   const origin = await listen(server, port).catch((error: NodeJS.ErrnoException) => {

@@ -1,0 +1,23 @@
+// The data a report shows, as one hash: indicator values, schools, the sample flag and the target registry.
+// The same warehouse content gives the same fingerprint, so a built site or an export folder can be checked
+// against the warehouse before it is reused or published.
+import { createHash } from "node:crypto";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { queryRows } from "../lib/warehouse.ts";
+import type { SiteTarget } from "../site/targets.ts";
+
+export async function dataFingerprint(connection: DuckDBConnection, targets: SiteTarget[]): Promise<string> {
+  const [row] = await queryRows<{ v: string; s: string; sample: boolean | null }>(
+    connection,
+    `select
+       (select md5(coalesce(string_agg(to_json(v)::varchar, chr(10) order by target_id, year, school_id nulls first), ''))
+        from indicator_values v) as v,
+       (select md5(coalesce(string_agg(to_json(s)::varchar, chr(10) order by school_id), ''))
+        from (select school_id, name, stage, ownership, street, cluster from schools) s) as s,
+       (select bool_or(is_sample) from ingest_runs) as sample`,
+  );
+  return createHash("sha256")
+    .update(JSON.stringify([row.v, row.s, Boolean(row.sample), targets]))
+    .digest("hex")
+    .slice(0, 32);
+}

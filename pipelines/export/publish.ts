@@ -1,0 +1,28 @@
+// Puts data/exports into a built site (dist/exports) so the 下载报告 page links work under `npm start` and
+// nginx alike — only when the exports were made from the data the site shows.
+import fs from "node:fs";
+import path from "node:path";
+import { defaultExportsDir } from "../lib/paths.ts";
+import { readReportFacts } from "./facts.ts";
+import { manifestName, readManifest } from "./manifest.ts";
+
+/** Returns what it did, as a line for the console (null: there are no exports). */
+export async function publishExports(warehouse: string, site: string, exportsDir = defaultExportsDir) {
+  const manifest = readManifest(exportsDir);
+  if (!manifest) return null;
+  const { fingerprint } = await readReportFacts(warehouse);
+  if (manifest.fingerprint !== fingerprint) {
+    return `${exportsDir} 中的报告不是由当前数据生成的，未放入网站；请运行 npm run export 重新生成。`;
+  }
+  const files = [...manifest.files.map((f) => f.path), manifestName];
+  const missing = files.find((f) => !fs.existsSync(path.join(exportsDir, f)));
+  if (missing) return `${exportsDir} 中缺少 ${missing}，报告未放入网站；请运行 npm run export 重新生成。`;
+  const target = path.join(site, "exports");
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(target, { recursive: true });
+  for (const file of files) {
+    fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
+    fs.copyFileSync(path.join(exportsDir, file), path.join(target, file));
+  }
+  return `报告文件已放入网站：${target}（生成于 ${manifest.generatedAt}）`;
+}

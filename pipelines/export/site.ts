@@ -1,0 +1,58 @@
+// The site the PDFs are printed from: built from the same warehouse into a temp folder, or a site built
+// earlier (--site DIR) whose data fingerprint (built into _file/data/report.*.json) matches the warehouse.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { UserError } from "../lib/errors.ts";
+import { buildSite } from "../site/build.ts";
+
+/** The fingerprint a built site was made from; null when the folder is not a site with a report page. */
+export function builtFingerprint(site: string): string | null {
+  const dir = path.join(site, "_file", "data");
+  const file = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => /^report\.[\w-]+\.json$/.test(f)) : undefined;
+  if (!file) return null;
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")).fingerprint ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Throws unless the site at `dir` shows the data with `fingerprint`. */
+export function assertSameData(dir: string, fingerprint: string | null, what: string): void {
+  const built = builtFingerprint(dir);
+  if (!built) throw new UserError(`${what} ${dir} 不是本程序生成的网站（缺少区级报告页），请先运行 npm run build。`, 2);
+  if (built !== fingerprint) {
+    throw new UserError(`${what} ${dir} 不是由当前数据仓库生成的（数据已变化），请重新运行 npm run build。`, 2);
+  }
+}
+
+export interface PrintableSite {
+  dir: string;
+  dispose(): void;
+}
+
+/** --site DIR after the check, else a fresh build into a temp folder that dispose() removes. */
+export async function printableSite(
+  warehouse: string,
+  fingerprint: string | null,
+  site?: string,
+): Promise<PrintableSite> {
+  if (site) {
+    const dir = path.resolve(site);
+    assertSameData(dir, fingerprint, "网站目录");
+    return { dir, dispose() {} };
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "export-site-"));
+  const dir = path.join(tmp, "dist");
+  const dispose = () => fs.rmSync(tmp, { recursive: true, force: true });
+  try {
+    await buildSite(warehouse, dir);
+    // Another process may have changed the warehouse while the site was built.
+    assertSameData(dir, fingerprint, "刚生成的网站");
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+  return { dir, dispose };
+}

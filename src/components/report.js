@@ -1,0 +1,104 @@
+// The printable district report (/report, printed by `npm run export`): a cover, a summary table of every
+// target's district status in its latest year, then the area pages' blocks filled for each area's latest year.
+import { fillArea } from "./area.js";
+import { h } from "./dom.js";
+import { formatThreshold, formatValue, statusOrder, statusWords } from "./format.js";
+import { sortableTable } from "./table.js";
+
+const pad = (n) => String(n).padStart(2, "0");
+const localTime = (d) =>
+  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
+/** The latest district row of each target (the warehouse's status, as stored). */
+function latestDistrict(rows) {
+  const latest = new Map();
+  for (const r of rows) {
+    if (r.school_id != null) continue;
+    if (!latest.has(r.target_id) || latest.get(r.target_id).year < r.year) latest.set(r.target_id, r);
+  }
+  return latest;
+}
+
+/** generatedAt: "YYYY-MM-DD HH:mm" given by `npm run export` (?generated=), else now. */
+export function reportCover(facts, targets, rows, { generatedAt = localTime(new Date()) } = {}) {
+  const latest = latestDistrict(rows);
+  const counts = ["met", "not_met", "no_data", "info"].map(
+    (s) => `${statusWords[s]} ${targets.filter((t) => (latest.get(t.target_id)?.status ?? "no_data") === s).length} 项`,
+  );
+  return h(
+    "section",
+    { class: "report-cover" },
+    h("h1", {}, facts.planTitle),
+    h("p", { class: "report-subtitle" }, "指标监测报告"),
+    facts.isSample
+      ? h(
+          "p",
+          { class: "report-sample" },
+          h("strong", {}, "示例数据"),
+          "：本报告由随附的合成示例数据生成，所有学校与数字均为虚构，仅用于演示。",
+        )
+      : null,
+    h(
+      "dl",
+      { class: "report-facts" },
+      h("dt", {}, "数据截至"),
+      h("dd", {}, facts.loadedAt ? `${facts.loadedAt}（最近一次数据导入）` : "未知"),
+      h("dt", {}, "生成时间"),
+      h("dd", {}, generatedAt),
+      h("dt", {}, "量化指标"),
+      h("dd", {}, `共 ${targets.length} 项：${counts.join("，")}`),
+    ),
+  );
+}
+
+/** Every target with its district value and status in its latest year, in the registry's order. */
+export function targetSummary(targets, rows, areaTitles) {
+  const latest = latestDistrict(rows);
+  const data = targets.map((t, i) => {
+    const row = latest.get(t.target_id);
+    return { order: i + 1, area: areaTitles[t.area] ?? t.area, target: t, row, status: row?.status ?? "no_data" };
+  });
+  const share = (d) => d.target.scope === "school";
+  return sortableTable(
+    data,
+    [
+      { key: "order", label: "序号", numeric: true },
+      { key: "area", label: "领域", nowrap: true },
+      { key: "title", label: "指标", format: (_, d) => d.target.title_zh },
+      {
+        key: "goal",
+        label: "目标",
+        format: (_, d) =>
+          formatThreshold(d.target.comparator, d.target.threshold, d.target.display_unit, { share: share(d) }),
+      },
+      { key: "year", label: "年度", nowrap: true, format: (_, d) => (d.row ? `${d.row.year}年` : "—") },
+      {
+        key: "value",
+        label: "全区值",
+        numeric: true,
+        value: (d) => d.row?.value,
+        format: (_, d) => formatValue(d.row?.value, d.target.display_unit, { share: share(d) }),
+      },
+      {
+        key: "status",
+        label: "状态",
+        nowrap: true,
+        value: (d) => statusOrder.indexOf(d.status),
+        format: (s) => statusWords[s],
+      },
+    ],
+    { filename: "指标汇总" },
+  );
+}
+
+/** Fills each area's target blocks for the latest year the area has any row. */
+export function fillReport(root, rows, schools, targets, { width }) {
+  const areas = [...new Set(targets.map((t) => t.area))];
+  for (const area of areas) {
+    const mine = targets.filter((t) => t.area === area);
+    const ids = new Set(mine.map((t) => t.target_id));
+    const year = Math.max(...rows.filter((r) => ids.has(r.target_id)).map((r) => r.year));
+    if (!Number.isFinite(year)) continue;
+    fillArea(root, rows, schools, mine, { filter: { year }, width });
+  }
+}

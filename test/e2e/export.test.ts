@@ -1,0 +1,320 @@
+// End to end: `npm run export` on the shipped sample plus a school named `=1+1`. The site is built once
+// (`npm run build`) and reused with --site (the export checks it shows the same data); the files are opened
+// as a user would: PDF text and pages (poppler), the workbook (exceljs), the CSV (csv-parse), and the site's
+// download buttons in Chromium.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import type http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { publishExports } from "../../pipelines/export/publish.ts";
+import { root, sampleDir } from "../../pipelines/lib/paths.ts";
+import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
+import { areas } from "../../pipelines/site/areas.ts";
+import { createStaticServer, listen } from "../../pipelines/site/serve.ts";
+import { readSiteTargets } from "../../pipelines/site/targets.ts";
+import { neutralise } from "../../src/components/cells.js";
+import { statusWords } from "../../src/components/format.js";
+
+const tsx = path.join(root, "node_modules", ".bin", "tsx");
+const formulaName = "=1+1";
+const formulaId = "EXP001";
+
+interface Row {
+  target_id: string;
+  year: number;
+  school_id: string | null;
+  value: number | null;
+  threshold: number | null;
+  status: string;
+}
+
+let tmp: string;
+let db: string;
+let site: string;
+let out: string;
+let rows: Row[];
+let names: Map<string, string>;
+let busiest: string;
+let server: http.Server;
+let origin: string;
+let browser: Browser;
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(tsx, ["pipelines/cli.ts", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", ...env },
+  });
+}
+
+function mustRun(args: string[]): void {
+  const result = cli(args);
+  if (result.status !== 0 && !(args[0] === "ingest" && result.status === 1)) {
+    throw new Error(`${args.join(" ")} → ${result.status}\n${result.stderr.slice(-3000)}`);
+  }
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, "");
+const pdfText = (file: string) =>
+  spawnSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }).stdout;
+const pdfPages = (file: string) =>
+  Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [file], { encoding: "utf8" }).stdout)?.[1]);
+const key = (targetId: string, year: number | string, schoolId: string | null) =>
+  `${targetId}|${year}|${schoolId ?? ""}`;
+
+/** The latest row of each target for one school (null: the district). */
+function latestOf(schoolId: string | null): Row[] {
+  const latest = new Map<string, Row>();
+  for (const r of rows) {
+    if (r.school_id !== schoolId) continue;
+    if (!latest.has(r.target_id) || latest.get(r.target_id)!.year < r.year) latest.set(r.target_id, r);
+  }
+  return [...latest.values()];
+}
+
+describe.skipIf(!fs.existsSync(sampleDir))("npm run export", () => {
+  beforeAll(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "export-e2e-"));
+    db = path.join(tmp, "warehouse.duckdb");
+    site = path.join(tmp, "dist");
+    out = path.join(tmp, "exports");
+    mustRun(["ingest", "--input", sampleDir, "--db", db]);
+    const extra = path.join(tmp, "extra");
+    fs.mkdirSync(extra);
+    fs.writeFileSync(
+      path.join(extra, "schools_export.csv"),
+      `学校代码,学校名称,办学类型,办学性质,所属镇街,学区集团\n${formulaId},${formulaName},小学,公办,井口镇,测试学区\n`,
+    );
+    mustRun(["ingest", "--input", extra, "--db", db]);
+    const warehouse = await openWarehouse(db, { readOnly: true });
+    rows = await queryRows<Row>(
+      warehouse.connection,
+      "select target_id, year::integer as year, school_id, value, threshold, status from indicator_values",
+    );
+    const schools = await queryRows<{ school_id: string; name: string }>(
+      warehouse.connection,
+      "select school_id, name from schools",
+    );
+    warehouse.close();
+    names = new Map(schools.map((s) => [s.school_id, s.name]));
+    const counts = new Map<string, number>();
+    for (const r of rows) if (r.school_id) counts.set(r.school_id, (counts.get(r.school_id) ?? 0) + 1);
+    busiest = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+    mustRun(["build", "--db", db, "--out", site]);
+    mustRun(["export", "--db", db, "--out", out, "--site", site, "--schools", `${busiest},${formulaId}`]);
+    await publishExports(db, site, out);
+    server = createStaticServer(site);
+    origin = await listen(server, 0);
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+    });
+  }, 900_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test("writes the contract's files, school PDFs only for --schools, and a manifest of them", () => {
+    const files = fs.readdirSync(out, { recursive: true }).map(String).sort();
+    expect(files).toEqual(
+      [
+        "district-report.pdf",
+        "indicator_values.csv",
+        "indicators.xlsx",
+        "manifest.json",
+        "schools",
+        `schools/${busiest}.pdf`,
+        `schools/${formulaId}.pdf`,
+      ].sort(),
+    );
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8"));
+    expect(manifest.isSample).toBe(true);
+    expect(manifest.files.map((f: { path: string }) => f.path)).toContain(`schools/${formulaId}.pdf`);
+    for (const f of manifest.files) expect(f.bytes, f.path).toBe(fs.statSync(path.join(out, f.path)).size);
+  });
+
+  test("the district report: cover says 示例数据, every target title and area, A4 pages, fonts embedded", () => {
+    const file = path.join(out, "district-report.pdf");
+    const text = squeeze(pdfText(file));
+    expect(text).toContain("沙坪坝区2021年教育工作要点");
+    expect(text).toContain("示例数据");
+    expect(text).toMatch(/数据截至\d{4}-\d\d-\d\d\d\d:\d\d/);
+    for (const t of readSiteTargets()) expect(text, t.target_id).toContain(squeeze(t.title_zh));
+    for (const a of areas) expect(text, a.slug).toContain(a.title);
+    const pages = pdfPages(file);
+    expect(pages).toBeGreaterThan(areas.length + 2);
+    expect(pages).toBeLessThan(400);
+    expect(text).toContain(`第1页/共${pages}页`);
+    const info = spawnSync("pdfinfo", [file], { encoding: "utf8" }).stdout;
+    expect(info).toMatch(/Page size:.*\(A4\)/);
+    const fonts = spawnSync("pdffonts", [file], { encoding: "utf8" }).stdout.split("\n").slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line.split(/\s+/).at(-5), line).toBe("yes"); // emb
+  });
+
+  test("a school's PDF names the school and the titles of its targets", () => {
+    const titles = new Map(readSiteTargets().map((t) => [t.target_id, t.title_zh]));
+    for (const id of [busiest, formulaId]) {
+      const file = path.join(out, "schools", `${id}.pdf`);
+      const text = squeeze(pdfText(file));
+      expect(text).toContain(squeeze(names.get(id)!));
+      expect(text).toContain("示例数据");
+      const applicable = latestOf(id);
+      expect(applicable.length).toBeGreaterThan(0);
+      for (const r of applicable) expect(text, r.target_id).toContain(squeeze(titles.get(r.target_id)!));
+      const pages = pdfPages(file);
+      expect(pages).toBeGreaterThanOrEqual(1);
+      expect(pages).toBeLessThan(30);
+    }
+  });
+
+  test("indicator_values.csv parses with the contract's headers and the warehouse's numbers", () => {
+    const bytes = fs.readFileSync(path.join(out, "indicator_values.csv"));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const records = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
+    expect(Object.keys(records[0])).toEqual([
+      "指标编号",
+      "指标名称",
+      "年度",
+      "学校代码",
+      "学校名称",
+      "值",
+      "目标值",
+      "状态",
+    ]);
+    expect(records.length).toBe(rows.length);
+    const byKey = new Map(records.map((r) => [key(r["指标编号"], r["年度"], r["学校代码"] || null), r]));
+    for (const r of rows) {
+      const record = byKey.get(key(r.target_id, r.year, r.school_id))!;
+      expect(record["值"] === "" ? null : Number(record["值"])).toBe(r.value);
+      expect(record["状态"]).toBe(statusWords[r.status]);
+    }
+    const formulaRows = records.filter((r) => r["学校代码"] === formulaId);
+    expect(formulaRows.length).toBeGreaterThan(0);
+    for (const r of formulaRows) expect(r["学校名称"]).toBe(`'${formulaName}`);
+    expect(records.findIndex((r) => r["学校代码"] !== "")).toBe(rows.filter((r) => r.school_id === null).length);
+  });
+
+  test("indicators.xlsx reads back with the warehouse's numbers, district rows first, formats and frozen header", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(out, "indicators.xlsx"));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["汇总", ...areas.map((a) => a.title)]);
+    const sheet = workbook.getWorksheet("汇总")!;
+    expect(sheet.rowCount).toBe(rows.length + 1);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const byKey = new Map(rows.map((r) => [key(r.target_id, r.year, r.school_id), r]));
+    let schoolRowsStarted = false;
+    for (let n = 2; n <= sheet.rowCount; n++) {
+      const [id, , year, school, name, value, threshold, status] = (sheet.getRow(n).values as unknown[]).slice(1);
+      const schoolId = school == null ? null : String(school);
+      if (schoolId !== null) schoolRowsStarted = true;
+      else expect(schoolRowsStarted, `row ${n}`).toBe(false);
+      const stored = byKey.get(key(String(id), Number(year), schoolId))!;
+      expect(stored, `row ${n}`).toBeDefined();
+      expect(value ?? null).toBe(stored.value);
+      expect(threshold ?? null).toBe(stored.threshold);
+      expect(status).toBe(statusWords[stored.status]);
+      if (schoolId === formulaId) expect(name).toBe(`'${formulaName}`);
+    }
+    const myopia = (sheet.getColumn(1).values as unknown[]).indexOf("vision.myopia_rate");
+    expect(sheet.getRow(myopia).getCell(6).numFmt).toBe("0.0%");
+  });
+
+  test("without Chromium the command says in one line how to install it", () => {
+    const result = cli(["export", "--db", db, "--out", path.join(tmp, "none")], {
+      CHROMIUM_PATH: path.join(tmp, "no-chromium"),
+    });
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("apt-get install -y chromium fonts-noto-cjk");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test("a built site from other data is refused for --site", () => {
+    const other = path.join(tmp, "other.duckdb");
+    fs.copyFileSync(db, other);
+    const extra = path.join(tmp, "extra2");
+    fs.mkdirSync(extra);
+    fs.writeFileSync(
+      path.join(extra, "schools_more.csv"),
+      `学校代码,学校名称,办学类型,办学性质,所属镇街,学区集团\nEXP002,另一所小学,小学,公办,井口镇,测试学区\n`,
+    );
+    mustRun(["ingest", "--input", extra, "--db", other]);
+    const result = cli(["export", "--db", other, "--out", path.join(tmp, "other"), "--site", site]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("不是由当前数据仓库生成的");
+  });
+
+  async function download(page: Page, button: string, within: string): Promise<Buffer> {
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator(within).locator(".table-downloads button", { hasText: button }).first().click(),
+    ]);
+    return fs.readFileSync(await file.path());
+  }
+
+  test("a table's CSV and Excel buttons download the table's rows, formula-like names neutralised", async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(`${origin}/vision`, { waitUntil: "networkidle" });
+    const block = '.target-block[data-target-id="vision.myopia_rate"]';
+    await page.waitForSelector(`${block} .data-table tbody tr`);
+    const shown = await page
+      .locator(`${block} .data-table tbody tr`)
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+    const year = Math.max(...rows.filter((r) => r.target_id === "vision.myopia_rate").map((r) => r.year));
+    const expected = rows.filter((r) => r.target_id === "vision.myopia_rate" && r.year === year && r.school_id);
+    expect(shown.length).toBe(expected.length);
+
+    const csv = parse(await download(page, "下载 CSV", block), { bom: true }) as string[][];
+    expect(csv[0]).toEqual(["学校", "办学类型", "镇街", "学区集团", "数值", "状态"]);
+    // Rows as shown, in the same order; a name like =1+1 is written '=1+1.
+    expect(csv.slice(1).map((r) => [r[0], r[5]])).toEqual(shown.map((r) => [neutralise(r[0]), r[5]]));
+    const statusByName = new Map(expected.map((r) => [neutralise(names.get(r.school_id!)!), statusWords[r.status]]));
+    for (const r of csv.slice(1)) expect(r[5]).toBe(statusByName.get(r[0]));
+    expect(csv.slice(1).map((r) => r[4])).toEqual(shown.map((r) => (r[4] === "—" ? "" : r[4])));
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download(page, "下载 Excel", block)) as never);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.rowCount).toBe(expected.length + 1);
+    const valueByName = new Map(expected.map((r) => [neutralise(names.get(r.school_id!)!), r.value]));
+    for (let n = 2; n <= sheet.rowCount; n++) {
+      const name = String(sheet.getCell(`A${n}`).value);
+      const value = sheet.getCell(`E${n}`).value as number | null;
+      const stored = valueByName.get(name);
+      if (stored == null) expect(value).toBeNull();
+      else expect(Math.abs(value! - stored)).toBeLessThanOrEqual(0.0005); // shown to 0.1%
+    }
+
+    await page.goto(`${origin}/schools`, { waitUntil: "networkidle" });
+    await page.locator("#observablehq-main input[type=search]").fill(formulaId);
+    await page.waitForFunction(() => document.querySelectorAll(".data-table tbody tr").length === 1);
+    const list = parse(await download(page, "下载 CSV", "#observablehq-main"), { bom: true }) as string[][];
+    expect(list[1].slice(0, 2)).toEqual([formulaId, `'${formulaName}`]);
+    await page.close();
+  });
+
+  test("the 下载报告 page links the exported files", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/downloads`, { waitUntil: "networkidle" });
+    await page.waitForSelector(".download-files a");
+    const links = await page
+      .locator("#observablehq-main a[href*='exports/']")
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.some((href) => href.endsWith("/exports/district-report.pdf"))).toBe(true);
+    expect(links.some((href) => href.endsWith(`/exports/schools/${formulaId}.pdf`))).toBe(true);
+    const response = await page.request.get(`${origin}/exports/district-report.pdf`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("application/pdf");
+    await page.close();
+  });
+});
