@@ -79,7 +79,7 @@ export function readDataFile(bytes: Uint8Array, ds: Dataset, registry: Registry,
 }
 
 /** A rejected record keeps no readable personal data: ids become their hash, names are removed. */
-function redact(reject: Reject, rec: RawRecord, header: HeaderMap, personal: Column[], salt: string): Reject {
+export function redact(reject: Reject, rec: RawRecord, header: HeaderMap, personal: Column[], salt: string): Reject {
   const cells = [...rec.cells];
   for (const c of personal) {
     const i = header.positions.get(c.column);

@@ -82,10 +82,12 @@ async function ingestFile(
     return { ...entry, load_id, reasons: {} };
   }
   if (readBySql.has(ds.name)) {
-    const bySql = await ingestRecordsBySql(connection, ds, bytes, base, file.absolute, salt).catch((error) => {
-      if (process.env.DEBUG) console.error(error);
-      return undefined;
-    });
+    const bySql = await ingestRecordsBySql(connection, ds, bytes, base, file.absolute, salt, registry).catch(
+      (error) => {
+        if (process.env.DEBUG) console.error(error);
+        return undefined;
+      },
+    );
     if (bySql) return { ...bySql.entry, load_id: bySql.loadId, reasons: bySql.reasons };
   }
   const read = readDataFile(bytes, ds, registry, salt);

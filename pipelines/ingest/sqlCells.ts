@@ -1,5 +1,8 @@
-// The cell rules of cells.ts as DuckDB expressions, for files read by DuckDB's own CSV reader.
-import { gradeLabels, sectionLabels, stageLabels } from "../lib/codes.ts";
+// The cell rules of cells.ts as DuckDB expressions over a raw cell, for files read by DuckDB's own
+// CSV reader. Each expression tries a cheap reading first (a cast, an exact spelling) and falls back
+// to the full normalisation (full-width forms, spaces, "no value" marks) only when that fails:
+// the common cell is plain ASCII, and the fallback costs a hundred times more.
+import { gradeLabels, parseGrade, sectionLabels, stageLabels } from "../lib/codes.ts";
 import { enumLabels } from "./cells.ts";
 
 export const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -7,82 +10,167 @@ export const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const fullWidth =
   "０１２３４５６７８９．－＋，：（）　ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ";
 const halfWidth = "0123456789.-+,:() ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-const noValue = ["", "-", "--", "—", "——", "/", "无", "N/A", "NA", "null", "NULL"];
+/** The "no value" marks of cells.ts, after normalisation (－ becomes -). */
+export const noValue = ["", "-", "--", "—", "——", "/", "无", "N/A", "NA", "null", "NULL"];
+/** Whitespace that String.prototype.trim removes from the ends of a cell (the ASCII ones and U+3000). */
+export const spaces = lit(" \t\n\r\v\f\u3000");
+const controlCodes = [...Array.from({ length: 31 }, (_, i) => i + 1), 0x7f];
+const controls = controlCodes.map((c) => `chr(${c})`).join(" || ");
+const pictures = lit(controlCodes.map((c) => String.fromCharCode(c === 0x7f ? 0x2421 : 0x2400 + c)).join(""));
 
-/** Macros every generated query uses: cleaning a cell and reading numbers with thousands separators. */
+/**
+ * `a and b…` that evaluates each part only where the ones before hold. DuckDB evaluates both sides
+ * of AND inside a CASE condition for every row; a nested CASE evaluates a branch only where taken,
+ * so the slow normalisation runs on the few cells that need it.
+ */
+export const lazyAnd = (...parts: string[]): string =>
+  parts.length === 1 ? `(${parts[0]})` : `(case when ${parts[0]} then ${lazyAnd(...parts.slice(1))} else false end)`;
+
+/** `a or b…`, each part evaluated only where the ones before do not hold. */
+export const lazyOr = (...parts: string[]): string =>
+  parts.length === 1 ? `(${parts[0]})` : `(case when ${parts[0]} then true else ${lazyOr(...parts.slice(1))} end)`;
+
+// Lists are tested with list_contains, never `x in (…)`: DuckDB turns a long IN list into a join,
+// which runs on every row (not only where a CASE needs it) and costs seconds to plan when repeated.
+
+/** Macros of the slow path: normalising a cell and reading numbers with thousands separators. */
 export const macros = [
+  `create or replace temp macro norm_text(v) as trim(translate(v, ${lit(fullWidth)}, ${lit(halfWidth)}), ${spaces})`,
   `create or replace temp macro clean_cell(v) as
-     case when trim(translate(v, ${lit(fullWidth)}, ${lit(halfWidth)})) in (${noValue.map(lit).join(", ")}) then null
-          else trim(translate(v, ${lit(fullWidth)}, ${lit(halfWidth)})) end`,
+     case when list_contains([${noValue.map(lit).join(", ")}], norm_text(v)) then null else norm_text(v) end`,
   `create or replace temp macro cell_number(v) as
-     try_cast(case when v like '%,%' and regexp_full_match(v, '[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?')
-                   then replace(v, ',', '') else v end as double)`,
+     case when regexp_full_match(replace(v, ',', ''), '[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?')
+           and (not contains(v, ',') or regexp_full_match(v, '[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?'))
+          then try_cast(replace(v, ',', '') as double) end`,
+  // A value as a message shows it (cells.ts shownValue): control characters visible, long values cut.
+  `create or replace temp macro shown(v) as
+     case when length(v) > 60 then left(translate(v, ${controls}, ${pictures}), 60) || '…（共 ' || length(v) || ' 个字符）'
+          else translate(v, ${controls}, ${pictures}) end`,
+  // A number as JavaScript prints it: 6, not 6.0.
+  `create or replace temp macro js_number(x) as
+     case when x = trunc(x) and abs(x) < 1e15 then x::bigint::varchar else x::varchar end`,
 ];
 
-function caseOf(v: string, pairs: [string, string][], lower = false): string {
-  const subject = lower ? `lower(${v})` : v;
+function caseOf(subject: string, pairs: [string, string][]): string {
   return `case ${subject} ${pairs.map(([from, to]) => `when ${lit(from)} then ${lit(to)}`).join(" ")} end`;
 }
 
-function gradePairs(): [string, string][] {
-  const pairs: [string, string][] = [];
-  for (const [code, label] of Object.entries(gradeLabels)) pairs.push([code, code], [label, code]);
-  for (let g = 1; g <= 12; g++) pairs.push([`${g}年级`, String(g)], [`0${g}`, String(g)]);
-  const extra: Record<string, string> = { k1: "K1", k2: "K2", k3: "K3", 初一: "7", 初二: "8", 初三: "9" };
-  const words = ["十", "十一", "十二"];
-  words.forEach((w, i) => (extra[`${w}年级`] = String(10 + i)));
-  return [...pairs, ...Object.entries(extra)];
+/** Every spelling of a grade parseGrade reads, with its code (the table the SQL path looks up). */
+export function gradeSpellings(): [string, string][] {
+  const candidates = new Set<string>(["K1", "K2", "K3", "k1", "k2", "k3", "初一", "初二", "初三"]);
+  for (const [code, label] of Object.entries(gradeLabels)) candidates.add(code).add(label);
+  for (let g = 1; g <= 12; g++) for (const n of [String(g), `0${g}`]) candidates.add(n).add(`${n}年级`);
+  for (const w of ["七", "八", "九", "十", "十一", "十二"]) candidates.add(`${w}年级`);
+  return [...candidates].flatMap((c): [string, string][] => {
+    const code = parseGrade(c);
+    return code ? [[c, code]] : [];
+  });
 }
 
-/** The typed value of a cleaned cell `v`, NULL when it cannot be read as `type`. */
-export function typedExpression(type: string, v: string): string {
-  if (type === "text") return v;
-  if (type === "number") return `(case when isfinite(cell_number(${v})) then cell_number(${v}) end)`;
-  if (type === "int")
-    return `(case when cell_number(${v}) = trunc(cell_number(${v})) and abs(cell_number(${v})) <= 2e9 then cell_number(${v})::integer end)`;
-  if (type === "bool")
-    return `(case when lower(${v}) in ('是','y','yes','1','true','t','√') then true when lower(${v}) in ('否','n','no','0','false','f','×') then false end)`;
-  if (type === "date")
-    return `coalesce(${["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"].map((f) => `try_strptime(${v}, ${lit(f)})`).join(", ")})::date`;
-  if (type === "grade") return caseOf(v, gradePairs(), false);
-  if (type === "stage")
-    return caseOf(
-      v,
-      Object.entries(stageLabels).flatMap(([code, labels]) => [
+function enumPairs(type: string): [string, string][] {
+  return type
+    .slice(5)
+    .split("|")
+    .flatMap((p) => {
+      const [code, label] = p.split("=");
+      return [
         [code, code],
-        ...labels.map((l): [string, string] => [l, code]),
-      ]),
-    );
-  if (type === "section")
-    return caseOf(
-      v,
-      Object.entries(sectionLabels).flatMap(([code, l]) => [
-        [code, code],
-        [l, code],
-      ]),
-    );
-  if (type.startsWith("enum:")) {
-    const pairs = type
-      .slice(5)
-      .split("|")
-      .flatMap((p) => {
-        const [code, label] = p.split("=");
-        return [
-          [code.toLowerCase(), code],
-          [label, code],
-        ] as [string, string][];
-      });
-    return caseOf(v, pairs, true);
+        [label, code],
+      ] as [string, string][];
+    });
+}
+
+/** Plain ASCII without spaces and not a "no value" mark: such a text cell is its own value. */
+const plainText = (c: string) =>
+  `(regexp_full_match(${c}, '[!-~]+') and not list_contains([${noValue
+    .filter((v) => /^[!-~]+$/.test(v))
+    .map(lit)
+    .join(", ")}], ${c}))`;
+
+/**
+ * How raw cell `c` is read as `type`: `fast` reads the usual spellings cheaply (NULL otherwise),
+ * `slow` reads every spelling after normalising. The value is fast, else slow where the cell has
+ * text (see readValue); NULL when the cell is empty, a "no value" mark or not a `type`.
+ * An int is read as a DOUBLE; storedValue() then keeps whole numbers only.
+ */
+export function typedExpression(type: string, c: string): { fast: string; slow: string } {
+  const clean = `clean_cell(${c})`;
+  if (type === "text")
+    return {
+      fast: `case when ${plainText(c)} then ${c} end`,
+      slow: `case when not regexp_matches(${clean}, '[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]') then ${clean} end`,
+    };
+  if (type === "code") {
+    const code = (v: string) => `regexp_full_match(${v}, '[A-Za-z0-9][A-Za-z0-9_-]{0,39}')`;
+    return { fast: `case when ${code(c)} then ${c} end`, slow: `case when ${code(clean)} then ${clean} end` };
   }
+  if (type === "number" || type === "int")
+    return {
+      fast: `case when not contains(${c}, '_') then try_cast(${c} as double) end`,
+      slow: `cell_number(replace(replace(${clean}, ' ', ''), '\t', ''))`,
+    };
+  if (type === "bool") {
+    const words = (list: string[], value: string) => list.map((w) => `when ${lit(w)} then ${value}`).join(" ");
+    const truthy = ["是", "y", "yes", "1", "true", "t", "√"];
+    const falsy = ["否", "n", "no", "0", "false", "f", "×"];
+    return {
+      fast: `case ${c} when '是' then true when '否' then false end`,
+      slow: `case lower(${clean}) ${words(truthy, "true")} ${words(falsy, "false")} end`,
+    };
+  }
+  if (type === "date") {
+    const formats = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"];
+    return {
+      fast: `case when ${c} like '____-__-__' then try_cast(${c} as date) end`,
+      slow: `coalesce(${formats.map((f) => `try_strptime(replace(${clean}, ' ', ''), ${lit(f)})`).join(", ")})::date`,
+    };
+  }
+  const pairs = spellings(type);
+  const upper = type === "grade" ? pairs.map(([s, g]): [string, string] => [s.toUpperCase(), g]) : pairs;
+  const subject =
+    type === "grade" ? `upper(replace(${clean}, ' ', ''))` : type.startsWith("enum:") ? `lower(${clean})` : clean;
+  return {
+    fast: caseOf(c, pairs),
+    slow: caseOf(subject, type.startsWith("enum:") ? pairs.map(([s, v]) => [s.toLowerCase(), v]) : upper),
+  };
+}
+
+/** The accepted spellings of a coded type, each with its code. */
+function spellings(type: string): [string, string][] {
+  if (type === "grade") return gradeSpellings();
+  if (type === "stage")
+    return Object.entries(stageLabels).flatMap(([code, labels]) => [
+      [code, code],
+      ...labels.map((l): [string, string] => [l, code]),
+    ]);
+  if (type === "section")
+    return Object.entries(sectionLabels).flatMap(([code, l]): [string, string][] => [
+      [code, code],
+      [l, code],
+    ]);
+  if (type.startsWith("enum:")) return enumPairs(type);
   throw new Error(`unknown dictionary type ${type}`);
 }
 
+/** The value of a cell `c` whose fast reading is column `fast`: the slow reading only where that failed. */
+export const readValue = (fast: string, slow: string, c: string) =>
+  `case when ${fast} is not null or ${c} is null then ${fast} else ${slow} end`;
+
+/** The stored value of a typed expression `t` (an int column holds whole numbers up to 2e9 only). */
+export function storedValue(type: string, t: string): string {
+  return type === "int" ? `case when ${t} = trunc(${t}) and abs(${t}) <= 2e9 then ${t}::integer end` : t;
+}
+
 export const expectedWords: Record<string, string> = {
+  text: "不含控制字符的文本",
+  code: "代码（1–40 位字母、数字、- 或 _，不含空格、斜杠等符号）",
   int: "整数",
   number: "数字",
   bool: "是/否",
   date: "日期（如 2021-06-30）",
   grade: "年级（如 一年级、初一、高二、小班）",
+  stage: "办学类型（如 小学、九年一贯制学校）",
+  section: "学段（幼儿园、小学、初中、高中、中职、特殊教育）",
 };
 
 export function expectedOf(type: string): string {

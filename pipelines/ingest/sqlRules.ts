@@ -1,126 +1,160 @@
-// The validator of validate.ts as one set-based DuckDB query: the first rule a row breaks,
-// in the contract's order, with the same Chinese reasons.
+// Which rows of a records file the validator of validate.ts rejects, and for which rule, as
+// set-based DuckDB SQL. Only the verdict is computed here; the Chinese reason and the record of the
+// few rejected rows are written by validate.ts itself (records.ts), so both readers say the same.
+//
+// Raw cells c0… come from read_csv with no null string: an empty cell is '' and a cell beyond the
+// end of a short row is NULL.
 import type { Column, Dataset } from "../lib/registry.ts";
-import { hashedName } from "../lib/schema.ts";
 import type { HeaderMap } from "./header.ts";
-import { describeRange, opWords, parseCheck, parseRange } from "./rules.ts";
-import { expectedOf, lit, typedExpression } from "./sqlCells.ts";
+import { parseCheck, parseRange } from "./rules.ts";
+import { lazyAnd, lazyOr, readValue, spaces, storedValue, typedExpression } from "./sqlCells.ts";
 
-const totals = `regexp_matches(first_cell, '^(合计|总计|小计|全区)')`;
-const footer = `regexp_matches(first_cell, '^(填表人|填报人|审核人|制表人|制表|负责人|校长|填报日期|填表日期|联系电话|单位负责人|注|说明)\\s*:')`;
+/** Cells read beyond the header (a stray delimiter pushes cells out; validate.ts sees them too). */
+export const extraCells = 4;
 
-const v = (c: Column) => `v_${c.column}`;
-const t = (c: Column) => `t_${c.column}`;
+/** The rules of a dataset in the order of contracts.md: the code and the condition a row breaks. */
+export interface Rule {
+  code: string;
+  /** SQL over the typed row; empty for duplicate_key, which is found among rows afterwards. */
+  when: string;
+}
 
-/** Conditions and reasons in the order of contracts.md; each entry is [code, condition, reason]. */
-function rules(ds: Dataset): [string, string, string][] {
-  const out: [string, string, string][] = [
-    ["totals_row", totals, `'合计行（"' || first_cell || '"），不是一所学校的数据'`],
-    ["totals_row", footer, `'表尾说明行（"' || left(first_cell, 40) || '"），不是数据行'`],
+/**
+ * The school registry as ENUM types of an in-memory database attached for the load: a cast is a
+ * hash lookup, so the registry is checked within the one pass (a join would lose the file order).
+ */
+export const registryTypes = {
+  scratch: "records_scratch",
+  schools: "records_scratch.school_ids",
+  taught: "records_scratch.school_grades",
+};
+const known = (id: string) => `try_cast(${id} as ${registryTypes.schools}) is not null`;
+
+const totalsWords = "(合计|总计|小计|全区)";
+const footerWords = "(填表人|填报人|审核人|制表人|制表|负责人|校长|填报日期|填表日期|联系电话|单位负责人|注|说明)";
+
+export const cellNames = (header: HeaderMap) =>
+  Array.from({ length: header.cells.length + extraCells }, (_, i) => `c${i}`);
+
+/** Raw cell of a column (`c<position>`), NULL::varchar when the header lacks it. */
+const rawCell = (header: HeaderMap, c: Column) => {
+  const pos = header.positions.get(c.column);
+  return pos === undefined ? "null::varchar" : `c${pos}`;
+};
+export const t = (c: Column) => `t_${c.column}`;
+
+/** Columns with a typed value: all but personal data that is dropped on read. */
+export function typedColumns(ds: Dataset, personal: Column[]): Column[] {
+  return ds.columns.filter((c) => !personal.includes(c) || c.rule.includes("hash"));
+}
+
+/**
+ * Totals rows (as validate.ts): the first cell starts with a totals word, or any cell is one.
+ * A cell read as a number, date, grade… cannot be one, so only text and unread cells are looked at.
+ */
+function totalsCondition(header: HeaderMap, typed: Column[]): string {
+  const isWord = (c: string) =>
+    lazyAnd(
+      `contains(${c}, '计') or contains(${c}, '全区')`,
+      `regexp_full_match(norm_text(${c}), '${totalsWords}.{0,2}')`,
+    );
+  const cells = cellNames(header).map((c, i) => {
+    const col = typed.find((x) => header.positions.get(x.column) === i && x.type !== "text");
+    return col ? lazyAnd(`${t(col)} is null`, isWord(c)) : isWord(c);
+  });
+  const first = lazyAnd(
+    `contains(first_cell, '计') or contains(first_cell, '全区')`,
+    `regexp_matches(norm_text(first_cell), '^${totalsWords}')`,
+  );
+  return lazyOr(first, ...cells);
+}
+
+/** `hasSchools`: the registry holds at least one school (else every school is unknown). */
+export function rules(ds: Dataset, header: HeaderMap, personal: Column[], hasSchools: boolean): Rule[] {
+  const raw = (c: Column) => rawCell(header, c);
+  const typed = typedColumns(ds, personal);
+  const out: Rule[] = [
+    { code: "totals_row", when: totalsCondition(header, typed) },
+    {
+      code: "totals_row",
+      when: lazyAnd(
+        `contains(first_cell, ':') or contains(first_cell, '：')`,
+        `regexp_matches(norm_text(first_cell), '^${footerWords}\\s*:')`,
+      ),
+    },
   ];
   for (const c of ds.columns.filter((c) => c.required))
-    out.push(["missing_required", `${v(c)} is null`, lit(`必填列${c.zhHeader}(${c.column})为空`)]);
-  for (const c of ds.columns.filter((c) => c.type !== "text"))
-    out.push([
-      "bad_type",
-      `${v(c)} is not null and ${t(c)} is null`,
-      `${lit(`${c.zhHeader}的值"`)} || ${v(c)} || ${lit(`"无法识别，应为${expectedOf(c.type)}`)}`,
-    ]);
-  for (const c of ds.columns) {
-    const r = parseRange(c.range);
-    if (!r) continue;
+    out.push({
+      code: "missing_required",
+      when: typed.includes(c)
+        ? lazyAnd(`${t(c)} is null`, `clean_cell(${raw(c)}) is null`)
+        : `clean_cell(${raw(c)}) is null`,
+    });
+  for (const c of typed)
+    out.push({ code: "bad_type", when: lazyAnd(`${t(c)} is null`, `clean_cell(${raw(c)}) is not null`) });
+  for (const c of typed) {
+    const range = parseRange(c.range);
+    if (!range) continue;
     const conds = [
-      r.min !== undefined ? `${t(c)} ${r.minOpen ? "<=" : "<"} ${r.min}` : "",
-      r.max !== undefined ? `${t(c)} ${r.maxOpen ? ">=" : ">"} ${r.max}` : "",
+      range.min !== undefined ? `${t(c)} ${range.minOpen ? "<=" : "<"} ${range.min}` : "",
+      range.max !== undefined ? `${t(c)} ${range.maxOpen ? ">=" : ">"} ${range.max}` : "",
     ].filter(Boolean);
-    out.push([
-      "out_of_range",
-      `(${conds.join(" or ")})`,
-      `${lit(`${c.zhHeader}的值 `)} || ${t(c)} || ${lit(` 超出允许范围（${describeRange(r)}）`)}`,
-    ]);
+    out.push({ code: "out_of_range", when: `(${conds.join(" or ")})` });
   }
   const school = ds.columns.find((c) => c.ref === "school");
-  if (school)
-    out.push([
-      "unknown_school",
-      `s.school_id is null`,
-      `${lit(`${school.zhHeader} `)} || ${t(school)} || ' 不在学校名录中'`,
-    ]);
-  for (const c of ds.columns.filter(
-    (c) =>
-      (c.ref && !["school", "school_section"].includes(c.ref)) || (c.ref === "school_section" && c.type !== "grade"),
-  ))
-    throw new Error(`the SQL reader does not support rule ${c.ref} of ${ds.name}.${c.column}`);
   const grade = ds.columns.find((c) => c.ref === "school_section");
+  for (const c of ds.columns.filter((c) => c.ref && c !== school && !(c === grade && c.type === "grade")))
+    throw new Error(`the SQL reader does not support rule ${c.ref} of ${ds.name}.${c.column}`);
+  if (school) out.push({ code: "unknown_school", when: hasSchools ? `not ${known(t(school))}` : "true" });
   if (school && grade)
-    out.push([
-      "wrong_section",
-      `a.school_id is null`,
-      `'学校 ' || ${t(school)} || '（' || s.name || '）没有' || gl.label || ${lit(`学段，${grade.zhHeader}"`)} || ${v(grade)} || '"不适用'`,
-    ]);
+    out.push({
+      code: "wrong_section",
+      when: `${t(grade)} is not null and try_cast(${t(school)} || chr(31) || ${t(grade)} as ${registryTypes.taught}) is null`,
+    });
   for (const c of ds.columns) {
     const check = parseCheck(c.check);
     if (!check) continue;
-    const col = (n: string) => ds.columns.find((x) => x.column === n)!;
     const sum = (ns: string[]) => ns.map((n) => `t_${n}`).join(" + ");
     const all = [...check.left, ...check.right].map((n) => `t_${n} is not null`).join(" and ");
-    const names = (ns: string[]) => ns.map((n) => col(n).zhHeader).join("+");
-    out.push([
-      "inconsistent",
-      `(${all} and not (${sum(check.left)} ${check.op} ${sum(check.right)}))`,
-      `${lit(names(check.left) + "(")} || (${sum(check.left)}) || ${lit(")" + opWords[check.op] + names(check.right) + "(")} || (${sum(check.right)}) || ')'`,
-    ]);
+    out.push({
+      code: "inconsistent",
+      when: `(${all} and not (${sum(check.left)} ${check.op} ${sum(check.right)}))`,
+    });
   }
+  out.push({ code: "duplicate_key", when: "" });
   return out;
 }
 
-/** JSON of the raw record with personal data redacted, built only for rejected rows. */
-export function recordJsonSql(header: HeaderMap, personal: Column[]): string {
-  const seen = new Set<string>();
-  const pairs = header.cells.map((cell, i) => {
-    let name = cell.trim() || `第${i + 1}列`;
-    while (seen.has(name)) name += "'";
-    seen.add(name);
-    const p = personal.find((c) => header.positions.get(c.column) === i);
-    const value = !p
-      ? `coalesce(c${i}, '')`
-      : p.rule.includes("hash")
-        ? `'哈希:' || left(${hashedName}, 16)`
-        : `'（已删除）'`;
-    return `${lit(name)}, ${value}`;
-  });
-  return `json_object(${pairs.join(", ")})::varchar`;
-}
-
-/** The select that reads, cleans, types and judges every record of `reader`. */
-export function judgedSelect(ds: Dataset, header: HeaderMap, reader: string, personal: Column[]): string {
-  const width = header.cells.length;
-  const raw = Array.from({ length: width }, (_, i) => `c${i}`);
-  const cleaned = ds.columns.map((c) => {
-    const pos = header.positions.get(c.column);
-    return `${pos === undefined ? "null::varchar" : `clean_cell(c${pos})`} as ${v(c)}`;
-  });
-  const typed = ds.columns
-    .filter((c) => !personal.includes(c))
-    .map((c) => `${typedExpression(c.type, v(c))} as ${t(c)}`);
-  const hashed = personal.find((c) => c.rule.includes("hash"));
-  const list = rules(ds);
-  const codeCase = `case ${list.map(([code, cond]) => `when ${cond} then '${code}'`).join(" ")} end`;
-  const reasonCase = `case ${list.map(([, cond, reason]) => `when ${cond} then ${reason}`).join(" ")} end`;
+/**
+ * Every row of `reader` in file order (so a row's rowid + 1 is its number below the header), typed:
+ * t_* columns and rule_no, the first rule the row breaks (NULL when none, -1 for a blank row).
+ */
+export function typedSelect(ds: Dataset, header: HeaderMap, personal: Column[], list: Rule[], reader: string): string {
+  const cells = cellNames(header);
+  const typed = typedColumns(ds, personal);
   const school = ds.columns.find((c) => c.ref === "school");
-  const grade = ds.columns.find((c) => c.ref === "school_section");
-  return `with raw as (select row_number() over () as rn, * from ${reader}),
-  cleaned as (select rn, ${raw.join(", ")}, ${cleaned.join(", ")},
-      clean_cell(coalesce(${raw.join(", ")})) as first_cell
-    from raw where not (${raw.map((c) => `${c} is null`).join(" and ")})),
-  typed as (select *, ${typed.join(", ")}${hashed ? `, sha256($salt || ':' || ${v(hashed)}) as ${hashedName}` : ""} from cleaned),
-  judged as (select typed.*, ${codeCase} as reason_code, ${reasonCase} as reason from typed
-    ${school ? `left join schools s on s.school_id = typed.${t(school)}` : ""}
-    ${
-      school && grade
-        ? `left join allowed_grades a on a.school_id = typed.${t(school)} and a.grade = typed.${t(grade)}
-    left join grade_label gl on gl.grade = typed.${t(grade)}`
-        : ""
-    })
-  select * from judged`;
+  const hasSchools = list.some((r) => r.code === "unknown_school" && r.when !== "true");
+  const reading = typed.map((c) => {
+    const raw = rawCell(header, c);
+    const read = typedExpression(c.type, raw);
+    // A cell that is a registered school code is its own value (the registry holds them normalised).
+    return {
+      c,
+      raw,
+      ...read,
+      fast: c === school && hasSchools ? `case when ${known(raw)} then ${raw} end` : read.fast,
+    };
+  });
+  const fast = reading.map((r) => `${r.fast} as ${t(r.c)}`);
+  const value = reading.map((r) => `${readValue(t(r.c), r.slow, r.raw)} as ${t(r.c)}`);
+  const stored = typed.map((c) => `${storedValue(c.type, t(c))} as ${t(c)}`);
+  const allEmpty = cells.map((c) => `coalesce(trim(${c}, ${spaces}), '') = ''`).join(" and ");
+  const blank = `case when first_cell is null then true when ascii(first_cell) > 32 then false else ${allEmpty} end`;
+  // Layer by layer, so that each cell is read once: the cheap reading, the slow one only where it
+  // failed, the stored value, then the rules.
+  const firstBroken = list.map((r, i) => (r.when ? `when ${r.when} then ${i}` : "")).join(" ");
+  return `select ${typed.map(t).join(", ")}, case when ${blank} then -1 ${firstBroken} end::integer as rule_no
+  from (select * replace (${stored.join(", ")}) from (select * replace (${value.join(", ")}) from (
+    select *, coalesce(${cells.join(", ")}) as first_cell, ${fast.join(", ")}
+    from (select ${cells.map((c) => `nullif(${c}, '') as ${c}`).join(", ")} from ${reader}))))`;
 }

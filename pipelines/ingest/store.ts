@@ -42,7 +42,13 @@ export async function writeLog(connection: DuckDBConnection, loadId: number, e: 
   );
 }
 
-async function writeRejects(connection: DuckDBConnection, loadId: number, ds: string, file: string, rejects: Reject[]) {
+export async function writeRejects(
+  connection: DuckDBConnection,
+  loadId: number,
+  ds: string,
+  file: string,
+  rejects: Reject[],
+) {
   if (!rejects.length) return;
   const appender = await connection.createAppender("rejects");
   for (const r of rejects) {

@@ -1,0 +1,171 @@
+// Reading, judging and storing a records file in DuckDB: one pass of read_csv into a typed table
+// (file order, so rowid gives the line), the registry's rules and duplicate keys as updates of the
+// few rows they reject, then one transaction that stores the accepted rows (the student id as its
+// salted hash) with the rejects and the log entry. INGEST_TIMING=1 prints each step's time.
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { sectionsOfGrade, sectionsOfStage } from "../lib/codes.ts";
+import type { Dataset } from "../lib/registry.ts";
+import { hashedName, storedColumns, storedKey } from "../lib/schema.ts";
+import { queryRows } from "../lib/warehouse.ts";
+import type { HeaderMap } from "./header.ts";
+import { personalColumns } from "./read.ts";
+import { explainRejects } from "./recordsReasons.ts";
+import { lit, macros } from "./sqlCells.ts";
+import { cellNames, registryTypes as typesOf, rules, typedSelect } from "./sqlRules.ts";
+import { inTransaction, writeLog, writeRejects, type LogEntry } from "./store.ts";
+import type { Registry } from "./validate.ts";
+
+export interface SqlOutcome {
+  entry: LogEntry;
+  loadId: number;
+  reasons: Record<string, number>;
+}
+
+export interface RecordsSource {
+  ds: Dataset;
+  header: HeaderMap;
+  /** Physical line of the header; data rows follow it, one a line. */
+  headerLine: number;
+  /** The UTF-8 file DuckDB reads, and its bytes. */
+  file: string;
+  utf8: Buffer;
+  delimiter: string;
+  salt: string;
+  registry: Registry;
+}
+
+/** Wall and CPU milliseconds of each step (all of DuckDB's threads), on stderr when INGEST_TIMING is set. */
+function stepTimer(): (label: string) => void {
+  let last = { wall: performance.now(), cpu: process.cpuUsage() };
+  return (label) => {
+    const now = { wall: performance.now(), cpu: process.cpuUsage() };
+    const cpu = (now.cpu.user + now.cpu.system - last.cpu.user - last.cpu.system) / 1000;
+    if (process.env.INGEST_TIMING)
+      console.error(`${label}: ${Math.round(now.wall - last.wall)} ms, CPU ${Math.round(cpu)} ms`);
+    last = now;
+  };
+}
+
+/** The registry as ENUM types (sqlRules.ts registryTypes): school codes, and school × grade taught. */
+async function registryTypes(connection: DuckDBConnection): Promise<boolean> {
+  const stageSections = Object.entries(sectionsOfStage).flatMap(([stage, secs]) =>
+    secs.map((s) => `(${lit(stage)}, ${lit(s)})`),
+  );
+  const grades = ["K1", "K2", "K3", ...Array.from({ length: 12 }, (_, i) => String(i + 1))];
+  const gradeSections = grades.flatMap((g) => sectionsOfGrade(g).map((s) => `(${lit(g)}, ${lit(s)})`));
+  const { scratch, schools, taught } = typesOf;
+  const [{ n }] = await queryRows<{ n: number }>(connection, "select count(school_id)::integer as n from schools");
+  await connection.run(`attach if not exists ':memory:' as ${scratch}`);
+  await connection.run(`drop type if exists ${schools}`);
+  await connection.run(`drop type if exists ${taught}`);
+  if (!n) return false;
+  await connection.run(
+    `create type ${schools} as enum (select distinct school_id from schools where school_id is not null)`,
+  );
+  await connection.run(`create type ${taught} as enum (
+    select distinct s.school_id || chr(31) || g.grade from schools s
+    join (values ${stageSections.join(", ")}) ss(stage, section) on s.stage = ss.stage
+    join (values ${gradeSections.join(", ")}) g(grade, section) on g.section = ss.section
+    where s.school_id is not null)`);
+  return true;
+}
+
+/**
+ * Accepted rows whose key an earlier accepted row of the file has: rejected, with that row
+ * (table `duplicated`: row → first_row, rowids). A 64-bit hash of the key finds the few candidates.
+ */
+async function markDuplicates(connection: DuckDBConnection, ds: Dataset, rule: number): Promise<void> {
+  const keys = ds.key.map((k) => `t_${k}`).join(", ");
+  await connection.run(`create or replace temp table duplicated as
+    with clashing as (select hash(${keys}) as h from typed where rule_no is null group by h having count(*) > 1),
+    candidates as (select rowid as row, min(rowid) over (partition by ${keys}) as first_row from typed
+      where rule_no is null and hash(${keys}) in (select h from clashing))
+    select row, first_row from candidates where row > first_row`);
+  await connection.run(`update typed set rule_no = ${rule} where rowid in (select row from duplicated)`);
+}
+
+/** Inserts the accepted rows; rows of earlier loads with the same natural key move to history. */
+async function storeAccepted(connection: DuckDBConnection, src: RecordsSource, loadId: number, sourceFile: string) {
+  const { ds, headerLine, salt } = src;
+  const hashed = personalColumns(ds).find((c) => c.rule.includes("hash"));
+  const cols = storedColumns(ds);
+  const values = cols.map((c) =>
+    c.name === hashedName ? `sha256($salt || ':' || t_${hashed!.column})` : `t_${c.name}`,
+  );
+  const [{ earlier }] = await queryRows<{ earlier: boolean }>(
+    connection,
+    `select exists (select 1 from "${ds.name}") as earlier`,
+  );
+  await connection.run(
+    `insert into "${ds.name}" (${cols.map((c) => `"${c.name}"`).join(", ")}, load_id, source_file, source_line)
+    select ${values.join(", ")}, ${loadId}, ${lit(sourceFile)}, ${headerLine + 1} + rowid from typed where rule_no is null`,
+    { salt } as never,
+  );
+  if (!earlier) return;
+  const same = storedKey(ds)
+    .map((k) => `n."${k}" is not distinct from t."${k}"`)
+    .join(" and ");
+  const replaced = `t.load_id <> ${loadId} and exists (select 1 from "${ds.name}" n where n.load_id = ${loadId} and ${same})`;
+  await connection.run(`insert into "${ds.name}_history" select t.*, ${loadId} from "${ds.name}" t where ${replaced}`);
+  await connection.run(`delete from "${ds.name}" t where ${replaced}`);
+}
+
+export async function loadRecords(
+  connection: DuckDBConnection,
+  src: RecordsSource,
+  base: Omit<LogEntry, "rows_read" | "rows_loaded" | "rows_rejected" | "status" | "message">,
+): Promise<SqlOutcome> {
+  const step = stepTimer();
+  const { ds, header, headerLine } = src;
+  for (const m of macros) await connection.run(m);
+  const list = rules(ds, header, personalColumns(ds), await registryTypes(connection));
+  const columns = cellNames(header).map((c) => `${lit(c)}: 'VARCHAR'`);
+  // No null string: an empty cell is '', a cell beyond the end of a short row is NULL.
+  const reader = `read_csv(${lit(src.file)}, skip = ${headerLine}, header = false, all_varchar = true,
+    null_padding = true, strict_mode = false, auto_detect = false, nullstr = chr(1),
+    delim = ${lit(src.delimiter)}, quote = '"', escape = '"', columns = {${columns.join(", ")}})`;
+  try {
+    await connection.run(
+      `create or replace temp table typed as ${typedSelect(ds, header, personalColumns(ds), list, reader)}`,
+    );
+    step("read and typed");
+    await markDuplicates(connection, ds, list.length - 1);
+    step("duplicates");
+    const verdicts = await queryRows<{ line: number; rule: number; first: number | null }>(
+      connection,
+      `select ${headerLine + 1} + t.rowid::integer as line, t.rule_no as rule, ${headerLine + 1} + d.first_row::integer as first
+       from typed t left join duplicated d on d.row = t.rowid where t.rule_no >= 0 order by t.rowid`,
+    );
+    const rejects = explainRejects(
+      verdicts.map((v) => ({ line: v.line, code: list[v.rule].code, firstLine: v.first })),
+      src,
+    );
+    step("reasons");
+    const [{ read }] = await queryRows<{ read: number }>(
+      connection,
+      "select count(*)::integer as read from typed where rule_no is distinct from -1",
+    );
+    const entry: LogEntry = {
+      ...base,
+      rows_read: read,
+      rows_loaded: read - rejects.length,
+      rows_rejected: rejects.length,
+      status: "loaded",
+      message: null,
+    };
+    const loadId = await inTransaction(connection, async (loadId) => {
+      await storeAccepted(connection, src, loadId, base.source_file);
+      step("stored");
+      await writeRejects(connection, loadId, ds.name, base.source_file, rejects);
+      await writeLog(connection, loadId, entry);
+      return loadId;
+    });
+    step("committed");
+    const reasons: Record<string, number> = {};
+    for (const r of rejects) reasons[r.code] = (reasons[r.code] ?? 0) + 1;
+    return { entry, loadId, reasons };
+  } finally {
+    await connection.run("drop table if exists typed");
+    await connection.run("drop table if exists duplicated");
+  }
+}
