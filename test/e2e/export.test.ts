@@ -139,6 +139,7 @@ describe.skipIf(!fs.existsSync(sampleDir))("npm run export", () => {
     expect(manifest.isSample).toBe(true);
     expect(manifest.files.map((f: { path: string }) => f.path)).toContain(`schools/${formulaId}.pdf`);
     for (const f of manifest.files) expect(f.bytes, f.path).toBe(fs.statSync(path.join(out, f.path)).size);
+    expect(fs.existsSync(path.join(site, "_npm"))).toBe(false);
   });
 
   test("the district report: cover says 示例数据, every target title and area, A4 pages, fonts embedded", () => {
@@ -239,7 +240,13 @@ describe.skipIf(!fs.existsSync(sampleDir))("npm run export", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  test("a built site from other data is refused for --site", () => {
+  test("an unknown school code in --schools is a usage error naming it", () => {
+    const result = cli(["export", "--db", db, "--out", path.join(tmp, "none"), "--schools", `${busiest},NOPE9`]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe("参数有误：--schools 中的学校代码 NOPE9 不在学校名录中。");
+  });
+
+  test("a built site from other data is refused for --site, and the exports are not published into it", async () => {
     const other = path.join(tmp, "other.duckdb");
     fs.copyFileSync(db, other);
     const extra = path.join(tmp, "extra2");
@@ -252,6 +259,11 @@ describe.skipIf(!fs.existsSync(sampleDir))("npm run export", () => {
     const result = cli(["export", "--db", other, "--out", path.join(tmp, "other"), "--site", site]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("不是由当前数据仓库生成的");
+    // Nor are these exports put into a site built from the other warehouse.
+    const otherSite = path.join(tmp, "other-site");
+    fs.mkdirSync(otherSite);
+    await expect(publishExports(other, otherSite, out)).resolves.toContain("不是由当前数据生成的");
+    expect(fs.existsSync(path.join(otherSite, "exports"))).toBe(false);
   });
 
   async function download(page: Page, button: string, within: string): Promise<Buffer> {
