@@ -45,7 +45,10 @@ export async function main(args: string[]): Promise<number> {
     const seconds = (performance.now() - started) / 1000;
     if (values.json) {
       const files = outcomes;
-      console.log(JSON.stringify({ input, db: warehouse.path, seconds, ...summarise(outcomes), files, indicators }));
+      // Peak memory of this process (DuckDB's threads included), for the benchmark.
+      const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+      const totals = summarise(outcomes);
+      console.log(JSON.stringify({ input, db: warehouse.path, seconds, maxRssBytes, ...totals, files, indicators }));
     } else {
       console.log(formatSummary(outcomes, seconds));
       console.log(`已重新计算指标：${indicators.rows} 行（indicator_values）。`);

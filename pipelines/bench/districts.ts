@@ -1,0 +1,53 @@
+// The district benchmark at one size: a synthetic district of N schools (the sample's generator),
+// then `npm run ingest`, `npm run indicators` and `npm run build` as a user runs them, and the
+// bytes the overview and one school page transfer.
+import fs from "node:fs";
+import path from "node:path";
+import { generateDistrict, writeDistrict } from "../sample/generate.ts";
+import { npmRun, type Measured } from "./measure.ts";
+import { pageBytes, type PageBytes } from "./pageBytes.ts";
+
+export interface DistrictResult {
+  schools: number;
+  rows: number;
+  ingest: { seconds: number; loaded: number; rejected: number; peakBytes: number };
+  indicators: { seconds: number };
+  build: { seconds: number; peakBytes: number; schoolPages: number };
+  overview: PageBytes;
+  school: PageBytes;
+}
+
+function ok(m: Measured, what: string): Measured {
+  // Exit 1 of ingest means a file was rejected whole, which the sample's defects may cause.
+  if (m.code !== 0 && !(what === "ingest" && m.code === 1))
+    throw new Error(`npm run ${what} exited with ${m.code}: ${m.stderr.trim().split("\n").pop()}`);
+  return m;
+}
+
+export async function benchDistrict(work: string, schools: number, seed: number): Promise<DistrictResult> {
+  const dir = path.join(work, `district-${schools}`);
+  const generated = generateDistrict({ schools, seed });
+  writeDistrict(path.join(dir, "input"), generated);
+  const db = path.join(dir, "warehouse.duckdb");
+  const out = path.join(dir, "dist");
+  const env = { STUDENT_ID_SALT_FILE: path.join(work, "student-id.salt") };
+  const ingest = ok(await npmRun("ingest", ["--input", path.join(dir, "input"), "--db", db, "--json"], env), "ingest");
+  const totals = (JSON.parse(ingest.stdout) as { total: { loaded: number; rejected: number } }).total;
+  const indicators = ok(await npmRun("indicators", ["--db", db], env), "indicators");
+  const build = ok(await npmRun("build", ["--db", db, "--out", out], env), "build");
+  const pages = fs
+    .readdirSync(path.join(out, "schools"))
+    .filter((f) => f.endsWith(".html"))
+    .sort();
+  const [overview, school] = await pageBytes(out, ["/", `/schools/${pages[0].replace(/\.html$/, "")}`]);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return {
+    schools,
+    rows: generated.files.reduce((n, f) => n + f.dataRows, 0),
+    ingest: { seconds: ingest.seconds, ...totals, peakBytes: ingest.peakBytes },
+    indicators: { seconds: indicators.seconds },
+    build: { seconds: build.seconds, peakBytes: build.peakBytes, schoolPages: pages.length },
+    overview,
+    school,
+  };
+}

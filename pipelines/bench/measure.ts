@@ -1,0 +1,79 @@
+// Running one command as a user would (a fresh process) and measuring it: wall time from spawn to
+// exit, and peak memory — the largest VmHWM (peak resident set) among the process and its
+// descendants, read from /proc while it runs.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import { root } from "../lib/paths.ts";
+
+export interface Measured {
+  seconds: number;
+  /** Largest peak RSS of any process of the tree, in bytes (0 when /proc is not there). */
+  peakBytes: number;
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function children(pid: number): number[] {
+  try {
+    const tasks = fs.readdirSync(`/proc/${pid}/task`);
+    return tasks.flatMap((t) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/task/${t}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+      } catch {
+        return [];
+      }
+    });
+  } catch {
+    return [];
+  }
+}
+
+function peakOf(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The process tree below `pid`, `pid` included. */
+function tree(pid: number): number[] {
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
+  return all;
+}
+
+/** Runs `command args` in the project root and measures it; never throws for a non-zero exit. */
+export function run(command: string, args: string[], env: Record<string, string> = {}): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const peaks = new Map<number, number>();
+    const poll = setInterval(() => {
+      for (const pid of tree(child.pid!)) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, peakOf(pid)));
+    }, 50);
+    child.once("error", (error) => {
+      clearInterval(poll);
+      reject(error);
+    });
+    child.once("close", (code) => {
+      clearInterval(poll);
+      const seconds = (performance.now() - started) / 1000;
+      resolve({ seconds, peakBytes: Math.max(0, ...peaks.values()), code: code ?? 1, stdout, stderr });
+    });
+  });
+}
+
+/** `npm run <script> -- args`, exactly as a user types it. */
+export const npmRun = (script: string, args: string[], env?: Record<string, string>) =>
+  run("npm", ["run", "--silent", script, "--", ...args], env);

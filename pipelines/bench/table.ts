@@ -1,0 +1,107 @@
+// The benchmark's one table, in Chinese, as Markdown (it reads in a terminal and pastes into a README).
+import type { DistrictResult } from "./districts.ts";
+import type { RecordsResult } from "./records.ts";
+
+const n = (x: number) => x.toLocaleString("zh-CN");
+const sec = (s: number) => `${s.toFixed(1)} 秒`;
+const times = (x: number) => `${x.toFixed(2)} 倍`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 2 : 0)} MB`;
+
+type Row = [string, string, string, string];
+
+function recordRows(r: RecordsResult): Row[] {
+  const scale = `${n(r.input.rows)} 行（坏行 ${n(r.input.badRows)}）`;
+  const { floor, ingest } = r;
+  const agree = ingest.rejected === r.input.badRows && ingest.loaded === r.input.rows - r.input.badRows;
+  return [
+    [
+      "记录导入 ÷ 下限（npm run ingest 全程 ÷ DuckDB read_csv）",
+      scale,
+      `${times(ingest.seconds / floor.seconds)}（${sec(ingest.seconds)} ÷ ${sec(floor.seconds)}）`,
+      "200 万行时 ≤ 1.3 倍",
+    ],
+    [
+      "记录导入速度",
+      scale,
+      `${n(Math.round(r.input.rows / ingest.seconds))} 行/秒（下限 ${n(Math.round(r.input.rows / floor.seconds))} 行/秒）`,
+      "",
+    ],
+    ["记录导入峰值内存", scale, `${mb(ingest.peakBytes)}（下限 ${mb(floor.peakBytes)}）`, "< 1.5 GB"],
+    [
+      "记录拒收核对",
+      scale,
+      `导入 ${n(ingest.loaded)} 行，拒收 ${n(ingest.rejected)} 行${agree ? "，与坏行一致" : "，与坏行不一致！"}`,
+      "与坏行一致",
+    ],
+  ];
+}
+
+function growth(
+  label: string,
+  unit: string,
+  sizes: [number, number],
+  costs: [number, number],
+  floor?: [number, number],
+) {
+  const [a, b] = sizes;
+  const extra = floor ? `，下限 ${times(floor[1] / floor[0])}` : "";
+  return [
+    `${label}增长`,
+    `${n(a)} → ${n(b)} ${unit}（${times(b / a)}）`,
+    `耗时 ${times(costs[1] / costs[0])}${extra}`,
+    "线性（耗时倍数 ≈ 规模倍数）",
+  ] as Row;
+}
+
+function districtRows(d: DistrictResult): Row[] {
+  const scale = `${n(d.schools)} 所学校（${n(d.rows)} 行）`;
+  return [
+    [
+      "区县导入（npm run ingest，含指标）",
+      scale,
+      `${sec(d.ingest.seconds)}（导入 ${n(d.ingest.loaded)} 行，拒收 ${n(d.ingest.rejected)} 行）`,
+      "",
+    ],
+    ["指标计算（npm run indicators）", scale, sec(d.indicators.seconds), ""],
+    [
+      "网站构建（npm run build）",
+      scale,
+      `${sec(d.build.seconds)}（学校页 ${n(d.build.schoolPages)} 个，峰值内存 ${mb(d.build.peakBytes)}）`,
+      d.schools === 1000 ? "< 5 分钟（2 核）" : "",
+    ],
+    [
+      "总览页传输",
+      scale,
+      `${mb(d.overview.bytes)}（${n(d.overview.bytes)} 字节，${d.overview.requests} 个请求）`,
+      "< 1.5 MB",
+    ],
+    ["学校页传输", scale, `${mb(d.school.bytes)}（${n(d.school.bytes)} 字节，${d.school.requests} 个请求）`, ""],
+  ];
+}
+
+export function benchTable(records: RecordsResult[], districts: DistrictResult[]): string {
+  const rows: Row[] = [];
+  const byRows = [...records].sort((a, b) => a.input.rows - b.input.rows);
+  for (const r of [...byRows].reverse()) rows.push(...recordRows(r));
+  if (byRows.length > 1) {
+    const [a, b] = [byRows[0], byRows[byRows.length - 1]];
+    rows.push(
+      growth(
+        "记录导入",
+        "行",
+        [a.input.rows, b.input.rows],
+        [a.ingest.seconds, b.ingest.seconds],
+        [a.floor.seconds, b.floor.seconds],
+      ),
+    );
+  }
+  const bySchools = [...districts].sort((a, b) => a.schools - b.schools);
+  for (const d of bySchools) rows.push(...districtRows(d));
+  if (bySchools.length > 1) {
+    const [a, b] = [bySchools[0], bySchools[bySchools.length - 1]];
+    rows.push(growth("区县导入", "所学校", [a.schools, b.schools], [a.ingest.seconds, b.ingest.seconds]));
+    rows.push(growth("网站构建", "所学校", [a.schools, b.schools], [a.build.seconds, b.build.seconds]));
+  }
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(["测量项", "规模", "结果", "目标"]), line(["---", "---", "---", "---"]), ...rows.map(line)].join("\n");
+}

@@ -1,0 +1,79 @@
+// `npm run bench -- --quick`: the benchmark's small version prints its one table with every row,
+// and the figures that do not depend on the machine are right (no timing is asserted).
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { root } from "../../pipelines/lib/paths.ts";
+
+const tsx = path.join(root, "node_modules/.bin/tsx");
+const bench = (...args: string[]) =>
+  spawnSync(tsx, ["pipelines/cli.ts", "bench", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, DEBUG: "" },
+    timeout: 900_000,
+  });
+
+/** The table's rows as [measure, scale, result, target]. */
+function rowsOf(stdout: string): string[][] {
+  return stdout
+    .split("\n")
+    .filter((l) => l.startsWith("| ") && !l.startsWith("| ---"))
+    .map((l) =>
+      l
+        .slice(2, -2)
+        .split(" | ")
+        .map((c) => c.trim()),
+    );
+}
+
+const ratio = (text: string) => Number(/^([\d.]+) 倍/.exec(text)?.[1]);
+
+describe("npm run bench -- --quick", () => {
+  it("prints the machine, then one table with every row of both sections", () => {
+    const { status, stdout, stderr } = bench("--quick");
+    expect(status, stderr).toBe(0);
+    expect(stdout).toMatch(/^机器：\d+ 核，内存 [\d.]+ GB，Node v\d+\.\d+\.\d+，DuckDB v\d+\.\d+\.\d+，负载/);
+    const rows = rowsOf(stdout);
+    expect(rows[0]).toEqual(["测量项", "规模", "结果", "目标"]);
+    const measures = rows.slice(1).map((r) => `${r[0]} @ ${r[1]}`);
+    const records = (n: string) => [
+      `记录导入 ÷ 下限（npm run ingest 全程 ÷ DuckDB read_csv） @ ${n}`,
+      `记录导入速度 @ ${n}`,
+      `记录导入峰值内存 @ ${n}`,
+      `记录拒收核对 @ ${n}`,
+    ];
+    const district = rows.find((r) => r[0].startsWith("区县导入"))![1];
+    expect(district).toMatch(/^20 所学校（[\d,]+ 行）$/);
+    expect(measures).toEqual([
+      ...records("20,000 行（坏行 100）"),
+      ...records("2,000 行（坏行 10）"),
+      "记录导入增长 @ 2,000 → 20,000 行（10.00 倍）",
+      `区县导入（npm run ingest，含指标） @ ${district}`,
+      `指标计算（npm run indicators） @ ${district}`,
+      `网站构建（npm run build） @ ${district}`,
+      `总览页传输 @ ${district}`,
+      `学校页传输 @ ${district}`,
+    ]);
+    const cell = (measure: string, scale: string) => rows.find((r) => r[0] === measure && r[1] === scale)![2];
+    // Every bad row of the generated file is rejected, every other row loaded.
+    expect(cell("记录拒收核对", "20,000 行（坏行 100）")).toBe("导入 19,900 行，拒收 100 行，与坏行一致");
+    expect(cell("记录拒收核对", "2,000 行（坏行 10）")).toBe("导入 1,990 行，拒收 10 行，与坏行一致");
+    for (const r of rows.filter((r) => r[0].startsWith("记录导入 ÷ 下限"))) expect(ratio(r[2])).toBeGreaterThan(0);
+    for (const r of rows.filter((r) => r[0] === "记录导入峰值内存"))
+      expect(r[2]).toMatch(/^\d[\d.]* MB（下限 \d[\d.]* MB）$/);
+    expect(cell("网站构建（npm run build）", district)).toMatch(/（学校页 20 个，峰值内存 [\d.]+ MB）$/);
+    for (const page of ["总览页传输", "学校页传输"]) {
+      const m = /（([\d,]+) 字节，(\d+) 个请求）$/.exec(cell(page, district))!;
+      expect(Number(m[1].replace(/,/g, ""))).toBeGreaterThan(10_000);
+      expect(Number(m[2])).toBeGreaterThan(1);
+    }
+  }, 900_000);
+
+  it("refuses an unknown section with one plain Chinese line and exit status 2", () => {
+    const { status, stdout, stderr } = bench("--only", "everything");
+    expect(status).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.trim()).toBe("参数有误：--only 应为 records 或 districts");
+  });
+});
