@@ -26,17 +26,21 @@ export function cli(args: string[], extraEnv: Record<string, string> = {}): CliR
     cwd: root,
     encoding: "utf8",
     env: { ...env, ...extraEnv },
-    timeout: 300_000,
+    timeout: 600_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The same, started in the background: one Node process (no tsx wrapper), so its pid is the one holding DuckDB. */
+/**
+ * The same, started in the background: one Node process (no tsx wrapper), so its pid is the one holding
+ * DuckDB. Its output is dropped (an unread pipe would stall it); its stderr shows in the test's output.
+ */
 export function cliInBackground(args: string[]) {
   return spawn(process.execPath, ["--import", "tsx", "pipelines/cli.ts", ...args], {
     cwd: root,
     env,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "ignore", "inherit"],
   });
 }
 
@@ -90,26 +94,31 @@ export interface FileFacts extends LogRow {
   rejects: number;
 }
 
-/** The latest log row of every file with what the warehouse holds from it. */
+/** The latest log row of every file with what the warehouse holds from it (one read-only open). */
 export async function fileFacts(db: string): Promise<Map<string, FileFacts>> {
-  const log = await query<LogRow>(
-    db,
-    `select source_file, dataset, status, rows_read, rows_loaded, rows_rejected, message
-     from ingest_log qualify row_number() over (partition by source_file order by load_id desc) = 1`,
-  );
-  const facts = new Map<string, FileFacts>();
-  for (const row of log) {
-    const [{ n }] = row.dataset
-      ? await query<{ n: number }>(
-          db,
-          `select count(*)::integer as n from "${row.dataset}" where source_file = '${row.source_file.replaceAll("'", "''")}'`,
-        )
-      : [{ n: 0 }];
-    const [{ r }] = await query<{ r: number }>(
-      db,
-      `select count(*)::integer as r from rejects where source_file = '${row.source_file.replaceAll("'", "''")}'`,
+  const w = await openWarehouse(db, { readOnly: true });
+  try {
+    const datasets = await queryRows<{ dataset: string }>(
+      w.connection,
+      "select distinct dataset from ingest_log where dataset is not null",
     );
-    facts.set(row.source_file, { ...row, rows_in_table: n, rejects: r });
+    const tables = datasets.map(
+      ({ dataset }) => `select source_file, count(*)::integer as n from "${dataset}" group by source_file`,
+    );
+    const rows = await queryRows<FileFacts>(
+      w.connection,
+      `with latest as (
+         select source_file, dataset, status, rows_read, rows_loaded, rows_rejected, message
+         from ingest_log qualify row_number() over (partition by source_file order by load_id desc) = 1),
+       stored as (${tables.length ? tables.join(" union all ") : "select null::varchar as source_file, 0 as n"}),
+       rejected as (select source_file, count(*)::integer as n from rejects group by source_file)
+       select l.*, coalesce(s.n, 0)::integer as rows_in_table, coalesce(r.n, 0)::integer as rejects
+       from latest l
+       left join stored s using (source_file)
+       left join rejected r using (source_file)`,
+    );
+    return new Map(rows.map((r) => [r.source_file, r]));
+  } finally {
+    w.close();
   }
-  return facts;
 }
