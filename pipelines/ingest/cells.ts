@@ -8,8 +8,12 @@ const noValue = new Set(["", "-", "--", "—", "——", "/", "无", "－", "N/A
 
 /** NFKC (full-width digits and brackets become ASCII), trimmed, inner spaces around the text removed. */
 export function normaliseText(text: string): string {
-  return text.normalize("NFKC").replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
+  // NFKC leaves printable ASCII as it is: most cells are, and normalising them costs the most.
+  const nfkc = printableAscii.test(text) ? text : text.normalize("NFKC");
+  return nfkc.replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
 }
+
+const printableAscii = /^[\x20-\x7e]*$/;
 
 /** True when the cell means "no value". */
 export function isNoValue(text: string): boolean {
