@@ -9,7 +9,7 @@ import { hashedName, storedColumns, storedKey } from "../lib/schema.ts";
 import { queryRows } from "../lib/warehouse.ts";
 import type { HeaderMap } from "./header.ts";
 import { personalColumns } from "./read.ts";
-import { explainRejects } from "./recordsReasons.ts";
+import { explainRejects, lineStarts } from "./recordsReasons.ts";
 import { lit, macros } from "./sqlCells.ts";
 import { cellNames, registryTypes as typesOf, rules, typedSelect } from "./sqlRules.ts";
 import { inTransaction, writeLog, writeRejects, type LogEntry } from "./store.ts";
@@ -96,11 +96,17 @@ async function storeAccepted(connection: DuckDBConnection, src: RecordsSource, l
     connection,
     `select exists (select 1 from "${ds.name}") as earlier`,
   );
-  await connection.run(
-    `insert into "${ds.name}" (${cols.map((c) => `"${c.name}"`).join(", ")}, load_id, source_file, source_line)
-    select ${values.join(", ")}, ${loadId}, ${lit(sourceFile)}, ${headerLine + 1} + rowid from typed where rule_no is null`,
-    { salt } as never,
-  );
+  // The rows carry their line: the table may take them in any order, on every thread.
+  await connection.run("set preserve_insertion_order = false");
+  try {
+    await connection.run(
+      `insert into "${ds.name}" (${cols.map((c) => `"${c.name}"`).join(", ")}, load_id, source_file, source_line)
+      select ${values.join(", ")}, ${loadId}, ${lit(sourceFile)}, ${headerLine + 1} + rowid from typed where rule_no is null`,
+      { salt } as never,
+    );
+  } finally {
+    await connection.run("reset preserve_insertion_order");
+  }
   if (!earlier) return;
   const same = storedKey(ds)
     .map((k) => `n."${k}" is not distinct from t."${k}"`)
@@ -125,9 +131,14 @@ export async function loadRecords(
     null_padding = true, strict_mode = false, auto_detect = false, nullstr = chr(1),
     delim = ${lit(src.delimiter)}, quote = '"', escape = '"', columns = {${columns.join(", ")}})`;
   try {
-    await connection.run(
+    // The typed table keeps the file's order: a row's rowid + 1 is its number below the header.
+    await connection.run("set preserve_insertion_order = true");
+    const typed = connection.run(
       `create or replace temp table typed as ${typedSelect(ds, header, personalColumns(ds), list, reader)}`,
     );
+    // While DuckDB reads, this thread finds where each line starts (for the reasons below).
+    const lines = lineStarts(src.utf8);
+    await typed;
     step("read and typed");
     await markDuplicates(connection, ds, list.length - 1);
     step("duplicates");
@@ -139,6 +150,7 @@ export async function loadRecords(
     const rejects = explainRejects(
       verdicts.map((v) => ({ line: v.line, code: list[v.rule].code, firstLine: v.first })),
       src,
+      lines,
     );
     step("reasons");
     const [{ read }] = await queryRows<{ read: number }>(

@@ -17,6 +17,8 @@ export interface Rule {
   code: string;
   /** SQL over the typed row; empty for duplicate_key, which is found among rows afterwards. */
   when: string;
+  /** A cheap condition that holds wherever `when` does (the same when that is cheap already). */
+  cheap?: string;
 }
 
 /**
@@ -69,18 +71,29 @@ function totalsCondition(header: HeaderMap, typed: Column[]): string {
   return lazyOr(first, ...cells);
 }
 
+/** Where a totals word can be at all: some text or unread cell holds 计 or 全区, or a typed cell failed. */
+function totalsCandidate(header: HeaderMap, typed: Column[]): string {
+  return cellNames(header)
+    .map((c, i) => {
+      const col = typed.find((x) => header.positions.get(x.column) === i && x.type !== "text");
+      return col ? `${t(col)} is null` : `contains(${c}, '计') or contains(${c}, '全区')`;
+    })
+    .join(" or ");
+}
+
 /** `hasSchools`: the registry holds at least one school (else every school is unknown). */
 export function rules(ds: Dataset, header: HeaderMap, personal: Column[], hasSchools: boolean): Rule[] {
   const raw = (c: Column) => rawCell(header, c);
   const typed = typedColumns(ds, personal);
   const out: Rule[] = [
-    { code: "totals_row", when: totalsCondition(header, typed) },
+    { code: "totals_row", when: totalsCondition(header, typed), cheap: totalsCandidate(header, typed) },
     {
       code: "totals_row",
       when: lazyAnd(
         `contains(first_cell, ':') or contains(first_cell, '：')`,
         `regexp_matches(norm_text(first_cell), '^${footerWords}\\s*:')`,
       ),
+      cheap: `contains(first_cell, ':') or contains(first_cell, '：')`,
     },
   ];
   for (const c of ds.columns.filter((c) => c.required))
@@ -89,9 +102,14 @@ export function rules(ds: Dataset, header: HeaderMap, personal: Column[], hasSch
       when: typed.includes(c)
         ? lazyAnd(`${t(c)} is null`, `clean_cell(${raw(c)}) is null`)
         : `clean_cell(${raw(c)}) is null`,
+      cheap: typed.includes(c) ? `${t(c)} is null` : undefined,
     });
   for (const c of typed)
-    out.push({ code: "bad_type", when: lazyAnd(`${t(c)} is null`, `clean_cell(${raw(c)}) is not null`) });
+    out.push({
+      code: "bad_type",
+      when: lazyAnd(`${t(c)} is null`, `clean_cell(${raw(c)}) is not null`),
+      cheap: `${t(c)} is null`,
+    });
   for (const c of typed) {
     const range = parseRange(c.range);
     if (!range) continue;
@@ -151,9 +169,12 @@ export function typedSelect(ds: Dataset, header: HeaderMap, personal: Column[], 
   const allEmpty = cells.map((c) => `coalesce(trim(${c}, ${spaces}), '') = ''`).join(" and ");
   const blank = `case when first_cell is null then true when ascii(first_cell) > 32 then false else ${allEmpty} end`;
   // Layer by layer, so that each cell is read once: the cheap reading, the slow one only where it
-  // failed, the stored value, then the rules.
+  // failed, the stored value, then the rules. Most rows break no rule: one flat test of cheap
+  // conditions clears them, and only the rest go through the rules one by one.
   const firstBroken = list.map((r, i) => (r.when ? `when ${r.when} then ${i}` : "")).join(" ");
-  return `select ${typed.map(t).join(", ")}, case when ${blank} then -1 ${firstBroken} end::integer as rule_no
+  const suspect = [...new Set(list.filter((r) => r.when).map((r) => `(${r.cheap ?? r.when})`))].join(" or ");
+  return `select ${typed.map(t).join(", ")},
+    case when ${blank} then -1 when ${suspect} then case ${firstBroken} end end::integer as rule_no
   from (select * replace (${stored.join(", ")}) from (select * replace (${value.join(", ")}) from (
     select *, coalesce(${cells.join(", ")}) as first_cell, ${fast.join(", ")}
     from (select ${cells.map((c) => `nullif(${c}, '') as ${c}`).join(", ")} from ${reader}))))`;
