@@ -84,8 +84,17 @@ async function markDuplicates(connection: DuckDBConnection, ds: Dataset, rule: n
   await connection.run(`update typed set rule_no = ${rule} where rowid in (select row from duplicated)`);
 }
 
-/** Inserts the accepted rows; rows of earlier loads with the same natural key move to history. */
-async function storeAccepted(connection: DuckDBConnection, src: RecordsSource, loadId: number, sourceFile: string) {
+/**
+ * Inserts the accepted rows; rows of earlier loads with the same natural key move to history.
+ * `meanwhile` runs on this thread while DuckDB inserts; its result is returned.
+ */
+async function storeAccepted<T>(
+  connection: DuckDBConnection,
+  src: RecordsSource,
+  loadId: number,
+  sourceFile: string,
+  meanwhile: () => T,
+): Promise<T> {
   const { ds, headerLine, salt } = src;
   const hashed = personalColumns(ds).find((c) => c.rule.includes("hash"));
   const cols = storedColumns(ds);
@@ -98,22 +107,29 @@ async function storeAccepted(connection: DuckDBConnection, src: RecordsSource, l
   );
   // The rows carry their line: the table may take them in any order, on every thread.
   await connection.run("set preserve_insertion_order = false");
+  let result: T;
   try {
-    await connection.run(
+    const inserted = connection.run(
       `insert into "${ds.name}" (${cols.map((c) => `"${c.name}"`).join(", ")}, load_id, source_file, source_line)
       select ${values.join(", ")}, ${loadId}, ${lit(sourceFile)}, ${headerLine + 1} + rowid from typed where rule_no is null`,
       { salt } as never,
     );
+    try {
+      result = meanwhile();
+    } finally {
+      await inserted;
+    }
   } finally {
     await connection.run("reset preserve_insertion_order");
   }
-  if (!earlier) return;
+  if (!earlier) return result;
   const same = storedKey(ds)
     .map((k) => `n."${k}" is not distinct from t."${k}"`)
     .join(" and ");
   const replaced = `t.load_id <> ${loadId} and exists (select 1 from "${ds.name}" n where n.load_id = ${loadId} and ${same})`;
   await connection.run(`insert into "${ds.name}_history" select t.*, ${loadId} from "${ds.name}" t where ${replaced}`);
   await connection.run(`delete from "${ds.name}" t where ${replaced}`);
+  return result;
 }
 
 export async function loadRecords(
@@ -147,30 +163,31 @@ export async function loadRecords(
       `select ${headerLine + 1} + t.rowid::integer as line, t.rule_no as rule, ${headerLine + 1} + d.first_row::integer as first
        from typed t left join duplicated d on d.row = t.rowid where t.rule_no >= 0 order by t.rowid`,
     );
-    const rejects = explainRejects(
-      verdicts.map((v) => ({ line: v.line, code: list[v.rule].code, firstLine: v.first })),
-      src,
-      lines,
-    );
-    step("reasons");
     const [{ read }] = await queryRows<{ read: number }>(
       connection,
       "select count(*)::integer as read from typed where rule_no is distinct from -1",
     );
-    const entry: LogEntry = {
-      ...base,
-      rows_read: read,
-      rows_loaded: read - rejects.length,
-      rows_rejected: rejects.length,
-      status: "loaded",
-      message: null,
-    };
-    const loadId = await inTransaction(connection, async (loadId) => {
-      await storeAccepted(connection, src, loadId, base.source_file);
-      step("stored");
+    const { loadId, entry, rejects } = await inTransaction(connection, async (loadId) => {
+      // While DuckDB stores the accepted rows, this thread writes the reasons of the rejected ones.
+      const rejects = await storeAccepted(connection, src, loadId, base.source_file, () =>
+        explainRejects(
+          verdicts.map((v) => ({ line: v.line, code: list[v.rule].code, firstLine: v.first })),
+          src,
+          lines,
+        ),
+      );
+      step("stored, with the reasons");
+      const entry: LogEntry = {
+        ...base,
+        rows_read: read,
+        rows_loaded: read - rejects.length,
+        rows_rejected: rejects.length,
+        status: "loaded",
+        message: null,
+      };
       await writeRejects(connection, loadId, ds.name, base.source_file, rejects);
       await writeLog(connection, loadId, entry);
-      return loadId;
+      return { loadId, entry, rejects };
     });
     step("committed");
     const reasons: Record<string, number> = {};
