@@ -12,7 +12,7 @@ export interface DistrictResult {
   rows: number;
   ingest: { seconds: number; loaded: number; rejected: number; peakBytes: number };
   indicators: { seconds: number };
-  build: { seconds: number; peakBytes: number; schoolPages: number };
+  build: { seconds: number; cpuSeconds: number; peakBytes: number; schoolPages: number };
   overview: PageBytes;
   school: PageBytes;
 }
@@ -46,7 +46,12 @@ export async function benchDistrict(work: string, schools: number, seed: number)
     rows: generated.files.reduce((n, f) => n + f.dataRows, 0),
     ingest: { seconds: ingest.seconds, ...totals, peakBytes: ingest.peakBytes },
     indicators: { seconds: indicators.seconds },
-    build: { seconds: build.seconds, peakBytes: build.peakBytes, schoolPages: pages.length },
+    build: {
+      seconds: build.seconds,
+      cpuSeconds: build.cpuSeconds,
+      peakBytes: build.peakBytes,
+      schoolPages: pages.length,
+    },
     overview,
     school,
   };

@@ -1,12 +1,15 @@
 // Running one command as a user would (a fresh process) and measuring it: wall time from spawn to
-// exit, and peak memory — the largest VmHWM (peak resident set) among the process and its
-// descendants, read from /proc while it runs.
+// exit, CPU time of the whole process tree (the shell's `times`, which counts every descendant it
+// waited for: less sensitive than wall time to what else the machine runs), and peak memory — the
+// largest VmHWM (peak resident set) among the processes of the tree, read from /proc while it runs.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { root } from "../lib/paths.ts";
 
 export interface Measured {
   seconds: number;
+  /** User + system CPU seconds of every process of the tree. */
+  cpuSeconds: number;
   /** Largest peak RSS of any process of the tree, in bytes (0 when /proc is not there). */
   peakBytes: number;
   code: number;
@@ -49,7 +52,9 @@ function tree(pid: number): number[] {
 export function run(command: string, args: string[], env: Record<string, string> = {}): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, {
+    // `times` prints the shell's own, then its children's user and system time: "0m1.250s 0m0.310s".
+    const script = '"$@"; status=$?; times >&2; exit $status';
+    const child = spawn("sh", ["-c", script, "sh", command, ...args], {
       cwd: root,
       env: { ...process.env, ...env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
       stdio: ["ignore", "pipe", "pipe"],
@@ -69,7 +74,13 @@ export function run(command: string, args: string[], env: Record<string, string>
     child.once("close", (code) => {
       clearInterval(poll);
       const seconds = (performance.now() - started) / 1000;
-      resolve({ seconds, peakBytes: Math.max(0, ...peaks.values()), code: code ?? 1, stdout, stderr });
+      const lines = stderr.trimEnd().split("\n");
+      const cpuSeconds = [...(lines.pop() ?? "").matchAll(/(\d+)m([\d.]+)s/g)].reduce(
+        (sum, m) => sum + Number(m[1]) * 60 + Number(m[2]),
+        0,
+      );
+      stderr = lines.slice(0, -1).join("\n");
+      resolve({ seconds, cpuSeconds, peakBytes: Math.max(0, ...peaks.values()), code: code ?? 1, stdout, stderr });
     });
   });
 }

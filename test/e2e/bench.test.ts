@@ -59,10 +59,15 @@ describe("npm run bench -- --quick", () => {
     // Every bad row of the generated file is rejected, every other row loaded.
     expect(cell("记录拒收核对", "20,000 行（坏行 100）")).toBe("导入 19,900 行，拒收 100 行，与坏行一致");
     expect(cell("记录拒收核对", "2,000 行（坏行 10）")).toBe("导入 1,990 行，拒收 10 行，与坏行一致");
-    for (const r of rows.filter((r) => r[0].startsWith("记录导入 ÷ 下限"))) expect(ratio(r[2])).toBeGreaterThan(0);
+    for (const r of rows.filter((r) => r[0].startsWith("记录导入 ÷ 下限"))) {
+      expect(ratio(r[2])).toBeGreaterThan(0);
+      expect(r[2]).toMatch(/；CPU 时间 [\d.]+ 倍（[\d.]+ 秒 ÷ [\d.]+ 秒）$/);
+    }
     for (const r of rows.filter((r) => r[0] === "记录导入峰值内存"))
       expect(r[2]).toMatch(/^\d[\d.]* MB（下限 \d[\d.]* MB）$/);
-    expect(cell("网站构建（npm run build）", district)).toMatch(/（学校页 20 个，峰值内存 [\d.]+ MB）$/);
+    expect(cell("网站构建（npm run build）", district)).toMatch(
+      /（CPU 时间 [\d.]+ 秒，学校页 20 个，峰值内存 [\d.]+ MB）$/,
+    );
     for (const page of ["总览页传输", "学校页传输"]) {
       const m = /（([\d,]+) 字节，(\d+) 个请求）$/.exec(cell(page, district))!;
       expect(Number(m[1].replace(/,/g, ""))).toBeGreaterThan(10_000);
