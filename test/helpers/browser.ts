@@ -1,0 +1,63 @@
+// Headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core) over a built site served
+// by the project's own static server, recording anything a user should never meet.
+import type http from "node:http";
+import { chromium, type Browser, type Dialog, type Page } from "playwright-core";
+import { createStaticServer, listen } from "../../pipelines/site/serve.ts";
+
+export interface Site {
+  origin: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Serves `dist` on a free port and starts the browser, with the flags the design asks for. */
+export async function openSite(dist: string): Promise<Site> {
+  const server: http.Server = createStaticServer(dist);
+  const origin = await listen(server, 0);
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+  return {
+    origin,
+    browser,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Console errors, page errors, failed responses and requests off the origin. */
+  problems: string[];
+  /** alert/confirm/prompt dialogs the page opened (each dismissed). */
+  dialogs: string[];
+}
+
+/** Opens a path of the site and waits for the network to settle. */
+export async function openPage(site: Site, urlPath: string): Promise<OpenedPage> {
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems: string[] = [];
+  const dialogs: string[] = [];
+  page.on("dialog", (d: Dialog) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith(site.origin) && !url.startsWith("data:")) problems.push(`off origin: ${url}`);
+  });
+  page.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
+  await page.goto(site.origin + urlPath, { waitUntil: "networkidle" });
+  return { page, problems, dialogs };
+}
