@@ -1,7 +1,8 @@
 // Reading, judging and storing a records file in DuckDB: one pass of read_csv into a typed table
-// (file order, so rowid gives the line), the registry's rules and duplicate keys as updates of the
-// few rows they reject, then one transaction that stores the accepted rows (the student id as its
-// salted hash) with the rejects and the log entry. INGEST_TIMING=1 prints each step's time.
+// (file order, so rowid gives the line) that judges every rule but duplicate keys, an update for
+// those, then one transaction that stores the accepted rows (the student id as its salted hash, the
+// name nowhere) with the rejects — their reasons written by validate.ts (recordsReasons.ts) — and
+// the log entry. INGEST_TIMING=1 prints each step's wall and CPU time.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sectionsOfGrade, sectionsOfStage } from "../lib/codes.ts";
 import type { Dataset } from "../lib/registry.ts";

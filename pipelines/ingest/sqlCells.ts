@@ -3,7 +3,6 @@
 // to the full normalisation (full-width forms, spaces, "no value" marks) only when that fails:
 // the common cell is plain ASCII, and the fallback costs a hundred times more.
 import { gradeLabels, parseGrade, sectionLabels, stageLabels } from "../lib/codes.ts";
-import { enumLabels } from "./cells.ts";
 
 export const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
@@ -14,9 +13,6 @@ const halfWidth = "0123456789.-+,:() ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopq
 export const noValue = ["", "-", "--", "—", "——", "/", "无", "N/A", "NA", "null", "NULL"];
 /** Whitespace that String.prototype.trim removes from the ends of a cell (the ASCII ones and U+3000). */
 export const spaces = lit(" \t\n\r\v\f\u3000");
-const controlCodes = [...Array.from({ length: 31 }, (_, i) => i + 1), 0x7f];
-const controls = controlCodes.map((c) => `chr(${c})`).join(" || ");
-const pictures = lit(controlCodes.map((c) => String.fromCharCode(c === 0x7f ? 0x2421 : 0x2400 + c)).join(""));
 
 /**
  * `a and b…` that evaluates each part only where the ones before hold. DuckDB evaluates both sides
@@ -42,13 +38,6 @@ export const macros = [
      case when regexp_full_match(replace(v, ',', ''), '[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?')
            and (not contains(v, ',') or regexp_full_match(v, '[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?'))
           then try_cast(replace(v, ',', '') as double) end`,
-  // A value as a message shows it (cells.ts shownValue): control characters visible, long values cut.
-  `create or replace temp macro shown(v) as
-     case when length(v) > 60 then left(translate(v, ${controls}, ${pictures}), 60) || '…（共 ' || length(v) || ' 个字符）'
-          else translate(v, ${controls}, ${pictures}) end`,
-  // A number as JavaScript prints it: 6, not 6.0.
-  `create or replace temp macro js_number(x) as
-     case when x = trunc(x) and abs(x) < 1e15 then x::bigint::varchar else x::varchar end`,
 ];
 
 function caseOf(subject: string, pairs: [string, string][]): string {
@@ -159,20 +148,4 @@ export const readValue = (fast: string, slow: string, c: string) =>
 /** The stored value of a typed expression `t` (an int column holds whole numbers up to 2e9 only). */
 export function storedValue(type: string, t: string): string {
   return type === "int" ? `case when ${t} = trunc(${t}) and abs(${t}) <= 2e9 then ${t}::integer end` : t;
-}
-
-export const expectedWords: Record<string, string> = {
-  text: "不含控制字符的文本",
-  code: "代码（1–40 位字母、数字、- 或 _，不含空格、斜杠等符号）",
-  int: "整数",
-  number: "数字",
-  bool: "是/否",
-  date: "日期（如 2021-06-30）",
-  grade: "年级（如 一年级、初一、高二、小班）",
-  stage: "办学类型（如 小学、九年一贯制学校）",
-  section: "学段（幼儿园、小学、初中、高中、中职、特殊教育）",
-};
-
-export function expectedOf(type: string): string {
-  return type.startsWith("enum:") ? enumLabels(type) : (expectedWords[type] ?? type);
 }
