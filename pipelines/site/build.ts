@@ -4,6 +4,7 @@ import { publishExports } from "../export/publish.ts";
 import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
 import { warehousePath } from "../lib/paths.ts";
+import { openWarehouse } from "../lib/warehouse.ts";
 import path from "node:path";
 import { cacheDir, distDir, lockDir, runFramework } from "./framework.ts";
 import { localizeDist } from "./localize.ts";
@@ -19,6 +20,8 @@ export async function ingestDefault(file: string): Promise<void> {
 
 export async function buildSite(file: string, out = distDir): Promise<void> {
   process.env.OBSERVABLE_TELEMETRY_DISABLE = "true";
+  // A warehouse busy with an ingest fails here, in one plain line, before the previous site is removed.
+  if (fs.existsSync(file)) (await openWarehouse(file, { readOnly: true })).close();
   clearOutput(out);
   await withLock(lockDir, async () => {
     // Framework reuses a loader's cached output while the loader is unchanged: start from nothing.

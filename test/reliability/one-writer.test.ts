@@ -43,7 +43,7 @@ function whenExists(file: string, child: { exitCode: number | null }): Promise<v
 }
 
 describe("a busy warehouse", () => {
-  it("a second ingest fails at once with one plain line while the first goes on to load its file", async () => {
+  it("a second ingest (or indicators, or build) fails at once with one plain line while the first goes on", async () => {
     const first = workspace(classFiles());
     const second = workspace({ "schools.csv": schools });
     const running = cliInBackground(["ingest", "--input", first.input, "--db", first.db, "--json"]);
@@ -53,6 +53,7 @@ describe("a busy warehouse", () => {
     for (const args of [
       ["ingest", "--input", second.input, "--db", first.db],
       ["indicators", "--db", first.db],
+      ["build", "--db", first.db, "--out", path.join(second.dir, "dist")],
     ]) {
       const r = cli(args);
       expect(r.status, args[0]).toBe(1);
