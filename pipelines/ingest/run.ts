@@ -8,7 +8,8 @@ import { studentIdSalt } from "../lib/salt.ts";
 import { ensureSchema } from "../lib/schema.ts";
 import { queryRows } from "../lib/warehouse.ts";
 import { listInputFiles, type InputFile } from "./files.ts";
-import { readDataFile } from "./read.ts";
+import { personalColumns, readDataFile } from "./read.ts";
+import { saltProblem } from "./saltCheck.ts";
 import { ingestRecordsBySql } from "./records.ts";
 import { nextLoadId, storeFile, writeLog, type LogEntry } from "./store.ts";
 import type { Registry, Reject } from "./validate.ts";
@@ -60,6 +61,7 @@ async function ingestFile(
   datasets: Map<string, Dataset>,
   registry: Registry,
   salt: string,
+  saltRefused?: string,
 ): Promise<FileOutcome> {
   const bytes = fs.readFileSync(file.absolute);
   const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
@@ -81,6 +83,7 @@ async function ingestFile(
     await writeLog(connection, load_id, entry);
     return { ...entry, load_id, reasons: {} };
   }
+  if (saltRefused && personalColumns(ds).some((c) => c.rule.includes("hash"))) return fail(saltRefused);
   if (readBySql.has(ds.name)) {
     const bySql = await ingestRecordsBySql(connection, ds, bytes, base, file.absolute, salt, registry).catch(
       (error) => {
@@ -125,9 +128,10 @@ export async function runIngest(connection: DuckDBConnection, options: RunOption
   const files = listInputFiles(options.input, [...datasets.keys()]);
   let registry = await loadRegistry(connection);
   const salt = files.some((f) => f.dataset === "vision_records") ? studentIdSalt() : "";
+  const saltRefused = salt ? await saltProblem(connection, salt) : undefined;
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
-    const outcome = await ingestFile(connection, file, datasets, registry, salt);
+    const outcome = await ingestFile(connection, file, datasets, registry, salt, saltRefused);
     if (outcome.dataset === "schools" && outcome.status === "loaded") registry = await loadRegistry(connection);
     outcomes.push(outcome);
     options.onFile?.(outcomes.length, files.length, outcome);
