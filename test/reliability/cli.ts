@@ -26,7 +26,7 @@ export function cli(args: string[], extraEnv: Record<string, string> = {}): CliR
     cwd: root,
     encoding: "utf8",
     env: { ...env, ...extraEnv },
-    timeout: 600_000,
+    timeout: 900_000,
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

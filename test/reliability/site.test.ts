@@ -62,7 +62,7 @@ beforeAll(async () => {
   reader.close();
   expect(build.status, build.stderr.slice(-3000)).toBe(0);
   site = await openSite(dist);
-}, 900_000);
+}, 1_200_000);
 
 afterAll(async () => {
   await site?.close();
