@@ -17,12 +17,13 @@ import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
 import { areas } from "../../pipelines/site/areas.ts";
 import { createStaticServer, listen } from "../../pipelines/site/serve.ts";
 import { readSiteTargets } from "../../pipelines/site/targets.ts";
+import { formulaSchool, sampleSite } from "../helpers/sampleSite.ts";
 import { neutralise } from "../../src/components/cells.js";
 import { statusWords } from "../../src/components/format.js";
 
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
-const formulaName = "=1+1";
-const formulaId = "EXP001";
+const formulaName = formulaSchool.name;
+const formulaId = formulaSchool.id;
 
 interface Row {
   target_id: string;
@@ -80,17 +81,12 @@ function latestOf(schoolId: string | null): Row[] {
 describe.skipIf(!fs.existsSync(sampleDir))("npm run export", () => {
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "export-e2e-"));
-    db = path.join(tmp, "warehouse.duckdb");
+    const shared = await sampleSite();
+    // A copy of the shared site: the exports are published into it.
+    db = shared.db;
     site = path.join(tmp, "dist");
+    fs.cpSync(shared.dist, site, { recursive: true });
     out = path.join(tmp, "exports");
-    mustRun(["ingest", "--input", sampleDir, "--db", db]);
-    const extra = path.join(tmp, "extra");
-    fs.mkdirSync(extra);
-    fs.writeFileSync(
-      path.join(extra, "schools_export.csv"),
-      `学校代码,学校名称,办学类型,办学性质,所属镇街,学区集团\n${formulaId},${formulaName},小学,公办,井口镇,测试学区\n`,
-    );
-    mustRun(["ingest", "--input", extra, "--db", db]);
     const warehouse = await openWarehouse(db, { readOnly: true });
     rows = await queryRows<Row>(
       warehouse.connection,
@@ -105,7 +101,6 @@ describe.skipIf(!fs.existsSync(sampleDir))("npm run export", () => {
     const counts = new Map<string, number>();
     for (const r of rows) if (r.school_id) counts.set(r.school_id, (counts.get(r.school_id) ?? 0) + 1);
     busiest = [...counts].sort((a, b) => b[1] - a[1])[0][0];
-    mustRun(["build", "--db", db, "--out", site]);
     mustRun(["export", "--db", db, "--out", out, "--site", site, "--schools", `${busiest},${formulaId}`]);
     await publishExports(db, site, out);
     server = createStaticServer(site);

@@ -13,8 +13,9 @@ import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
 import { areas } from "../../pipelines/site/areas.ts";
 import { readSiteTargets } from "../../pipelines/site/targets.ts";
 import { createStaticServer, listen } from "../../pipelines/site/serve.ts";
+import { markupSchool, sampleSite } from "../helpers/sampleSite.ts";
 
-const markupName = "<b>标记</b>&<i>测试</i>学校";
+const markupName = markupSchool.name;
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const offline = spawnSync("unshare", ["-n", "true"]).status === 0;
 
@@ -60,18 +61,24 @@ const input = process.env.E2E_INPUT ?? sampleDir;
 // Skipped only while the shipped sample does not exist yet (E2E_INPUT names another input folder).
 describe.skipIf(!fs.existsSync(input))("built site", () => {
   beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "site-e2e-"));
-    out = path.join(tmp, "dist");
-    const db = path.join(tmp, "warehouse.duckdb");
-    cli(["ingest", "--input", input, "--db", db]);
-    const extra = path.join(tmp, "extra");
-    fs.mkdirSync(extra);
-    fs.writeFileSync(
-      path.join(extra, "schools_e2e.csv"),
-      `学校代码,学校名称,办学类型,办学性质,所属镇街,学区集团\nE2E001,"${markupName}",小学,公办,井口镇,测试学区\n`,
-    );
-    cli(["ingest", "--input", extra, "--db", db]);
-    cli(["build", "--db", db, "--out", out], { noNetwork: offline });
+    const shared = input === sampleDir ? await sampleSite() : undefined;
+    let db: string;
+    if (shared) {
+      ({ db, dist: out } = shared);
+    } else {
+      tmp = fs.mkdtempSync(path.join(os.tmpdir(), "site-e2e-"));
+      out = path.join(tmp, "dist");
+      db = path.join(tmp, "warehouse.duckdb");
+      cli(["ingest", "--input", input, "--db", db]);
+      const extra = path.join(tmp, "extra");
+      fs.mkdirSync(extra);
+      fs.writeFileSync(
+        path.join(extra, "schools_e2e.csv"),
+        `学校代码,学校名称,办学类型,办学性质,所属镇街,学区集团\nE2E001,"${markupName}",小学,公办,井口镇,测试学区\n`,
+      );
+      cli(["ingest", "--input", extra, "--db", db]);
+      cli(["build", "--db", db, "--out", out], { noNetwork: offline });
+    }
     const warehouse = await openWarehouse(db, { readOnly: true });
     rows = await queryRows<Row>(
       warehouse.connection,

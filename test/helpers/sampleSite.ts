@@ -1,0 +1,81 @@
+// One warehouse and one built site of the shipped sample (plus two schools with tricky names) per test run,
+// shared by the end-to-end test files: building the sample's site takes a minute or two, and builds take turns.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { root, sampleDir } from "../../pipelines/lib/paths.ts";
+
+export const markupSchool = { id: "E2E001", name: "<b>标记</b>&<i>测试</i>学校" };
+export const formulaSchool = { id: "EXP001", name: "=1+1" };
+
+export interface SampleSite {
+  /** The warehouse: read it, or copy it before writing. */
+  db: string;
+  /** The site built from it with no network (when `unshare -n` works). */
+  dist: string;
+}
+
+const tsx = path.join(root, "node_modules", ".bin", "tsx");
+const offline = spawnSync("unshare", ["-n", "true"]).status === 0;
+
+function run(args: string[], { noNetwork = false } = {}): void {
+  const command = noNetwork ? ["unshare", "-n", tsx] : [tsx];
+  const result = spawnSync(command[0], [...command.slice(1), "pipelines/cli.ts", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
+  });
+  if (result.status !== 0 && !(args[0] === "ingest" && result.status === 1)) {
+    throw new Error(
+      `${args.join(" ")} → ${result.status}\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-2000)}`,
+    );
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The shared sample site of this test run (vitest.config.ts sets TEST_RUN_ID), built by whoever asks first. */
+const runDir = () => path.join(os.tmpdir(), `sample-site-${process.env.TEST_RUN_ID ?? process.pid}`);
+
+export function removeSampleSite(): void {
+  fs.rmSync(runDir(), { recursive: true, force: true });
+}
+
+export async function sampleSite(): Promise<SampleSite> {
+  const dir = runDir();
+  const site: SampleSite = { db: path.join(dir, "warehouse.duckdb"), dist: path.join(dir, "dist") };
+  const ready = path.join(dir, "ready");
+  const lock = `${dir}.lock`;
+  while (!fs.existsSync(ready)) {
+    try {
+      fs.mkdirSync(lock);
+    } catch {
+      await sleep(1000);
+      continue;
+    }
+    try {
+      if (!fs.existsSync(ready)) build(dir, site);
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  return site;
+}
+
+function build(dir: string, site: SampleSite): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  run(["ingest", "--input", sampleDir, "--db", site.db]);
+  const extra = path.join(dir, "extra");
+  fs.mkdirSync(extra);
+  fs.writeFileSync(
+    path.join(extra, "schools_e2e.csv"),
+    "学校代码,学校名称,办学类型,办学性质,所属镇街,学区集团\n" +
+      `${markupSchool.id},"${markupSchool.name}",小学,公办,井口镇,测试学区\n` +
+      `${formulaSchool.id},${formulaSchool.name},小学,公办,井口镇,测试学区\n`,
+  );
+  run(["ingest", "--input", extra, "--db", site.db]);
+  run(["build", "--db", site.db, "--out", site.dist], { noNetwork: offline });
+  fs.writeFileSync(path.join(dir, "ready"), "");
+}
