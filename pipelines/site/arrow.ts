@@ -21,3 +21,17 @@ export function rowsToArrow(rows: Record<string, unknown>[], columns: Record<str
 export function writeStdout(bytes: Uint8Array | string): Promise<void> {
   return new Promise((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())));
 }
+
+/** Rows of indicator_values as Arrow, with the columns the pages read. */
+export function indicatorArrow(rows: object[]): Uint8Array {
+  return rowsToArrow(rows as Record<string, unknown>[], {
+    target_id: "string",
+    year: "int",
+    school_id: "string",
+    value: "float",
+    threshold: "float",
+    status: "string",
+    numerator: "float",
+    denominator: "float",
+  });
+}

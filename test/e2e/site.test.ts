@@ -145,6 +145,16 @@ describe.skipIf(!fs.existsSync(input))("built site", () => {
     for (const id of schools) expect(fs.existsSync(path.join(out, "schools", `${id}.html`)), id!).toBe(true);
   });
 
+  test("the overview loads only the district rows, so its size does not grow with the number of schools", async () => {
+    const page = await browser.newPage();
+    const data: string[] = [];
+    page.on("request", (r) => r.url().includes("/_file/data/") && data.push(new URL(r.url()).pathname));
+    await page.goto(origin + "/", { waitUntil: "networkidle" });
+    await page.close();
+    expect(data.some((p) => p.includes("/district."))).toBe(true);
+    expect(data.filter((p) => p.includes("/indicators."))).toEqual([]);
+  });
+
   test("overview shows every target of the registry with the district status of its latest year", async () => {
     const { page, problems } = await open("/");
     const map = latest();
