@@ -2,7 +2,7 @@
 // with the same rows of its targets. Numbers are numbers with a format in the target's unit; text is neutralised like the CSV.
 import ExcelJS from "exceljs";
 import { neutralise } from "../../src/components/cells.js";
-import { statusWords } from "../../src/components/format.js";
+import { statusWords, unitWords as pageUnitWords } from "../../src/components/format.js";
 import { areas } from "../site/areas.ts";
 import { csvHeader } from "./csv.ts";
 import { isShare, type ExportRow } from "./rows.ts";
@@ -17,29 +17,11 @@ export function numberFormat(unit: string, share = false): string {
   return "#,##0.00";
 }
 
-/** What the value column means, in words. */
-export function unitWords(unit: string, share = false): string {
+/** What the value column means, in words: the pages' unit words, and what a bare number stands for. */
+export function unitColumnWords(unit: string, share = false): string {
   if (share) return "达标学校占比";
-  const words: Record<string, string> = {
-    ratio: "比率",
-    pp: "百分点（变化）",
-    m2: "平方米",
-    yuan: "元",
-    minutes: "分钟",
-    days: "天",
-    hours: "学时",
-    rooms: "间",
-    teachers: "人",
-    indicators: "项",
-    classes: "个",
-    schools: "所",
-    kindergartens: "所",
-    points: "个",
-    pairs: "对",
-    projects: "个",
-    coefficient: "差异系数",
-  };
-  return words[unit] ?? unit;
+  const bare: Record<string, string> = { ratio: "比率", pp: "百分点（变化）", coefficient: "差异系数" };
+  return bare[unit] ?? pageUnitWords[unit] ?? unit;
 }
 
 const columns = [...csvHeader, "分子", "分母", "单位"];
@@ -62,7 +44,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, rows: ExportRow[]): 
       statusWords[r.status] ?? r.status,
       r.numerator,
       r.denominator,
-      unitWords(r.target.display_unit, share),
+      unitColumnWords(r.target.display_unit, share),
     ]);
     row.getCell(6).numFmt = format;
     row.getCell(7).numFmt = format;

@@ -4,7 +4,7 @@ export const statusWords = { met: "达标", not_met: "未达标", no_data: "无�
 export const statusOrder = ["not_met", "no_data", "met", "info"];
 
 /** Unit words after a number; ratios are shown as percentages. */
-const unitWords = {
+export const unitWords = {
   m2: "平方米",
   yuan: "元",
   minutes: "分钟",
