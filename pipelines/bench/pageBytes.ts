@@ -1,7 +1,7 @@
 // The bytes a page transfers: Chromium loads it from a plain static server until the network is
 // idle, and the bodies of every response (HTML, JS, CSS, data files) are summed.
-import { chromium } from "playwright-core";
 import { createStaticServer, listen } from "../site/serve.ts";
+import { launchChromium } from "../export/browser.ts";
 
 export interface PageBytes {
   path: string;
@@ -12,16 +12,7 @@ export interface PageBytes {
 export async function pageBytes(dist: string, paths: string[]): Promise<PageBytes[]> {
   const server = createStaticServer(dist);
   const origin = await listen(server, 0);
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const out: PageBytes[] = [];
     for (const urlPath of paths) {

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import type http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { root, sampleDir } from "../../pipelines/lib/paths.ts";
 import { readTargetRows } from "../../pipelines/lib/registry.ts";
@@ -14,6 +14,7 @@ import { areas } from "../../pipelines/site/areas.ts";
 import { readSiteTargets } from "../../pipelines/site/targets.ts";
 import { createStaticServer, listen } from "../../pipelines/site/serve.ts";
 import { markupSchool, sampleSite } from "../helpers/sampleSite.ts";
+import { launchChromium } from "../../pipelines/export/browser.ts";
 
 const markupName = markupSchool.name;
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
@@ -92,16 +93,7 @@ describe.skipIf(!fs.existsSync(input))("built site", () => {
     warehouse.close();
     server = createStaticServer(out);
     origin = await listen(server, 0);
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
   }, 900_000);
 
   afterAll(async () => {

@@ -1,8 +1,9 @@
 // Headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core) over a built site served
 // by the project's own static server, recording anything a user should never meet.
 import type http from "node:http";
-import { chromium, type Browser, type Dialog, type Page } from "playwright-core";
+import { type Browser, type Dialog, type Page } from "playwright-core";
 import { createStaticServer, listen } from "../../pipelines/site/serve.ts";
+import { launchChromium } from "../../pipelines/export/browser.ts";
 
 export interface Site {
   origin: string;
@@ -14,16 +15,7 @@ export interface Site {
 export async function openSite(dist: string): Promise<Site> {
   const server: http.Server = createStaticServer(dist);
   const origin = await listen(server, 0);
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   return {
     origin,
     browser,
