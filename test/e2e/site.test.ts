@@ -1,24 +1,21 @@
 // End to end: build the site from the shipped sample (plus a school whose name holds markup) without a
 // network, serve dist with a plain static server and read the pages in headless Chromium.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import type http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { root, sampleDir } from "../../pipelines/lib/paths.ts";
+import { sampleDir } from "../../pipelines/lib/paths.ts";
 import { readTargetRows } from "../../pipelines/lib/registry.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
 import { areas } from "../../pipelines/site/areas.ts";
 import { readSiteTargets } from "../../pipelines/site/targets.ts";
 import { createStaticServer, listen } from "../../pipelines/site/serve.ts";
-import { markupSchool, sampleSite } from "../helpers/sampleSite.ts";
+import { buildFixtureSite, markupSchool, sampleSite } from "../helpers/sampleSite.ts";
 import { launchChromium } from "../../pipelines/export/browser.ts";
 
 const markupName = markupSchool.name;
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
-const offline = spawnSync("unshare", ["-n", "true"]).status === 0;
 
 interface Row {
   target_id: string;
@@ -35,18 +32,6 @@ let server: http.Server;
 let origin: string;
 let browser: Browser;
 
-function cli(args: string[], { noNetwork = false } = {}): void {
-  const command = noNetwork ? ["unshare", "-n", tsx] : [tsx];
-  const result = spawnSync(command[0], [...command.slice(1), "pipelines/cli.ts", ...args], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
-  });
-  if (result.status !== 0 && !(args[0] === "ingest" && result.status === 1)) {
-    throw new Error(`${args.join(" ")} → ${result.status}\n${result.stderr}\n${result.stdout.slice(-2000)}`);
-  }
-}
-
 /** The latest row of every (target, school) pair; school "" is the district. */
 function latest(): Map<string, Row> {
   const map = new Map<string, Row>();
@@ -62,24 +47,10 @@ const input = process.env.E2E_INPUT ?? sampleDir;
 // Skipped only while the shipped sample does not exist yet (E2E_INPUT names another input folder).
 describe.skipIf(!fs.existsSync(input))("built site", () => {
   beforeAll(async () => {
-    const shared = input === sampleDir ? await sampleSite() : undefined;
-    let db: string;
-    if (shared) {
-      ({ db, dist: out } = shared);
-    } else {
-      tmp = fs.mkdtempSync(path.join(os.tmpdir(), "site-e2e-"));
-      out = path.join(tmp, "dist");
-      db = path.join(tmp, "warehouse.duckdb");
-      cli(["ingest", "--input", input, "--db", db]);
-      const extra = path.join(tmp, "extra");
-      fs.mkdirSync(extra);
-      fs.writeFileSync(
-        path.join(extra, "schools_e2e.csv"),
-        `学校代码,学校名称,办学类型,办学性质,所属镇街,学区集团\nE2E001,"${markupName}",小学,公办,井口镇,测试学区\n`,
-      );
-      cli(["ingest", "--input", extra, "--db", db]);
-      cli(["build", "--db", db, "--out", out], { noNetwork: offline });
-    }
+    // The shipped sample's site is shared with the other end-to-end files; another input gets its own.
+    if (input !== sampleDir) tmp = fs.mkdtempSync(path.join(os.tmpdir(), "site-e2e-"));
+    const { db, dist } = input === sampleDir ? await sampleSite() : buildFixtureSite(tmp, input);
+    out = dist;
     const warehouse = await openWarehouse(db, { readOnly: true });
     rows = await queryRows<Row>(
       warehouse.connection,

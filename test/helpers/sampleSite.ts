@@ -55,7 +55,11 @@ export async function sampleSite(): Promise<SampleSite> {
       continue;
     }
     try {
-      if (!fs.existsSync(ready)) build(dir, site);
+      if (!fs.existsSync(ready)) {
+        fs.rmSync(dir, { recursive: true, force: true });
+        buildFixtureSite(dir, sampleDir);
+        fs.writeFileSync(ready, "");
+      }
     } finally {
       fs.rmSync(lock, { recursive: true, force: true });
     }
@@ -63,10 +67,11 @@ export async function sampleSite(): Promise<SampleSite> {
   return site;
 }
 
-function build(dir: string, site: SampleSite): void {
-  fs.rmSync(dir, { recursive: true, force: true });
+/** Ingests `input` plus the two tricky schools into `dir`/warehouse.duckdb and builds `dir`/dist offline. */
+export function buildFixtureSite(dir: string, input: string): SampleSite {
+  const site: SampleSite = { db: path.join(dir, "warehouse.duckdb"), dist: path.join(dir, "dist") };
   fs.mkdirSync(dir, { recursive: true });
-  run(["ingest", "--input", sampleDir, "--db", site.db]);
+  run(["ingest", "--input", input, "--db", site.db]);
   const extra = path.join(dir, "extra");
   fs.mkdirSync(extra);
   fs.writeFileSync(
@@ -77,5 +82,5 @@ function build(dir: string, site: SampleSite): void {
   );
   run(["ingest", "--input", extra, "--db", site.db]);
   run(["build", "--db", site.db, "--out", site.dist], { noNetwork: offline });
-  fs.writeFileSync(path.join(dir, "ready"), "");
+  return site;
 }
