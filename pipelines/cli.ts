@@ -1,4 +1,5 @@
-// The one command line: `tsx pipelines/cli.ts <command> [options]` (npm scripts in package.json).
+// The one command line: `node --import tsx pipelines/cli.ts <command> [options]` (npm scripts in package.json;
+// node loads tsx itself, which saves the child process the `tsx` command starts).
 import { UserError } from "./lib/errors.ts";
 
 type Command = { main(args: string[]): Promise<number> };

@@ -8,6 +8,7 @@ import { defaultRawDir, sampleDir, warehousePath } from "../lib/paths.ts";
 import { openWarehouse } from "../lib/warehouse.ts";
 import { hasDataFiles } from "./files.ts";
 import { runIngest, type FileOutcome } from "./run.ts";
+import { stepSeconds, stepTimer } from "./steps.ts";
 import { formatSummary, summarise } from "./summary.ts";
 
 /** The default input: data/raw, or the shipped sample when data/raw holds no data file. */
@@ -41,14 +42,27 @@ export async function main(args: string[]): Promise<number> {
     });
     bar?.stop();
     for (const line of failures) console.error(line);
+    const step = stepTimer();
     const indicators = await computeIndicators(warehouse.connection);
+    step("indicators");
     const seconds = (performance.now() - started) / 1000;
     if (values.json) {
       const files = outcomes;
       // Peak memory of this process (DuckDB's threads included), for the benchmark.
       const maxRssBytes = process.resourceUsage().maxRSS * 1024;
       const totals = summarise(outcomes);
-      console.log(JSON.stringify({ input, db: warehouse.path, seconds, maxRssBytes, ...totals, files, indicators }));
+      console.log(
+        JSON.stringify({
+          input,
+          db: warehouse.path,
+          seconds,
+          steps: stepSeconds(),
+          maxRssBytes,
+          ...totals,
+          files,
+          indicators,
+        }),
+      );
     } else {
       console.log(formatSummary(outcomes, seconds));
       console.log(`已重新计算指标：${indicators.rows} 行（indicator_values）。`);

@@ -2,7 +2,7 @@
 // (file order, so rowid gives the line) that judges every rule but duplicate keys, an update for
 // those, then one transaction that stores the accepted rows (the student id as its salted hash, the
 // name nowhere) with the rejects — their reasons written by validate.ts (recordsReasons.ts) — and
-// the log entry. INGEST_TIMING=1 prints each step's wall and CPU time.
+// the log entry. Each step is timed (steps.ts).
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sectionsOfGrade, sectionsOfStage } from "../lib/codes.ts";
 import type { Dataset } from "../lib/registry.ts";
@@ -13,6 +13,7 @@ import { personalColumns } from "./read.ts";
 import { explainRejects, lineStarts } from "./recordsReasons.ts";
 import { lit, macros } from "./sqlCells.ts";
 import { cellNames, registryTypes as typesOf, rules, typedSelect } from "./sqlRules.ts";
+import { stepTimer } from "./steps.ts";
 import { inTransaction, writeLog, writeRejects, type LogEntry } from "./store.ts";
 import type { Registry } from "./validate.ts";
 
@@ -33,18 +34,6 @@ export interface RecordsSource {
   delimiter: string;
   salt: string;
   registry: Registry;
-}
-
-/** Wall and CPU milliseconds of each step (all of DuckDB's threads), on stderr when INGEST_TIMING is set. */
-function stepTimer(): (label: string) => void {
-  let last = { wall: performance.now(), cpu: process.cpuUsage() };
-  return (label) => {
-    const now = { wall: performance.now(), cpu: process.cpuUsage() };
-    const cpu = (now.cpu.user + now.cpu.system - last.cpu.user - last.cpu.system) / 1000;
-    if (process.env.INGEST_TIMING)
-      console.error(`${label}: ${Math.round(now.wall - last.wall)} ms, CPU ${Math.round(cpu)} ms`);
-    last = now;
-  };
 }
 
 /** The registry as ENUM types (sqlRules.ts registryTypes): school codes, and school × grade taught. */
@@ -99,9 +88,7 @@ async function storeAccepted<T>(
   const { ds, headerLine, salt } = src;
   const hashed = personalColumns(ds).find((c) => c.rule.includes("hash"));
   const cols = storedColumns(ds);
-  const values = cols.map((c) =>
-    c.name === hashedName ? `sha256($salt || ':' || t_${hashed!.column})` : `t_${c.name}`,
-  );
+  const values = cols.map((c) => (c.name === hashedName ? `sha256($salted || t_${hashed!.column})` : `t_${c.name}`));
   const [{ earlier }] = await queryRows<{ earlier: boolean }>(
     connection,
     `select exists (select 1 from "${ds.name}") as earlier`,
@@ -113,7 +100,8 @@ async function storeAccepted<T>(
     const inserted = connection.run(
       `insert into "${ds.name}" (${cols.map((c) => `"${c.name}"`).join(", ")}, load_id, source_file, source_line)
       select ${values.join(", ")}, ${loadId}, ${lit(sourceFile)}, ${headerLine + 1} + rowid from typed where rule_no is null`,
-      { salt } as never,
+      // hashStudentId's sha256(salt:id), the salt and its colon bound once rather than joined on every row.
+      { salted: `${salt}:` } as never,
     );
     try {
       result = meanwhile();
@@ -156,9 +144,9 @@ export async function loadRecords(
     // While DuckDB reads, this thread finds where each line starts (for the reasons below).
     const lines = lineStarts(src.utf8);
     await typed;
-    step("read and typed");
+    step("records_typed");
     await markDuplicates(connection, ds, list.length - 1);
-    step("duplicates");
+    step("records_duplicates");
     const verdicts = await queryRows<{ line: number; rule: number; first: number | null }>(
       connection,
       `select ${headerLine + 1} + t.rowid::integer as line, t.rule_no as rule, ${headerLine + 1} + d.first_row::integer as first
@@ -177,7 +165,7 @@ export async function loadRecords(
           lines,
         ),
       );
-      step("stored, with the reasons");
+      step("records_stored");
       const entry: LogEntry = {
         ...base,
         rows_read: read,
@@ -190,7 +178,7 @@ export async function loadRecords(
       await writeLog(connection, loadId, entry);
       return { loadId, entry, rejects };
     });
-    step("committed");
+    step("records_committed");
     const reasons: Record<string, number> = {};
     for (const r of rejects) reasons[r.code] = (reasons[r.code] ?? 0) + 1;
     return { entry, loadId, reasons };

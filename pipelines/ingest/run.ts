@@ -11,6 +11,7 @@ import { listInputFiles, type InputFile } from "./files.ts";
 import { personalColumns, readDataFile } from "./read.ts";
 import { saltProblem } from "./saltCheck.ts";
 import { ingestRecordsBySql } from "./records.ts";
+import { stepTimer } from "./steps.ts";
 import { nextLoadId, storeFile, writeLog, type LogEntry } from "./store.ts";
 import type { Registry, Reject } from "./validate.ts";
 
@@ -63,8 +64,10 @@ async function ingestFile(
   salt: string,
   saltRefused?: string,
 ): Promise<FileOutcome> {
+  const step = stepTimer();
   const bytes = fs.readFileSync(file.absolute);
   const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
+  step("files_read");
   const base = { source_file: file.relative, sha256, dataset: file.dataset ?? null, encoding: null, rows_read: 0 };
   const fail = async (message: string, encoding: string | null = null): Promise<FileOutcome> => {
     const entry: LogEntry = { ...base, encoding, rows_loaded: 0, rows_rejected: 0, status: "failed", message };

@@ -39,6 +39,8 @@ describe("npm run bench -- --quick", () => {
     const measures = rows.slice(1).map((r) => `${r[0]} @ ${r[1]}`);
     const records = (n: string) => [
       `记录导入 ÷ 下限（npm run ingest 全程 ÷ DuckDB read_csv） @ ${n}`,
+      `记录导入 ÷ 含盐值哈希的下限（下限另存 sha256(盐:学籍号)，合同要求） @ ${n}`,
+      `记录导入耗时构成 @ ${n}`,
       `记录导入速度 @ ${n}`,
       `记录导入峰值内存 @ ${n}`,
       `记录拒收核对 @ ${n}`,
@@ -63,6 +65,22 @@ describe("npm run bench -- --quick", () => {
       expect(ratio(r[2])).toBeGreaterThan(0);
       expect(r[2]).toMatch(/；CPU 时间 [\d.]+ 倍（[\d.]+ 秒 ÷ [\d.]+ 秒）$/);
     }
+    for (const r of rows.filter((r) => r[0].startsWith("记录导入 ÷ 含盐值哈希的下限"))) {
+      expect(ratio(r[2])).toBeGreaterThan(0);
+      expect(r[2]).toMatch(/；CPU 时间 [\d.]+ 倍（[\d.]+ 秒 ÷ [\d.]+ 秒）；含哈希的下限是下限的 [\d.]+ 倍$/);
+    }
+    // Every step of a records file is named, with start-up and the rest, in the order they run.
+    for (const r of rows.filter((r) => r[0] === "记录导入耗时构成"))
+      expect(r[2].split("；").map((part) => part.replace(/ [\d.]+ 秒$/, ""))).toEqual([
+        "启动与退出（npm、tsx）",
+        "读文件与校验和",
+        "读取、类型与规则",
+        "重复检查",
+        "写入（含盐值哈希）与拒收原因",
+        "提交",
+        "指标重算",
+        "其他（检查、登记、日志）",
+      ]);
     for (const r of rows.filter((r) => r[0] === "记录导入峰值内存"))
       expect(r[2]).toMatch(/^\d[\d.]* MB（下限 \d[\d.]* MB）$/);
     expect(cell("网站构建（npm run build）", district)).toMatch(
