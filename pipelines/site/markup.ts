@@ -10,7 +10,7 @@ import {
 } from "../../src/components/format.js";
 import { areas } from "./areas.ts";
 import { readPlan } from "./plan.ts";
-import { latestRows, rowKey, type IndicatorRow, type Snapshot } from "./snapshot.ts";
+import { latestRows, rowKey, snapshotIndex, type IndicatorRow, type Snapshot } from "./snapshot.ts";
 import type { SiteTarget } from "./targets.ts";
 
 const areaTitle = new Map(areas.map((a) => [a.slug, a.title]));
@@ -25,10 +25,21 @@ interface CardInput {
   previous?: IndicatorRow;
   share: boolean; // the row is the share of schools met
   href: string; // where the title links
+  /** The rows of every year, drawn as the card's trend. */
+  series: IndicatorRow[];
   extra?: string;
 }
 
-function card({ target, row, previous, share, href, extra = "" }: CardInput): string {
+/**
+ * A card's trend as sparkline.js draws it, written into the page: no page has to load a data file
+ * for its sparklines, so a school page stays the same size however many schools the district has.
+ */
+function seriesAttribute(series: IndicatorRow[], unit: string, share: boolean): string {
+  const points = series.map((r) => ({ year: r.year, value: r.value, threshold: r.threshold }));
+  return esc(JSON.stringify({ unit, share, points }));
+}
+
+function card({ target, row, previous, share, href, series, extra = "" }: CardInput): string {
   const status = row?.status ?? "no_data";
   const unit = target.display_unit;
   const count =
@@ -39,7 +50,7 @@ function card({ target, row, previous, share, href, extra = "" }: CardInput): st
 <div class="card-head"><a class="card-title" href="${esc(href)}">${esc(target.title_zh)}</a>${badge(status)}</div>
 <div class="card-value">${share ? '<span class="card-label">达标学校占比</span>' : ""}${esc(formatValue(row?.value, unit, { share }))}${count}</div>
 <dl class="card-meta"><dt>目标</dt><dd>${esc(formatThreshold(target.comparator, target.threshold, unit, { share }))}</dd><dt>年度</dt><dd>${row ? `${row.year}年` : "—"}</dd><dt>较上年</dt><dd>${esc(formatChange(row?.value, previous?.value, unit, { share }))}</dd>${extra}</dl>
-<div class="spark" data-spark="${esc(target.target_id)}"></div>
+<div class="spark" data-spark="${esc(target.target_id)}" data-series="${seriesAttribute(series, unit, share)}"></div>
 <div class="card-foot"><a href="/methods#clause-${target.clause}">第${target.clause}条 ${esc(target.clause_title)}</a></div>
 </article>`;
 }
@@ -57,7 +68,8 @@ function summary(statuses: string[]): string {
 
 /** 总览: every target, grouped by the plan's sections, district status of its latest year. */
 export function overviewMarkup(snapshot: Snapshot, targets: SiteTarget[]): string {
-  const latest = latestRows(snapshot.rows.filter((r) => r.school_id === null));
+  const { bySchool, series } = snapshotIndex(snapshot);
+  const latest = latestRows(bySchool.get("") ?? []);
   const statuses = targets.map((t) => latest.get(rowKey(t.target_id, null))?.latest.status ?? "no_data");
   const sections = readPlan().sections.map((section) => {
     const mine = targets.filter((t) => t.section === section.numeral);
@@ -68,6 +80,7 @@ export function overviewMarkup(snapshot: Snapshot, targets: SiteTarget[]): strin
         ...(found && { row: found.latest, previous: found.previous }),
         share: t.scope === "school",
         href: `/${t.area}#target-${t.target_id}`,
+        series: series.get(rowKey(t.target_id, null)) ?? [],
       });
     });
     const body = cards.length
@@ -82,7 +95,8 @@ export function overviewMarkup(snapshot: Snapshot, targets: SiteTarget[]): strin
 export function schoolMarkup(snapshot: Snapshot, targets: SiteTarget[], schoolId: string): string {
   const school = snapshot.schools.find((s) => s.school_id === schoolId);
   if (!school) return `<p class="muted">未找到该学校。</p>`;
-  const latest = latestRows(snapshot.rows.filter((r) => r.school_id === schoolId || r.school_id === null));
+  const { bySchool, series } = snapshotIndex(snapshot);
+  const latest = latestRows([...(bySchool.get("") ?? []), ...(bySchool.get(schoolId) ?? [])]);
   const mine = targets.filter((t) => latest.has(rowKey(t.target_id, schoolId)));
   const facts = [
     ["学校代码", school.school_id],
@@ -114,6 +128,7 @@ export function schoolMarkup(snapshot: Snapshot, targets: SiteTarget[], schoolId
             previous: own.previous,
             share: false,
             href: `/${t.area}#target-${t.target_id}`,
+            series: series.get(rowKey(t.target_id, schoolId)) ?? [],
             extra,
           });
         });

@@ -79,3 +79,30 @@ export function latestRows(rows: IndicatorRow[]): Map<string, { latest: Indicato
 }
 
 export const rowKey = (targetId: string, schoolId: string | null) => `${targetId}\u0000${schoolId ?? ""}`;
+
+export interface SnapshotIndex {
+  /** Rows of one school ("" for the district), in the snapshot's order. */
+  bySchool: Map<string, IndicatorRow[]>;
+  /** Rows of one target and school (rowKey), year by year: a card's trend. */
+  series: Map<string, IndicatorRow[]>;
+}
+
+const indexes = new WeakMap<Snapshot, SnapshotIndex>();
+
+/** The snapshot's rows by school and by (target, school), built once: each of the many school pages looks up its own. */
+export function snapshotIndex(snapshot: Snapshot): SnapshotIndex {
+  let index = indexes.get(snapshot);
+  if (!index) {
+    index = { bySchool: new Map(), series: new Map() };
+    for (const row of snapshot.rows) {
+      const school = row.school_id ?? "";
+      const key = rowKey(row.target_id, row.school_id);
+      if (!index.bySchool.has(school)) index.bySchool.set(school, []);
+      index.bySchool.get(school)!.push(row);
+      if (!index.series.has(key)) index.series.set(key, []);
+      index.series.get(key)!.push(row);
+    }
+    indexes.set(snapshot, index);
+  }
+  return index;
+}

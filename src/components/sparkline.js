@@ -1,7 +1,6 @@
 // A small trend across years: the target's values as a line with its threshold as a dashed rule.
 import * as Plot from "@observablehq/plot";
 import { formatValue } from "./format.js";
-import { groupBy } from "./rows.js";
 
 /** rows: [{year, value, threshold}] of one target and one school (or the district). */
 export function sparkline(rows, { unit = "ratio", share = false, width = 240, height = 50 } = {}) {
@@ -40,17 +39,10 @@ function extent(data, threshold) {
   return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
 }
 
-/** Fills every `.spark[data-spark]` inside root with the trend of its target for one school (null: district). */
-export function fillSparklines(root, rows, targets, { school = null } = {}) {
-  const byTarget = groupBy(
-    rows.filter((r) => (r.school_id ?? null) === school),
-    (r) => r.target_id,
-  );
-  const info = new Map(targets.map((t) => [t.target_id, t]));
-  for (const node of root.querySelectorAll(".spark[data-spark]")) {
-    const target = info.get(node.dataset.spark);
-    const series = byTarget.get(node.dataset.spark) ?? [];
-    const share = school === null && target?.scope === "school";
-    node.replaceChildren(sparkline(series, { unit: target?.display_unit, share }));
+/** Draws every `.spark[data-series]` inside root: the card's trend, written into the page at build time. */
+export function fillSparklines(root) {
+  for (const node of root.querySelectorAll(".spark[data-series]")) {
+    const { unit, share, points } = JSON.parse(node.dataset.series);
+    node.replaceChildren(sparkline(points, { unit, share }));
   }
 }

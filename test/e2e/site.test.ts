@@ -27,6 +27,8 @@ interface Row {
 let tmp: string;
 let out: string;
 let rows: Row[];
+/** Rows with a value (the years a sparkline draws). */
+let valued: Row[];
 let isSample: boolean;
 let server: http.Server;
 let origin: string;
@@ -55,6 +57,10 @@ describe.skipIf(!fs.existsSync(input))("built site", () => {
     rows = await queryRows<Row>(
       warehouse.connection,
       "select target_id, school_id, year::integer as year, status from indicator_values",
+    );
+    valued = await queryRows<Row>(
+      warehouse.connection,
+      "select target_id, school_id, year::integer as year, status from indicator_values where value is not null",
     );
     const [run] = await queryRows<{ s: boolean }>(
       warehouse.connection,
@@ -108,14 +114,32 @@ describe.skipIf(!fs.existsSync(input))("built site", () => {
     for (const id of schools) expect(fs.existsSync(path.join(out, "schools", `${id}.html`)), id!).toBe(true);
   });
 
-  test("the overview loads only the district rows, so its size does not grow with the number of schools", async () => {
-    const page = await browser.newPage();
-    const data: string[] = [];
-    page.on("request", (r) => r.url().includes("/_file/data/") && data.push(new URL(r.url()).pathname));
-    await page.goto(origin + "/", { waitUntil: "networkidle" });
+  test("the overview and a school page load no indicator file: their trends are in the page, so their size does not grow with the schools", async () => {
+    const school = rows.find((r) => r.school_id && r.school_id !== "E2E001")!.school_id!;
+    for (const urlPath of ["/", `/schools/${school}`]) {
+      const page = await browser.newPage();
+      const data: string[] = [];
+      page.on("request", (r) => r.url().includes("/_file/") && data.push(new URL(r.url()).pathname));
+      await page.goto(origin + urlPath, { waitUntil: "networkidle" });
+      await page.waitForSelector(".spark svg");
+      await page.close();
+      expect(data, urlPath).toEqual([]);
+    }
+  });
+
+  test("a school page's sparkline has one dot for each year the warehouse holds a value of that school", async () => {
+    const years = new Map<string, number>();
+    for (const r of valued)
+      if (r.school_id)
+        years.set(`${r.target_id}|${r.school_id}`, (years.get(`${r.target_id}|${r.school_id}`) ?? 0) + 1);
+    const [key, count] = [...years].sort((a, b) => b[1] - a[1])[0];
+    expect(count).toBeGreaterThan(1);
+    const [target, school] = key.split("|");
+    const { page, problems } = await open(`/schools/${school}`);
+    const spark = page.locator(`[data-target-id="${target}"] .spark svg`);
+    await expect(spark.locator("circle").count()).resolves.toBe(count);
+    expect(problems).toEqual([]);
     await page.close();
-    expect(data.some((p) => p.includes("/district."))).toBe(true);
-    expect(data.filter((p) => p.includes("/indicators."))).toEqual([]);
   });
 
   test("overview shows every target of the registry with the district status of its latest year", async () => {
