@@ -1,5 +1,6 @@
 // What the build needs from the warehouse in one read-only pass: statuses, schools, missing reports, run facts.
 import fs from "node:fs";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { openWarehouse, queryRows } from "../lib/warehouse.ts";
 import { queryMissing, type MissingReport } from "./missing.ts";
 
@@ -33,16 +34,24 @@ export interface Snapshot {
 
 export const emptySnapshot: Snapshot = { rows: [], schools: [], missing: [], isSample: false, loadedAt: null };
 
+/** Rows of indicator_values (of the given targets only, when given) in target, school, year order. */
+export function queryIndicatorRows(connection: DuckDBConnection, targetIds?: string[]): Promise<IndicatorRow[]> {
+  // The ids as one line each: a list parameter would need its type spelled out for the node binding.
+  const only = targetIds ? "where list_contains(string_split($ids, chr(10)), target_id)" : "";
+  return queryRows<IndicatorRow>(
+    connection,
+    `select target_id, year::integer as year, school_id, value, threshold, status, numerator, denominator
+     from indicator_values ${only} order by target_id, school_id nulls first, year`,
+    targetIds ? { ids: targetIds.join("\n") } : undefined,
+  );
+}
+
 export async function readSnapshot(file: string): Promise<Snapshot> {
   if (!fs.existsSync(file)) return emptySnapshot;
   const warehouse = await openWarehouse(file, { readOnly: true });
   try {
     const c = warehouse.connection;
-    const rows = await queryRows<IndicatorRow>(
-      c,
-      `select target_id, year::integer as year, school_id, value, threshold, status, numerator, denominator
-       from indicator_values order by target_id, school_id nulls first, year`,
-    );
+    const rows = await queryIndicatorRows(c);
     const schools = await queryRows<SchoolRow>(
       c,
       `select school_id, name, stage, ownership, street, cluster from schools order by school_id`,
@@ -105,4 +114,19 @@ export function snapshotIndex(snapshot: Snapshot): SnapshotIndex {
     indexes.set(snapshot, index);
   }
   return index;
+}
+
+export type StatusCounts = Record<"met" | "not_met" | "no_data" | "info", number>;
+
+/** Per school, how many of its targets have each status in their latest year (the school list's columns). */
+export function schoolStatusCounts(snapshot: Snapshot): Map<string, StatusCounts> {
+  const counts = new Map<string, StatusCounts>();
+  for (const [school, rows] of snapshotIndex(snapshot).bySchool) {
+    if (school === "") continue;
+    const c: StatusCounts = { met: 0, not_met: 0, no_data: 0, info: 0 };
+    for (const { latest } of latestRows(rows).values())
+      if (latest.status in c) c[latest.status as keyof StatusCounts]++;
+    counts.set(school, c);
+  }
+  return counts;
 }

@@ -1,32 +1,15 @@
-// The school list: each school with the counts of its statuses in the latest year of each target.
+// The school list: each school with the counts of its statuses in the latest year of each target
+// (counted at build time from the warehouse: schools.json).
 import { h } from "./dom.js";
 import { sortableTable } from "./table.js";
 
-/** Counts of statuses per school over each target's latest year for that school. */
-function latestStatusCounts(rows) {
-  const latest = new Map();
-  for (const r of rows) {
-    if (r.school_id == null) continue;
-    const key = `${r.school_id}\u0000${r.target_id}`;
-    if (!latest.has(key) || latest.get(key).year < r.year) latest.set(key, r);
-  }
-  const counts = new Map();
-  for (const r of latest.values()) {
-    const c = counts.get(r.school_id) ?? { met: 0, not_met: 0, no_data: 0, info: 0 };
-    c[r.status] = (c[r.status] ?? 0) + 1;
-    counts.set(r.school_id, c);
-  }
-  return counts;
-}
-
-export function schoolList(schools, rows, { query = "" } = {}) {
-  const counts = latestStatusCounts(rows);
+export function schoolList(schools, { query = "" } = {}) {
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const matches = (s) => {
     const text = [s.school_id, s.name, s.stage_label, s.street, s.cluster].join(" ").toLowerCase();
     return words.every((w) => text.includes(w));
   };
-  const data = schools.filter(matches).map((s) => ({ ...s, ...(counts.get(s.school_id) ?? {}) }));
+  const data = schools.filter(matches);
   if (data.length === 0) return h("p", { class: "muted" }, "没有找到匹配的学校。");
   return h(
     "div",

@@ -1,8 +1,19 @@
-// The school registry from the warehouse, with the Chinese name of each stage.
+// The school registry from the warehouse, with the Chinese name of each stage and the counts of each
+// status over the school's targets in their latest year (the school list shows them without loading any rows).
 import { stageLabels } from "../../pipelines/lib/codes.ts";
 import { warehousePath } from "../../pipelines/lib/paths.ts";
 import { writeStdout } from "../../pipelines/site/arrow.ts";
-import { readSnapshot } from "../../pipelines/site/snapshot.ts";
+import { readSnapshot, schoolStatusCounts } from "../../pipelines/site/snapshot.ts";
 
-const { schools } = await readSnapshot(warehousePath());
-await writeStdout(JSON.stringify(schools.map((s) => ({ ...s, stage_label: stageLabels[s.stage]?.[0] ?? s.stage }))));
+const snapshot = await readSnapshot(warehousePath());
+const counts = schoolStatusCounts(snapshot);
+const none = { met: 0, not_met: 0, no_data: 0, info: 0 };
+await writeStdout(
+  JSON.stringify(
+    snapshot.schools.map((s) => ({
+      ...s,
+      stage_label: stageLabels[s.stage]?.[0] ?? s.stage,
+      ...(counts.get(s.school_id) ?? none),
+    })),
+  ),
+);

@@ -127,6 +127,46 @@ describe.skipIf(!fs.existsSync(input))("built site", () => {
     }
   });
 
+  test("an area page loads the rows of its own targets, not every row of every target", async () => {
+    for (const { slug } of areas) {
+      const page = await browser.newPage();
+      const data: string[] = [];
+      page.on("request", (r) => r.url().includes("/_file/data/") && data.push(new URL(r.url()).pathname));
+      await page.goto(`${origin}/${slug}`, { waitUntil: "networkidle" });
+      await page.close();
+      expect(
+        data.filter((p) => p.includes("/areas/")).map((p) => p.split("/").pop()!.split(".")[0]),
+        slug,
+      ).toEqual([slug]);
+      expect(
+        data.filter((p) => p.includes("/indicators.")),
+        slug,
+      ).toEqual([]);
+    }
+  });
+
+  test("the school list shows each school's status counts from the warehouse without loading any indicator rows", async () => {
+    const counts = new Map<string, Record<string, number>>();
+    for (const r of latest().values()) {
+      if (!r.school_id) continue;
+      const c = counts.get(r.school_id) ?? { met: 0, not_met: 0, no_data: 0 };
+      c[r.status] = (c[r.status] ?? 0) + 1;
+      counts.set(r.school_id, c);
+    }
+    const [school, expected] = [...counts].sort((a, b) => b[1].not_met - a[1].not_met)[0];
+    const page = await browser.newPage();
+    const data: string[] = [];
+    page.on("request", (r) => r.url().includes("/_file/data/") && data.push(new URL(r.url()).pathname));
+    await page.goto(`${origin}/schools`, { waitUntil: "networkidle" });
+    await page.locator("#observablehq-main input[type=search]").fill(school);
+    await page.waitForFunction(() => document.querySelectorAll(".data-table tbody tr").length === 1);
+    const cells = await page.locator(".data-table tbody tr td").allTextContents();
+    await page.close();
+    // 学校代码, 名称, 办学类型, 镇街, 学区集团, 未达标, 无数据, 达标
+    expect(cells.slice(5).map(Number)).toEqual([expected.not_met, expected.no_data, expected.met]);
+    expect(data.filter((p) => !p.includes("/schools."))).toEqual([]);
+  });
+
   test("a school page's sparkline has one dot for each year the warehouse holds a value of that school", async () => {
     const years = new Map<string, number>();
     for (const r of valued)
