@@ -1,9 +1,11 @@
 // The district benchmark at one size: a synthetic district of N schools (the sample's generator),
 // then `npm run ingest`, `npm run indicators` and `npm run build` as a user runs them, and the
-// bytes the overview and one school page transfer.
+// bytes the overview, one school page, the school list and the largest area page transfer.
 import fs from "node:fs";
 import path from "node:path";
 import { generateDistrict, writeDistrict } from "../sample/generate.ts";
+import { areas } from "../site/areas.ts";
+import { readSiteTargets } from "../site/targets.ts";
 import { npmRun, type Measured } from "./measure.ts";
 import { pageBytes, type PageBytes } from "./pageBytes.ts";
 
@@ -15,6 +17,17 @@ export interface DistrictResult {
   build: { seconds: number; cpuSeconds: number; peakBytes: number; schoolPages: number };
   overview: PageBytes;
   school: PageBytes;
+  schoolList: PageBytes;
+  /** The area page with the most targets. */
+  area: PageBytes;
+}
+
+/** The area page with the most targets (the largest of its kind). */
+export function largestArea(): { path: string; title: string } {
+  const targets = readSiteTargets();
+  const count = (slug: string) => targets.filter((t) => t.area === slug).length;
+  const area = areas.reduce((best, a) => (count(a.slug) > count(best.slug) ? a : best));
+  return { path: `/${area.slug}`, title: area.title };
 }
 
 function ok(m: Measured, what: string): Measured {
@@ -39,7 +52,12 @@ export async function benchDistrict(work: string, schools: number, seed: number)
     .readdirSync(path.join(out, "schools"))
     .filter((f) => f.endsWith(".html"))
     .sort();
-  const [overview, school] = await pageBytes(out, ["/", `/schools/${pages[0].replace(/\.html$/, "")}`]);
+  const [overview, school, schoolList, area] = await pageBytes(out, [
+    "/",
+    `/schools/${pages[0].replace(/\.html$/, "")}`,
+    "/schools",
+    largestArea().path,
+  ]);
   fs.rmSync(dir, { recursive: true, force: true });
   return {
     schools,
@@ -54,5 +72,7 @@ export async function benchDistrict(work: string, schools: number, seed: number)
     },
     overview,
     school,
+    schoolList,
+    area,
   };
 }

@@ -1,5 +1,6 @@
 // The benchmark's one table, in Chinese, as Markdown (it reads in a terminal and pastes into a README).
-import type { DistrictResult } from "./districts.ts";
+import { largestArea, type DistrictResult } from "./districts.ts";
+import type { PageBytes } from "./pageBytes.ts";
 import type { StepName } from "../ingest/steps.ts";
 import type { Floor, RecordsResult } from "./records.ts";
 
@@ -89,6 +90,8 @@ function growth(
   ] as Row;
 }
 
+const transfer = (p: PageBytes) => `${mb(p.bytes)}（${n(p.bytes)} 字节，${p.requests} 个请求）`;
+
 function districtRows(d: DistrictResult): Row[] {
   const scale = `${n(d.schools)} 所学校（${n(d.rows)} 行）`;
   return [
@@ -105,13 +108,10 @@ function districtRows(d: DistrictResult): Row[] {
       `${sec(d.build.seconds)}（CPU 时间 ${sec(d.build.cpuSeconds)}，学校页 ${n(d.build.schoolPages)} 个，峰值内存 ${mb(d.build.peakBytes)}）`,
       d.schools === 1000 ? "< 5 分钟（2 核）" : "",
     ],
-    [
-      "总览页传输",
-      scale,
-      `${mb(d.overview.bytes)}（${n(d.overview.bytes)} 字节，${d.overview.requests} 个请求）`,
-      "< 1.5 MB",
-    ],
-    ["学校页传输", scale, `${mb(d.school.bytes)}（${n(d.school.bytes)} 字节，${d.school.requests} 个请求）`, ""],
+    ["总览页传输", scale, transfer(d.overview), "< 1.5 MB"],
+    ["学校页传输", scale, transfer(d.school), ""],
+    ["学校列表页传输", scale, transfer(d.schoolList), ""],
+    [`领域页传输（${largestArea().title}）`, scale, transfer(d.area), ""],
   ];
 }
 

@@ -56,6 +56,8 @@ describe("npm run bench -- --quick", () => {
       `网站构建（npm run build） @ ${district}`,
       `总览页传输 @ ${district}`,
       `学校页传输 @ ${district}`,
+      `学校列表页传输 @ ${district}`,
+      `领域页传输（办学条件与均衡） @ ${district}`,
     ]);
     const cell = (measure: string, scale: string) => rows.find((r) => r[0] === measure && r[1] === scale)![2];
     // Every bad row of the generated file is rejected, every other row loaded.
@@ -86,7 +88,7 @@ describe("npm run bench -- --quick", () => {
     expect(cell("网站构建（npm run build）", district)).toMatch(
       /（CPU 时间 [\d.]+ 秒，学校页 20 个，峰值内存 [\d.]+ MB）$/,
     );
-    for (const page of ["总览页传输", "学校页传输"]) {
+    for (const page of ["总览页传输", "学校页传输", "学校列表页传输", "领域页传输（办学条件与均衡）"]) {
       const m = /（([\d,]+) 字节，(\d+) 个请求）$/.exec(cell(page, district))!;
       expect(Number(m[1].replace(/,/g, ""))).toBeGreaterThan(10_000);
       expect(Number(m[2])).toBeGreaterThan(1);
