@@ -34,15 +34,12 @@ export interface Snapshot {
 
 export const emptySnapshot: Snapshot = { rows: [], schools: [], missing: [], isSample: false, loadedAt: null };
 
-/** Rows of indicator_values (of the given targets only, when given) in target, school, year order. */
-export function queryIndicatorRows(connection: DuckDBConnection, targetIds?: string[]): Promise<IndicatorRow[]> {
-  // The ids as one line each: a list parameter would need its type spelled out for the node binding.
-  const only = targetIds ? "where list_contains(string_split($ids, chr(10)), target_id)" : "";
+/** Every row of indicator_values in target, school, year order. */
+export function queryIndicatorRows(connection: DuckDBConnection): Promise<IndicatorRow[]> {
   return queryRows<IndicatorRow>(
     connection,
     `select target_id, year::integer as year, school_id, value, threshold, status, numerator, denominator
-     from indicator_values ${only} order by target_id, school_id nulls first, year`,
-    targetIds ? { ids: targetIds.join("\n") } : undefined,
+     from indicator_values order by target_id, school_id nulls first, year`,
   );
 }
 
