@@ -1,4 +1,4 @@
-// Arrow tables → plain row objects, and lookups shared by the pages.
+// Arrow tables → plain row objects for the pages.
 
 /** Rows of an apache-arrow Table as plain objects. */
 export function arrowRows(table) {
@@ -11,15 +11,4 @@ export function arrowRows(table) {
     rows[i] = row;
   }
   return rows;
-}
-
-/** Rows grouped by a key function into a Map of arrays. */
-export function groupBy(rows, key) {
-  const groups = new Map();
-  for (const row of rows) {
-    const k = key(row);
-    if (!groups.has(k)) groups.set(k, []);
-    groups.get(k).push(row);
-  }
-  return groups;
 }
