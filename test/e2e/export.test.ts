@@ -20,19 +20,14 @@ import { readSiteTargets } from "../../pipelines/site/targets.ts";
 import { formulaSchool, sampleSite } from "../helpers/sampleSite.ts";
 import { neutralise } from "../../src/components/cells.js";
 import { statusWords } from "../../src/components/format.js";
+import type { IndicatorRow } from "../../pipelines/site/snapshot.ts";
 
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const formulaName = formulaSchool.name;
 const formulaId = formulaSchool.id;
 
-interface Row {
-  target_id: string;
-  year: number;
-  school_id: string | null;
-  value: number | null;
-  threshold: number | null;
-  status: string;
-}
+/** The columns of indicator_values this file reads. */
+type Row = Omit<IndicatorRow, "numerator" | "denominator">;
 
 let tmp: string;
 let db: string;

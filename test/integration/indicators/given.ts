@@ -3,19 +3,11 @@ import { readDictionary } from "../../../pipelines/lib/registry.ts";
 import { ensureSchema } from "../../../pipelines/lib/schema.ts";
 import { queryRows } from "../../../pipelines/lib/warehouse.ts";
 import { computeIndicators } from "../../../pipelines/indicators/compute.ts";
+import type { IndicatorRow } from "../../../pipelines/site/snapshot.ts";
 
 export type Row = Record<string, string | number | boolean | null>;
 
-export interface IndicatorRow {
-  target_id: string;
-  year: number;
-  school_id: string | null;
-  value: number | null;
-  threshold: number | null;
-  status: string;
-  numerator: number | null;
-  denominator: number | null;
-}
+export type { IndicatorRow } from "../../../pipelines/site/snapshot.ts";
 
 /** An empty in-memory warehouse with every table of the dictionary. */
 export async function emptyWarehouse(): Promise<DuckDBConnection> {
