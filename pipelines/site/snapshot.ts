@@ -115,15 +115,15 @@ export function snapshotIndex(snapshot: Snapshot): SnapshotIndex {
 
 export type StatusCounts = Record<"met" | "not_met" | "no_data" | "info", number>;
 
-/** Per school, how many of its targets have each status in their latest year (the school list's columns). */
+/** Per school of the registry, how many of its targets have each status in their latest year (the school list's columns). */
 export function schoolStatusCounts(snapshot: Snapshot): Map<string, StatusCounts> {
-  const counts = new Map<string, StatusCounts>();
-  for (const [school, rows] of snapshotIndex(snapshot).bySchool) {
-    if (school === "") continue;
-    const c: StatusCounts = { met: 0, not_met: 0, no_data: 0, info: 0 };
-    for (const { latest } of latestRows(rows).values())
-      if (latest.status in c) c[latest.status as keyof StatusCounts]++;
-    counts.set(school, c);
-  }
-  return counts;
+  const { bySchool } = snapshotIndex(snapshot);
+  return new Map(
+    snapshot.schools.map((s) => {
+      const c: StatusCounts = { met: 0, not_met: 0, no_data: 0, info: 0 };
+      for (const { latest } of latestRows(bySchool.get(s.school_id) ?? []).values())
+        if (latest.status in c) c[latest.status as keyof StatusCounts]++;
+      return [s.school_id, c];
+    }),
+  );
 }

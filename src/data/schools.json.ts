@@ -7,13 +7,12 @@ import { readSnapshot, schoolStatusCounts } from "../../pipelines/site/snapshot.
 
 const snapshot = await readSnapshot(warehousePath());
 const counts = schoolStatusCounts(snapshot);
-const none = { met: 0, not_met: 0, no_data: 0, info: 0 };
 await writeStdout(
   JSON.stringify(
     snapshot.schools.map((s) => ({
       ...s,
       stage_label: stageLabels[s.stage]?.[0] ?? s.stage,
-      ...(counts.get(s.school_id) ?? none),
+      ...counts.get(s.school_id),
     })),
   ),
 );
