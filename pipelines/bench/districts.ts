@@ -18,12 +18,12 @@ export interface DistrictResult {
   overview: PageBytes;
   school: PageBytes;
   schoolList: PageBytes;
-  /** The area page with the most targets. */
-  area: PageBytes;
+  /** The area page with the most targets, and its title. */
+  area: PageBytes & { title: string };
 }
 
 /** The area page with the most targets (the largest of its kind). */
-export function largestArea(): { path: string; title: string } {
+function largestArea(): { path: string; title: string } {
   const targets = readSiteTargets();
   const count = (slug: string) => targets.filter((t) => t.area === slug).length;
   const area = areas.reduce((best, a) => (count(a.slug) > count(best.slug) ? a : best));
@@ -52,11 +52,12 @@ export async function benchDistrict(work: string, schools: number, seed: number)
     .readdirSync(path.join(out, "schools"))
     .filter((f) => f.endsWith(".html"))
     .sort();
+  const largest = largestArea();
   const [overview, school, schoolList, area] = await pageBytes(out, [
     "/",
     `/schools/${pages[0].replace(/\.html$/, "")}`,
     "/schools",
-    largestArea().path,
+    largest.path,
   ]);
   fs.rmSync(dir, { recursive: true, force: true });
   return {
@@ -73,6 +74,6 @@ export async function benchDistrict(work: string, schools: number, seed: number)
     overview,
     school,
     schoolList,
-    area,
+    area: { ...area, title: largest.title },
   };
 }
