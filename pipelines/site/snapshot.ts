@@ -1,4 +1,5 @@
-// What the build needs from the warehouse in one read-only pass: statuses, schools, missing reports, run facts.
+// What the build needs from the warehouse in one read-only pass (statuses, schools, missing reports, run facts),
+// and the lookups the pages make over it: latest rows, rows by school and by target, status counts.
 import fs from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { openWarehouse, queryRows } from "../lib/warehouse.ts";
