@@ -54,8 +54,20 @@ export async function main(args: string[]): Promise<number> {
     throw new UserError("参数有误：--only 应为 records 或 districts", 2);
   if (values.sizes !== undefined && !only) throw new UserError("参数有误：--sizes 需与 --only 一起使用", 2);
   const base = values.quick ? quick : full;
-  const rows = sizes(only === "records" ? values.sizes : values.rows, base.rows, "rows", 100, 50_000_000);
-  const schools = sizes(only === "districts" ? values.sizes : values.schools, base.schools, "schools", 20, 9000);
+  const rows = sizes(
+    only === "records" ? (values.sizes ?? values.rows) : values.rows,
+    base.rows,
+    "rows",
+    100,
+    50_000_000,
+  );
+  const schools = sizes(
+    only === "districts" ? (values.sizes ?? values.schools) : values.schools,
+    base.schools,
+    "schools",
+    20,
+    9000,
+  );
   const [runs] = sizes(values.runs, [1], "runs", 1, 10);
   const [seed] = sizes(values.seed, [2021], "seed", 0, 2 ** 31);
   const work = values.work ? path.resolve(values.work) : fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
