@@ -1,7 +1,7 @@
 // Observable Framework configuration. The warehouse is read once, read-only, when the build loads this file:
 // for the school routes, the sample banner, the footer, the search index and the static target cards.
 import { warehousePath } from "./pipelines/lib/paths.ts";
-import { areas } from "./pipelines/site/areas.ts";
+import { areas } from "./src/shared/vocabulary.js";
 import { staticBlocks } from "./pipelines/site/markdown.ts";
 import { bannerMarkup, footerMarkup } from "./pipelines/site/markup.ts";
 import { searchDocuments } from "./pipelines/site/search.ts";

@@ -2,8 +2,8 @@
 // values as stored (rates as fractions), formula-like text neutralised.
 import fs from "node:fs";
 import { stringify } from "csv-stringify/sync";
-import { neutralise } from "../../src/components/cells.js";
-import { statusWords } from "../../src/components/format.js";
+import { neutralise } from "../../src/shared/cells.js";
+import { statusWords } from "../../src/shared/vocabulary.js";
 import type { ExportRow } from "./rows.ts";
 
 export const csvHeader = ["指标编号", "指标名称", "年度", "学校代码", "学校名称", "值", "目标值", "状态"];

@@ -1,7 +1,7 @@
 // Printing built pages to A4 PDFs with page numbers: one browser, a few tabs at once, each page printed
 // only when its cells have rendered (no chart missing, no error shown).
 import type { Browser, Page } from "playwright-core";
-import { escapeHtml as esc } from "../../src/components/format.js";
+import { escapeHtml as esc } from "../../src/shared/format.js";
 import { UserError } from "../lib/errors.ts";
 
 export interface PrintJob {

@@ -1,9 +1,9 @@
 // indicators.xlsx (exceljs): sheet 汇总 with the district rows then the school rows, then a sheet per area
 // with the same rows of its targets. Numbers are numbers with a format in the target's unit; text is neutralised like the CSV.
 import ExcelJS from "exceljs";
-import { neutralise } from "../../src/components/cells.js";
-import { statusWords, unitWords as pageUnitWords } from "../../src/components/format.js";
-import { areas } from "../site/areas.ts";
+import { neutralise } from "../../src/shared/cells.js";
+import { statusWords, unitWords as pageUnitWords } from "../../src/shared/vocabulary.js";
+import { areas } from "../../src/shared/vocabulary.js";
 import { csvHeader } from "./csv.ts";
 import { isShare, type ExportRow } from "./rows.ts";
 

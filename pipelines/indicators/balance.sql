@@ -1,56 +1,23 @@
 -- grain: one district row per coefficient-of-variation target × year, and one row per
--- six-of-seven target × year × applicable school. Each section of a combined school counts as
--- one school (教督〔2017〕6号). Thresholds of the 7 resource indicators come from the registry.
-with resource_targets (resource_target_id, measure, section) as (
-  values
-    ('space.teaching_area.primary', 'teaching_area', 'primary'),
-    ('space.sports_area.primary', 'sports_area', 'primary'),
-    ('space.equipment_value.primary', 'equipment_value', 'primary'),
-    ('space.multimedia_per100.primary', 'multimedia_per100', 'primary'),
-    ('teachers.above_degree_per100.primary', 'above_degree_per100', 'primary'),
-    ('teachers.backbone_per100.primary', 'backbone_per100', 'primary'),
-    ('teachers.pe_art_per100.primary', 'pe_art_per100', 'primary'),
-    ('space.teaching_area.junior', 'teaching_area', 'junior'),
-    ('space.sports_area.junior', 'sports_area', 'junior'),
-    ('space.equipment_value.junior', 'equipment_value', 'junior'),
-    ('space.multimedia_per100.junior', 'multimedia_per100', 'junior'),
-    ('teachers.above_degree_per100.junior', 'above_degree_per100', 'junior'),
-    ('teachers.backbone_per100.junior', 'backbone_per100', 'junior'),
-    ('teachers.pe_art_per100.junior', 'pe_art_per100', 'junior')
-),
-
-cv_targets (target_id, measure, section) as (
-  values
-    ('balance.cv.teaching_area.primary', 'teaching_area', 'primary'),
-    ('balance.cv.sports_area.primary', 'sports_area', 'primary'),
-    ('balance.cv.equipment_value.primary', 'equipment_value', 'primary'),
-    ('balance.cv.multimedia_per100.primary', 'multimedia_per100', 'primary'),
-    ('balance.cv.above_degree_per100.primary', 'above_degree_per100', 'primary'),
-    ('balance.cv.backbone_per100.primary', 'backbone_per100', 'primary'),
-    ('balance.cv.pe_art_per100.primary', 'pe_art_per100', 'primary'),
-    ('balance.cv.teaching_area.junior', 'teaching_area', 'junior'),
-    ('balance.cv.sports_area.junior', 'sports_area', 'junior'),
-    ('balance.cv.equipment_value.junior', 'equipment_value', 'junior'),
-    ('balance.cv.multimedia_per100.junior', 'multimedia_per100', 'junior'),
-    ('balance.cv.above_degree_per100.junior', 'above_degree_per100', 'junior'),
-    ('balance.cv.backbone_per100.junior', 'backbone_per100', 'junior'),
-    ('balance.cv.pe_art_per100.junior', 'pe_art_per100', 'junior')
-),
-
-six_of_seven_targets (target_id, section) as (
-  values ('balance.six_of_seven.primary', 'primary'), ('balance.six_of_seven.junior', 'junior')
+-- six-of-seven target × year × applicable school. Each section of a combined school counts as one
+-- school (教督〔2017〕6号). The resource indicators are the registry's school targets with a
+-- measure of section_resources; their thresholds and the 85% floor come from the registries.
+with cv_sections as (
+  select
+    t.target_id,
+    r.year,
+    r.students,
+    r.value,
+    sum(r.students * r.value) over (partition by t.target_id, r.year)
+      / sum(r.students) over (partition by t.target_id, r.year) as mean
+  from targets as t
+  join target_sections as s on s.target_id = t.target_id
+  join section_resources as r on r.measure = t.measure and r.section = s.section
+  join applicable as a on a.target_id = t.target_id and a.school_id = r.school_id
+  where t.target_id like 'balance.cv.%'
 ),
 
 -- student-weighted: mean = Σ P·X / P, S = √(Σ P·(X − mean)² / P), CV = S / mean
-cv_sections as (
-  select t.target_id, r.year, r.students, r.value,
-    sum(r.students * r.value) over (partition by t.target_id, r.year)
-      / sum(r.students) over (partition by t.target_id, r.year) as mean
-  from cv_targets as t
-  join section_resources as r on r.measure = t.measure and r.section = t.section
-  join applicable as a on a.target_id = t.target_id and a.school_id = r.school_id
-),
-
 cv as (
   select
     target_id,
@@ -64,22 +31,30 @@ cv as (
   group by target_id, year
 ),
 
--- each resource indicator of a section against its registry threshold (relative tolerance 1e-9)
-judged as (
-  select
-    s.target_id,
-    r.year,
-    r.school_id,
-    r.value >= k.threshold - 1e-9 * greatest(abs(k.threshold), abs(r.value)) as is_met,
-    r.value >= 0.85 * k.threshold - 1e-9 * greatest(abs(k.threshold), abs(r.value)) as within_85
-  from six_of_seven_targets as s
-  join resource_targets as rt on rt.section = s.section
-  join targets as k on k.target_id = rt.resource_target_id
-  join section_resources as r on r.measure = rt.measure and r.section = rt.section
-  join applicable as a on a.target_id = s.target_id and a.school_id = r.school_id
+-- the resource indicators a six-of-seven target counts: school targets of its section with a measure
+resource_targets as (
+  select six.target_id, k.target_id as resource_target_id, k.measure, s.section, k.threshold
+  from targets as six
+  join target_sections as s on s.target_id = six.target_id
+  join targets as k on k.scope = 'school' and k.measure in (select distinct measure from section_resources)
+  join target_sections as ks on ks.target_id = k.target_id and ks.section = s.section
+  where six.target_id like 'balance.six_of_seven.%'
 ),
 
--- met only when at least 6 of the 7 are met and every unmet one is at least 85% of its threshold
+judged as (
+  select
+    rt.target_id,
+    r.year,
+    r.school_id,
+    passes(r.value, '>=', rt.threshold) as is_met,
+    passes(r.value, '>=', f.value * rt.threshold) as above_floor
+  from resource_targets as rt
+  join parameters as f on f.target_id = rt.target_id and f.parameter = 'unmet_floor'
+  join section_resources as r on r.measure = rt.measure and r.section = rt.section
+  join applicable as a on a.target_id = rt.target_id and a.school_id = r.school_id
+),
+
+-- met only when at least 6 of the 7 are met and every unmet one reaches the floor of its threshold
 six_of_seven as (
   select
     target_id,
@@ -88,7 +63,7 @@ six_of_seven as (
     count(*) filter (where is_met) as numerator,
     count(*) as denominator,
     count(*) filter (where is_met) as value,
-    bool_and(is_met or within_85) as rule_met
+    bool_and(is_met or above_floor) as rule_met
   from judged
   group by target_id, year, school_id
 ),

@@ -1,37 +1,43 @@
--- grain: one district row per class-size target × year, over the classes of the applicable
--- schools in the target's grade band.
+-- grain: one district row per class-size target × year, over the classes of the applicable schools
+-- in the sections the target applies to (a grade's section within its school). The large-class
+-- size and the standard sizes by grade come from seeds/parameters.csv.
 with classes as (
-  select year, school_id, try_cast(grade as INTEGER) as grade_number, students
-  from class_sizes
+  select a.target_id, c.year, g.grade_number, c.students
+  from class_sizes as c
+  join grade_sections as g on g.grade = c.grade
+  join school_sections as s on s.school_id = c.school_id and s.section = g.section
+  join target_sections as t on t.section = g.section
+  join applicable as a on a.target_id = t.target_id and a.school_id = c.school_id
+  where t.target_id like 'class.%'
 ),
 
-banded as (
-  select a.target_id, c.year, c.grade_number, c.students
+-- 大班额: large_class_size pupils or more
+large as (
+  select c.target_id, c.year, count(*) filter (where c.students >= p.value) as large_classes
   from classes as c
-  join applicable as a on a.school_id = c.school_id
-  where (a.target_id in ('class.large_classes.compulsory', 'class.over_standard_share.compulsory')
-      and c.grade_number between 1 and 9)
-    or (a.target_id = 'class.large_classes.senior' and c.grade_number between 10 and 12)
+  join parameters as p on p.target_id = c.target_id and p.parameter = 'large_class_size'
+  group by c.target_id, c.year
+),
+
+-- above the standard size of the class's grade
+over_standard as (
+  select
+    c.target_id,
+    c.year,
+    count(*) filter (where c.students > p.value) as over_standard,
+    count(*) as classes
+  from classes as c
+  join parameters as p
+    on p.target_id = c.target_id and p.parameter = 'standard_size' and c.grade_number between p.grade_from and p.grade_to
+  group by c.target_id, c.year
 ),
 
 class_values as (
-  -- 大班额: 56 students or more
-  select target_id, year, null as school_id,
-    count(*) filter (where students >= 56) as numerator,
-    null as denominator,
-    count(*) filter (where students >= 56) as value
-  from banded
-  where target_id in ('class.large_classes.compulsory', 'class.large_classes.senior')
-  group by target_id, year
+  select target_id, year, null as school_id, large_classes as numerator, null as denominator, large_classes as value
+  from large
   union all
-  -- above the standard size: primary (grades 1-6) more than 45, junior (7-9) more than 50
-  select target_id, year, null,
-    count(*) filter (where students > case when grade_number <= 6 then 45 else 50 end),
-    count(*),
-    count(*) filter (where students > case when grade_number <= 6 then 45 else 50 end) / count(*)
-  from banded
-  where target_id = 'class.over_standard_share.compulsory'
-  group by target_id, year
+  select target_id, year, null, over_standard, classes, over_standard / classes
+  from over_standard
 )
 
 select * from class_values

@@ -1,43 +1,48 @@
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { UserError } from "../lib/errors.ts";
-import { readDictionary } from "../lib/registry.ts";
+import { readDictionary, type Dataset } from "../lib/registry.ts";
 import { queryRows } from "../lib/warehouse.ts";
 import { defaultTargetsFile, readTargets, type RegisteredTarget } from "./registry.ts";
-import { createScratch, dropScratch } from "./scratch.ts";
-import { writeSmallNumberRule } from "./smallNumbers.ts";
-import { familySqlPath, readQuery, sqlDir, statusSqlPath, viewFiles } from "./sql.ts";
+import { createReceivedUnits } from "./reports.ts";
+import { createScratch, dropScratch, writeRuleTables } from "./scratch.ts";
+import { writeGradeRates } from "./smallNumbers.ts";
+import { familySqlPath, readQuery, sqlDir, stepNames, stepSqlPath, viewFiles } from "./sql.ts";
 
 export interface ComputeOptions {
   /** The target registry (default seeds/targets.csv). */
   targetsFile?: string;
   /** Where the SQL files live (default this folder). */
   sqlDirectory?: string;
+  /** Run only these families (a family's given/expect test); default every family of the registry. */
+  families?: string[];
 }
 
 /**
  * Recomputes `indicator_values` from the warehouse: the registry is read and checked first, then
- * views, families and the status step run in one transaction, so a failure leaves the previous
- * values in place. The connection must not be inside a transaction already.
+ * the rule tables and views, the reports owed and received, the families and the status step run in
+ * one transaction, so a failure leaves the previous values in place. The connection must not be
+ * inside a transaction already.
  */
 export async function computeIndicators(
   connection: DuckDBConnection,
   options: ComputeOptions = {},
 ): Promise<{ rows: number }> {
   const dir = options.sqlDirectory ?? sqlDir;
-  const targets = readTargets(options.targetsFile ?? defaultTargetsFile, readDictionary(), dir);
+  const datasets = readDictionary();
+  const targets = readTargets(options.targetsFile ?? defaultTargetsFile, datasets, dir);
   await connection.run("begin transaction");
   try {
     await createViews(connection, dir);
-    await createScratch(connection, targets);
-    await runFamilies(connection, targets, dir);
+    await prepareSteps(connection, targets, datasets, dir);
+    await runFamilies(connection, targets, dir, options.families);
     await connection.run("delete from indicator_values");
     await runStep(
       connection,
-      statusSqlPath(dir),
-      `insert into indicator_values (target_id, year, school_id, value, threshold, status, numerator, denominator)
-       select target_id, year, school_id, value, threshold, status, numerator, denominator from (%s)`,
+      stepSqlPath(stepNames.status, dir),
+      "insert into indicator_values by name select * from (%s)",
     );
+    await writeGradeRates(connection);
     const [{ rows }] = await queryRows<{ rows: number }>(
       connection,
       "select count(*)::INTEGER as rows from indicator_values",
@@ -51,17 +56,35 @@ export async function computeIndicators(
   }
 }
 
-/** The shared views (`vision_by_grade`, `section_resources`), kept in the warehouse for the dashboard. */
+/** The rule tables and the shared views (`facility_sections`, `section_resources`, `vision_by_grade`), kept in the warehouse for the dashboard. */
 export async function createViews(connection: DuckDBConnection, dir = sqlDir): Promise<void> {
-  await writeSmallNumberRule(connection);
+  await writeRuleTables(connection);
   for (const [name, file] of viewFiles(dir)) {
     await runStep(connection, file, `create or replace view "${name}" as %s`);
   }
 }
 
+/** Scratch tables, then what each school owes and sent (table reports) and per target (target_arrivals). */
+export async function prepareSteps(
+  connection: DuckDBConnection,
+  targets: RegisteredTarget[],
+  datasets: Map<string, Dataset>,
+  dir = sqlDir,
+): Promise<void> {
+  await createScratch(connection, targets, datasets);
+  await createReceivedUnits(connection, datasets);
+  await runStep(connection, stepSqlPath(stepNames.reports, dir), "create or replace table reports as %s");
+  await runStep(connection, stepSqlPath(stepNames.arrivals, dir), "create or replace temp table target_arrivals as %s");
+}
+
 /** Families run in the order they first appear in the registry; each reads only views and scratch tables. */
-async function runFamilies(connection: DuckDBConnection, targets: RegisteredTarget[], dir: string): Promise<void> {
-  const families = [...new Set(targets.map((t) => t.family))];
+async function runFamilies(
+  connection: DuckDBConnection,
+  targets: RegisteredTarget[],
+  dir: string,
+  only?: string[],
+): Promise<void> {
+  const families = [...new Set(targets.map((t) => t.family))].filter((f) => !only || only.includes(f));
   for (const family of families) {
     await runStep(connection, familySqlPath(family, dir), "insert into family_values by name select * from (%s)");
   }

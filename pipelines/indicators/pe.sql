@@ -1,77 +1,77 @@
 -- grain: one row per pe target × year × applicable school, plus the district rows of the
--- fitness rates pooled over the applicable schools.
-with grades as (
+-- fitness rates pooled over the applicable schools. A grade is a unit: a grade lacking a count a
+-- target needs (minutes out of school, pupils tested, passed or good) is left out of that target
+-- and makes the school incomplete. Weekly lesson minimums by grade come from seeds/parameters.csv.
+with target_grades as (
+  select a.target_id, g.grade_number, m.value as minimum_lessons, p.*
+  from pe as p
+  join grade_sections as g on g.grade = p.grade
+  join school_sections as s on s.school_id = p.school_id and s.section = g.section
+  join target_sections as t on t.section = g.section
+  join applicable as a on a.target_id = t.target_id and a.school_id = p.school_id
+  left join parameters as m
+    on m.target_id = a.target_id and m.parameter = 'weekly_lessons' and g.grade_number between m.grade_from and m.grade_to
+  where t.target_id like 'pe.%'
+),
+
+units as (
   select
+    target_id,
     year,
     school_id,
-    pe_lessons_per_week,
-    in_school_minutes,
-    out_school_minutes,
-    fitness_tested,
-    fitness_passed,
-    fitness_good,
-    -- weekly pe lessons by grade: 1-2: 4; 3-9: 3; 10-12: 2 (课程设置方案)
-    case when try_cast(grade as INTEGER) <= 2 then 4 when try_cast(grade as INTEGER) <= 9 then 3 else 2 end
-      as lessons_minimum
-  from pe
-  where grade not like 'K%'
+    case target_id
+      when 'pe.lessons_per_week' then (pe_lessons_per_week >= minimum_lessons)::INTEGER
+      when 'pe.in_school_minutes' then in_school_minutes
+      when 'pe.out_school_minutes' then out_school_minutes
+      when 'pe.fitness_pass_rate' then fitness_passed
+      when 'pe.fitness_good_rate' then fitness_good
+    end as amount,
+    case when target_id in ('pe.fitness_pass_rate', 'pe.fitness_good_rate') then fitness_tested else 1 end as base
+  from target_grades
 ),
 
 by_school as (
   select
+    target_id,
     year,
     school_id,
-    count(*) filter (where pe_lessons_per_week >= lessons_minimum) as grades_meeting_lessons,
-    count(*) as grades_reported,
-    min(in_school_minutes) as in_school_minutes,
-    min(out_school_minutes) as out_school_minutes,
-    sum(fitness_tested) as fitness_tested,
-    sum(fitness_passed) as fitness_passed,
-    sum(fitness_good) as fitness_good
-  from grades
-  group by year, school_id
+    sum(amount) filter (where amount is not null and base is not null) as numerator,
+    sum(base) filter (where amount is not null and base is not null) as denominator,
+    min(amount) filter (where amount is not null and base is not null) as least,
+    count(*) filter (where amount is null or base is null) as units_left_out
+  from units
+  group by target_id, year, school_id
 ),
 
 school_values as (
-  select 'pe.lessons_per_week' as target_id, year, school_id,
-    grades_meeting_lessons as numerator, grades_reported as denominator,
-    grades_meeting_lessons / grades_reported as value
+  -- share of the school's grades that give the weekly lessons of their grade
+  select target_id, year, school_id, numerator, denominator, numerator / nullif(denominator, 0) as value, units_left_out
   from by_school
+  where target_id = 'pe.lessons_per_week'
   union all
-  select 'pe.in_school_minutes', year, school_id, null, null, in_school_minutes
+  -- the school's least minutes a day over its grades
+  select target_id, year, school_id, null, null, least, units_left_out
   from by_school
+  where target_id in ('pe.in_school_minutes', 'pe.out_school_minutes')
   union all
-  select 'pe.out_school_minutes', year, school_id, null, null, out_school_minutes
+  select target_id, year, school_id, numerator, denominator, numerator / nullif(denominator, 0), units_left_out
   from by_school
+  where target_id in ('pe.fitness_pass_rate', 'pe.fitness_good_rate')
   union all
-  select 'pe.fitness_pass_rate', year, school_id, fitness_passed, fitness_tested, fitness_passed / nullif(fitness_tested, 0)
-  from by_school
-  union all
-  select 'pe.fitness_good_rate', year, school_id, fitness_good, fitness_tested, fitness_good / nullif(fitness_tested, 0)
-  from by_school
-  union all
-  select 'pe.military_days', year, school_id, null, null, days
-  from military_training
-  union all
-  select 'pe.military_hours', year, school_id, null, null, hours
-  from military_training
-),
-
-applicable_values as (
-  select v.*
-  from school_values as v
-  join applicable as a on a.target_id = v.target_id and a.school_id = v.school_id
+  select a.target_id, m.year, m.school_id, null, null, case a.target_id when 'pe.military_days' then m.days else m.hours end, 0
+  from military_training as m
+  join applicable as a on a.school_id = m.school_id and a.target_id in ('pe.military_days', 'pe.military_hours')
 ),
 
 pooled as (
-  select target_id, year, null as school_id, sum(numerator), sum(denominator), sum(numerator) / nullif(sum(denominator), 0)
-  from applicable_values
+  select target_id, year, null as school_id, sum(numerator), sum(denominator), sum(numerator) / nullif(sum(denominator), 0), null
+  from school_values
   where target_id in ('pe.fitness_pass_rate', 'pe.fitness_good_rate')
   group by target_id, year
 ),
 
 pe_values as (
-  select * from applicable_values
+  select * from school_values
   union all
   select * from pooled
 )

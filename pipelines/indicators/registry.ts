@@ -4,6 +4,7 @@ import { UserError } from "../lib/errors.ts";
 import { root, seedsDir } from "../lib/paths.ts";
 import { readDictionary, readTargetRows, type Dataset, type Target } from "../lib/registry.ts";
 import { sectionLabels } from "../lib/codes.ts";
+import { areas, chartKinds } from "../../src/shared/vocabulary.js";
 import { familySqlPath, sqlDir } from "./sql.ts";
 
 /** A target as the engine uses it: the registry row, the datasets it reads and its SQL family. */
@@ -21,6 +22,15 @@ const sections = Object.keys(sectionLabels);
 /** Milestone targets (applies_to `milestone`) share one generic SQL file; others use their id's first part. */
 export function familyOf(targetId: string, appliesTo: string[]): string {
   return appliesTo.includes("milestone") ? "milestones" : targetId.split(".")[0];
+}
+
+/** Whether a family's SQL names the target: its id quoted, or a quoted like pattern ('vision.%') it matches. */
+export function namesTarget(sql: string, id: string): boolean {
+  for (const [, text] of sql.replace(/--.*$/gm, "").matchAll(/'([^']*)'/g)) {
+    if (text === id || (text.endsWith("%") && !text.slice(0, -1).includes("%") && id.startsWith(text.slice(0, -1))))
+      return true;
+  }
+  return false;
 }
 
 /**
@@ -73,11 +83,24 @@ export function readTargets(
       const known = dictionary.get(name)?.columns.some((c) => c.column === "year");
       if (!known) fail(`指标 ${id} 的数据集“${row.datasets ?? ""}”无效（应为数据字典中带“年度”的数据集，以 | 连接）。`);
     }
+    const area = (row.area ?? "").trim();
+    if (!areas.some((a) => a.slug === area)) {
+      fail(`指标 ${id} 的领域“${area}”无效（应为 ${areas.map((a) => a.slug).join("、")}）。`);
+    }
+    const chart = (row.chart ?? "").trim();
+    if (!chartKinds.includes(chart)) fail(`指标 ${id} 的图表“${chart}”无效（应为 ${chartKinds.join("、")}）。`);
+    const unit = (row.unit ?? "").trim();
+    const displayUnit = (row.display_unit ?? "").trim() || unit;
+    const tally = (row.tally ?? "").trim();
+    if (!["", "yes"].includes(tally)) fail(`指标 ${id} 的 tally 列“${tally}”无效（应为 yes 或留空）。`);
+    if (tally === "yes" && (comparator !== "<=" || scope === "school")) {
+      fail(`指标 ${id} 标为 tally（只会随报送增加的全区计数），其比较符应为 <=、范围不能是 school。`);
+    }
     const family = familyOf(id, appliesTo);
     const sqlFile = familySqlPath(family, dir);
     if (!fs.existsSync(sqlFile)) fail(`指标 ${id} 没有计算它的 SQL 文件 ${path.relative(root, sqlFile)}。`);
-    if (family !== "milestones" && !fs.readFileSync(sqlFile, "utf8").includes(`'${id}'`)) {
-      fail(`指标 ${id} 没有计算它的 SQL：${path.relative(root, sqlFile)} 中找不到 '${id}'。`);
+    if (family !== "milestones" && !namesTarget(fs.readFileSync(sqlFile, "utf8"), id)) {
+      fail(`指标 ${id} 没有计算它的 SQL：${path.relative(root, sqlFile)} 中找不到 '${id}' 或包含它的 like 模式。`);
     }
     targets.push({
       target_id: id,
@@ -88,9 +111,14 @@ export function readTargets(
       applies_to: appliesTo,
       comparator: comparator as Target["comparator"],
       threshold,
-      unit: row.unit ?? "",
+      unit,
       formula: row.formula ?? "",
       source: row.source ?? "",
+      area,
+      chart,
+      display_unit: displayUnit,
+      measure: (row.measure ?? "").trim(),
+      tally: tally === "yes",
       datasets,
       family,
       line,

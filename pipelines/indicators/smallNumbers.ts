@@ -1,14 +1,16 @@
-// The small-number rule: a grade-level rate whose denominator is under the threshold is not published
-// (it could single out a few pupils). Set by SMALL_NUMBER_THRESHOLD when indicators are computed.
+// The small-number rule: a grade-level myopia count whose denominator (pupils judged) is under the
+// threshold is not published (it could single out a few pupils), and neither is any count that would
+// let it be worked out by subtraction from a published total (complementary suppression).
+// The table vision_grade_rates holds what may be shown; the threshold is kept in small_number_rule.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { UserError } from "../lib/errors.ts";
+import { parameterValue, readParameters } from "../lib/registry.ts";
+import { queryRows } from "../lib/warehouse.ts";
 
-export const defaultMinDenominator = 10;
-
-/** The threshold: $SMALL_NUMBER_THRESHOLD (a whole number ≥ 1), else 10. */
+/** The threshold: $SMALL_NUMBER_THRESHOLD (a whole number ≥ 1), else seeds/parameters.csv small_number_min. */
 export function minDenominator(env: NodeJS.ProcessEnv = process.env): number {
   const text = env.SMALL_NUMBER_THRESHOLD?.trim();
-  if (!text) return defaultMinDenominator;
+  if (!text) return parameterValue(readParameters(), "", "small_number_min");
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1 || n > 100_000) {
     throw new UserError(`环境变量 SMALL_NUMBER_THRESHOLD 应为 1 到 100000 之间的整数，现在是"${text}"。`, 2);
@@ -16,10 +18,105 @@ export function minDenominator(env: NodeJS.ProcessEnv = process.env): number {
   return n;
 }
 
-/** Writes the rule into the warehouse (table small_number_rule), where the grade views read it. */
-export async function writeSmallNumberRule(connection: DuckDBConnection, min = minDenominator()): Promise<void> {
+export interface GradeCell {
+  year: number;
+  school_id: string | null; // null: the district
+  grade: string;
+  screened: number;
+  judged: number;
+  myopic: number;
+  suppressed: boolean;
+  /** Hidden only so that another hidden count cannot be worked out. */
+  complementary: boolean;
+}
+
+/**
+ * The sets of cells that add up to a published total: a school's grades 1–12 (its myopia numerator in
+ * indicator_values), the district's grades 1–12 (the district numerator), and each grade across the
+ * schools with the district's cell of that grade. Kindergarten grades are in no published total of
+ * myopic pupils, so only their grade's set holds them.
+ */
+export function publishedSums(cells: GradeCell[]): GradeCell[][] {
+  const groups = new Map<string, GradeCell[]>();
+  const add = (key: string, cell: GradeCell) => groups.set(key, [...(groups.get(key) ?? []), cell]);
+  for (const cell of cells) {
+    if (!cell.grade.startsWith("K")) add(`row|${cell.year}|${cell.school_id ?? ""}`, cell);
+    add(`grade|${cell.year}|${cell.grade}`, cell);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Hides cells under `min` judged pupils, then, in every published sum that would hold exactly one
+ * hidden count, also the smallest other count (complementary suppression), until no sum does.
+ * A cell with nobody judged hides nothing (its count is 0 whatever is shown) and protects nothing.
+ */
+export function suppress(cells: GradeCell[], min: number): void {
+  for (const cell of cells) cell.suppressed = cell.judged < min;
+  const groups = publishedSums(cells);
+  const secret = (c: GradeCell) => c.suppressed && c.judged > 0;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const group of groups) {
+      if (group.filter(secret).length !== 1) continue;
+      const cover = group
+        .filter((c) => !c.suppressed && c.judged > 0)
+        .sort(
+          (a, b) =>
+            a.judged - b.judged ||
+            (a.school_id ?? "").localeCompare(b.school_id ?? "") ||
+            a.grade.localeCompare(b.grade),
+        )[0];
+      if (!cover) continue;
+      cover.suppressed = true;
+      cover.complementary = true;
+      changed = true;
+    }
+  }
+}
+
+/** Writes small_number_rule and the table vision_grade_rates (school rows and the district row of each grade). */
+export async function writeGradeRates(connection: DuckDBConnection, min = minDenominator()): Promise<void> {
+  const note = `人数不足${min}人，不显示`;
+  const coverNote = "为防止由合计推算出人数较少年级的近视人数，一并不显示";
   await connection.run(
-    `create or replace table small_number_rule as
-     select ${min}::integer as min_denominator, '人数不足${min}人，不显示' as note`,
+    `create or replace table small_number_rule as select ${min}::integer as min_denominator, '${note}' as note`,
   );
+  const cells = await queryRows<GradeCell>(
+    connection,
+    `with grades as (
+       select year, school_id, grade, screened, judged, myopic from vision_by_grade
+       union all
+       select year, null, grade, sum(screened), sum(judged), sum(myopic) from vision_by_grade group by year, grade
+     )
+     select year::INTEGER as year, school_id, grade, screened::INTEGER as screened, judged::INTEGER as judged,
+            myopic::INTEGER as myopic, false as suppressed, false as complementary
+     from grades order by year, school_id nulls first, grade`,
+  );
+  suppress(cells, min);
+  // warehouses made before the table held vision_grade_rates as a view
+  const [view] = await queryRows(connection, "select 1 from duckdb_views() where view_name = 'vision_grade_rates'");
+  if (view) await connection.run("drop view vision_grade_rates");
+  await connection.run(`create or replace table vision_grade_rates (
+    year INTEGER, school_id VARCHAR, grade VARCHAR, screened INTEGER, judged INTEGER, myopic INTEGER,
+    myopia_rate DOUBLE, suppressed BOOLEAN, note VARCHAR)`);
+  const appender = await connection.createAppender("vision_grade_rates");
+  for (const c of cells) {
+    appender.appendInteger(c.year);
+    if (c.school_id === null) appender.appendNull();
+    else appender.appendVarchar(c.school_id);
+    appender.appendVarchar(c.grade);
+    appender.appendInteger(c.screened);
+    appender.appendInteger(c.judged);
+    if (c.suppressed) appender.appendNull();
+    else appender.appendInteger(c.myopic);
+    if (c.suppressed || c.judged === 0) appender.appendNull();
+    else appender.appendDouble(c.myopic / c.judged);
+    appender.appendBoolean(c.suppressed);
+    if (c.suppressed) appender.appendVarchar(c.complementary ? coverNote : note);
+    else appender.appendNull();
+    appender.endRow();
+  }
+  appender.closeSync();
 }

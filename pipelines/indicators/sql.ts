@@ -2,11 +2,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** Where the SQL of the engine lives: `<family>.sql`, `views/<view>.sql`, `steps/status.sql`. */
+/** Where the SQL of the engine lives: `<family>.sql`, `views/<view>.sql`, `steps/<step>.sql`. */
 export const sqlDir = path.dirname(fileURLToPath(import.meta.url));
+
+/** The generic steps, in the order they run: reports owed, target arrivals, then (after the families) statuses. */
+export const stepNames = { reports: "reports", arrivals: "arrivals", status: "status" } as const;
 
 export function familySqlPath(family: string, dir = sqlDir): string {
   return path.join(dir, `${family}.sql`);
+}
+
+export function stepSqlPath(step: string, dir = sqlDir): string {
+  return path.join(dir, "steps", `${step}.sql`);
 }
 
 /** A query without its trailing semicolon, ready to be wrapped (`insert … select * from (…)`). */
@@ -14,19 +21,42 @@ export function readQuery(file: string): string {
   return fs.readFileSync(file, "utf8").replace(/;\s*$/, "").trim();
 }
 
-/** The views the families read (and the dashboard may read), in name order: name → file. */
+/** The views a SQL file declares it reads (`-- depends: a, b`). */
+export function declaredDependencies(file: string): string[] {
+  const line = /^--\s*depends:\s*(.+)$/m.exec(fs.readFileSync(file, "utf8"));
+  return line ? line[1].split(/[,\s]+/).filter(Boolean) : [];
+}
+
+/**
+ * The views the families read (and the dashboard may read): name → file, each after the views it
+ * declares with `-- depends:`. A dependency that is no view, or a cycle, is an error of the engine.
+ */
 export function viewFiles(dir = sqlDir): Map<string, string> {
   const viewsDir = path.join(dir, "views");
   const names = fs.existsSync(viewsDir) ? fs.readdirSync(viewsDir).filter((f) => f.endsWith(".sql")) : [];
-  return new Map(names.sort().map((f) => [path.basename(f, ".sql"), path.join(viewsDir, f)]));
-}
-
-export function statusSqlPath(dir = sqlDir): string {
-  return path.join(dir, "steps", "status.sql");
+  const files = new Map(names.sort().map((f) => [path.basename(f, ".sql"), path.join(viewsDir, f)]));
+  const ordered = new Map<string, string>();
+  const visiting = new Set<string>();
+  const visit = (name: string, from: string) => {
+    if (ordered.has(name)) return;
+    const file = files.get(name);
+    if (!file) throw new Error(`${from} depends on ${name}, which is no view in ${viewsDir}`);
+    if (visiting.has(name)) throw new Error(`views depend on each other in a cycle through ${name}`);
+    visiting.add(name);
+    for (const dependency of declaredDependencies(file)) visit(dependency, name);
+    visiting.delete(name);
+    ordered.set(name, file);
+  };
+  for (const name of files.keys()) visit(name, name);
+  return ordered;
 }
 
 /** Every .sql file of the engine (for the EXPLAIN test). */
 export function allSqlFiles(dir = sqlDir): string[] {
   const top = fs.readdirSync(dir).filter((f) => f.endsWith(".sql"));
-  return [...top.map((f) => path.join(dir, f)), ...viewFiles(dir).values(), statusSqlPath(dir)];
+  return [
+    ...top.map((f) => path.join(dir, f)),
+    ...viewFiles(dir).values(),
+    ...Object.values(stepNames).map((s) => stepSqlPath(s, dir)),
+  ];
 }

@@ -1,20 +1,13 @@
--- grain: one row per teachers target × year × applicable school, from the school's row of the
--- target's section (a nine-year school has a primary and a junior row).
-with resource_targets (target_id, measure, section) as (
-  values
-    ('teachers.above_degree_per100.primary', 'above_degree_per100', 'primary'),
-    ('teachers.above_degree_per100.junior', 'above_degree_per100', 'junior'),
-    ('teachers.backbone_per100.primary', 'backbone_per100', 'primary'),
-    ('teachers.backbone_per100.junior', 'backbone_per100', 'junior'),
-    ('teachers.pe_art_per100.primary', 'pe_art_per100', 'primary'),
-    ('teachers.pe_art_per100.junior', 'pe_art_per100', 'junior')
-),
-
-teachers_values as (
+-- grain: one row per teachers target × year × applicable school, from the school's section of the
+-- target (a nine-year school has a primary and a junior section; a 全校 row is split, see
+-- facility_sections). The registry's measure column names the resource a target reads.
+with teachers_values as (
   select t.target_id, r.year, r.school_id, r.amount as numerator, r.students as denominator, r.value
-  from resource_targets as t
-  join section_resources as r on r.measure = t.measure and r.section = t.section
+  from targets as t
+  join target_sections as s on s.target_id = t.target_id
+  join section_resources as r on r.measure = t.measure and r.section = s.section
   join applicable as a on a.target_id = t.target_id and a.school_id = r.school_id
+  where t.target_id like 'teachers.%'
 )
 
 select * from teachers_values

@@ -23,6 +23,16 @@ export function isNoValue(text: string): boolean {
 const numberPattern = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const groupedPattern = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
+/** A share as a fraction: 0.95, or 95% as written (read as 0.95). */
+export function parseShare(text: string): number | undefined {
+  const t = normaliseText(text).replace(/\s+/g, "");
+  if (t.endsWith("%")) {
+    const n = parseNumber(t.slice(0, -1));
+    return n === undefined ? undefined : n / 100;
+  }
+  return parseNumber(t);
+}
+
 export function parseNumber(text: string): number | undefined {
   let t = normaliseText(text).replace(/\s+/g, "");
   if (groupedPattern.test(t)) t = t.replace(/,/g, "");
@@ -81,6 +91,7 @@ const expectedOf: Record<string, string> = {
   code: "代码（1–40 位字母、数字、- 或 _，不含空格、斜杠等符号）",
   int: "整数",
   number: "数字",
+  share: "比例（小数如 0.95，或百分数如 95%）",
   bool: "是/否",
   date: "日期（如 2021-06-30）",
   grade: "年级（如 一年级、初一、高二、小班）",
@@ -108,6 +119,7 @@ export function parseCell(type: string, raw: string): CellResult {
     const n = parseNumber(text);
     value = n !== undefined && Number.isInteger(n) && Math.abs(n) <= 2_000_000_000 ? n : undefined;
   } else if (type === "number") value = parseNumber(text);
+  else if (type === "share") value = parseShare(text);
   else if (type === "bool") value = parseBool(text);
   else if (type === "date") value = parseDate(text);
   else if (type === "grade") value = parseGrade(text.replace(/\s+/g, ""));

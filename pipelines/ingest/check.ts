@@ -16,7 +16,7 @@ import { readRecords } from "./table.ts";
 import type { Registry } from "./validate.ts";
 
 async function registryFor(db: string): Promise<{ registry: Registry; note?: string }> {
-  const targets = new Set(readTargetRows().map((t) => t.target_id));
+  const targets = new Map(readTargetRows().map((t) => [t.target_id, t.unit]));
   if (!fs.existsSync(db))
     return { registry: { schools: null, targets }, note: "未找到数据仓库，未核对学校代码与学段。" };
   const warehouse = await openWarehouse(db, { readOnly: true });

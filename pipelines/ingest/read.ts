@@ -1,5 +1,5 @@
 // Reading one file, without touching the warehouse: decode, find the header, validate every row.
-import type { Column, Dataset } from "../lib/registry.ts";
+import { personalColumns, type Column, type Dataset } from "../lib/registry.ts";
 import { hashStudentId } from "../lib/salt.ts";
 import { hashedName } from "../lib/schema.ts";
 import { normaliseText } from "./cells.ts";
@@ -11,11 +11,6 @@ import { RowValidator, recordJson, type GoodRow, type Registry, type Reject } fr
 export type ReadResult =
   | { ok: false; encoding: string | null; message: string }
   | { ok: true; encoding: string; rows: GoodRow[]; rejects: Reject[]; rowsRead: number };
-
-/** Columns holding personal data (dictionary rule "personal data…"). */
-export function personalColumns(ds: Dataset): Column[] {
-  return ds.columns.filter((c) => c.rule.startsWith("personal data"));
-}
 
 function parseText(text: string, ds: Dataset): RawRecord[] | string {
   try {
@@ -70,7 +65,7 @@ export function readDataFile(bytes: Uint8Array, ds: Dataset, registry: Registry,
       for (const c of personal) {
         const v = result.values[c.column];
         delete result.values[c.column];
-        if (c.rule.includes("hash")) result.values[hashedName] = v === null ? null : hashStudentId(salt, String(v));
+        if (c.personal === "hash") result.values[hashedName] = v === null ? null : hashStudentId(salt, String(v));
       }
       rows.push(result);
     }
@@ -84,7 +79,7 @@ export function redact(reject: Reject, rec: RawRecord, header: HeaderMap, person
   for (const c of personal) {
     const i = header.positions.get(c.column);
     if (i === undefined || i >= cells.length) continue;
-    const hashed = c.rule.includes("hash") && cells[i].trim() !== "";
+    const hashed = c.personal === "hash" && cells[i].trim() !== "";
     cells[i] = hashed ? `哈希:${hashStudentId(salt, normaliseText(cells[i])).slice(0, 16)}` : "（已删除）";
   }
   return { ...reject, record: recordJson(header.cells, cells) };

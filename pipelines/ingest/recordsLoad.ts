@@ -5,11 +5,10 @@
 // the log entry. Each step is timed (steps.ts).
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sectionsOfGrade, sectionsOfStage } from "../lib/codes.ts";
-import type { Dataset } from "../lib/registry.ts";
+import { personalColumns, type Dataset } from "../lib/registry.ts";
 import { hashedName, storedColumns, storedKey } from "../lib/schema.ts";
 import { queryRows } from "../lib/warehouse.ts";
 import type { HeaderMap } from "./header.ts";
-import { personalColumns } from "./read.ts";
 import { explainRejects, lineStarts } from "./recordsReasons.ts";
 import { lit, macros } from "./sqlCells.ts";
 import { cellNames, registryTypes as typesOf, rules, typedSelect } from "./sqlRules.ts";
@@ -86,7 +85,7 @@ async function storeAccepted<T>(
   meanwhile: () => T,
 ): Promise<T> {
   const { ds, headerLine, salt } = src;
-  const hashed = personalColumns(ds).find((c) => c.rule.includes("hash"));
+  const hashed = personalColumns(ds).find((c) => c.personal === "hash");
   const cols = storedColumns(ds);
   const values = cols.map((c) => (c.name === hashedName ? `sha256($salted || t_${hashed!.column})` : `t_${c.name}`));
   const [{ earlier }] = await queryRows<{ earlier: boolean }>(

@@ -2,9 +2,9 @@
 // rejected lines are cut from the file's bytes and validated again, so a school reads the same
 // sentence whichever reader took its file. A disagreement on the rule throws, and the exact
 // reader then reads the whole file.
-import type { Dataset } from "../lib/registry.ts";
+import { personalColumns, type Dataset } from "../lib/registry.ts";
 import type { HeaderMap } from "./header.ts";
-import { personalColumns, redact } from "./read.ts";
+import { redact } from "./read.ts";
 import { RowValidator, recordJson, type Registry, type Reject } from "./validate.ts";
 
 export interface Verdict {
@@ -58,6 +58,7 @@ export function explainRejects(
             code: "duplicate_key",
             reason: `${keyNames}与第 ${v.firstLine} 行相同（重复）`,
             record: recordJson(header.cells, rec.cells),
+            ...validator.unitOf(rec),
           };
     return personal.length ? redact(reject, rec, header, personal, salt) : reject;
   });

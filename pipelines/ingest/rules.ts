@@ -35,36 +35,43 @@ export function describeRange(r: Range): string {
 
 export interface Check {
   left: string[];
-  op: "<=" | "<" | ">=" | ">";
+  op: "<=" | "<" | ">=" | ">" | "=";
   right: string[];
 }
 
 export function parseCheck(text: string): Check | undefined {
-  const m = /^(.+?)\s*(<=|>=|<|>)\s*(.+)$/.exec(text.trim());
+  const m = /^(.+?)\s*(<=|>=|<|>|=)\s*(.+)$/.exec(text.trim());
   if (!m) return undefined;
   const terms = (side: string) => side.split("+").map((t) => t.trim());
   return { left: terms(m[1]), op: m[2] as Check["op"], right: terms(m[3]) };
 }
 
-/** Whether the values satisfy the check; undefined when an operand is missing. */
+/**
+ * Whether the values satisfy the check; undefined when a side has no value at all. Within a side
+ * that has some values, a blank term counts 0 (mild + moderate + severe ≤ screened with moderate blank).
+ */
 export function holds(
   check: Check,
   values: Record<string, unknown>,
 ): { ok: boolean; left: number; right: number } | undefined {
   const sum = (cols: string[]) => {
-    let total = 0;
-    for (const c of cols) {
-      const v = values[c];
-      if (typeof v !== "number") return undefined;
-      total += v;
-    }
-    return total;
+    const present = cols.map((c) => values[c]).filter((v): v is number => typeof v === "number");
+    return present.length ? present.reduce((a, b) => a + b, 0) : undefined;
   };
   const left = sum(check.left);
   const right = sum(check.right);
   if (left === undefined || right === undefined) return undefined;
-  const ok = { "<=": left <= right, "<": left < right, ">=": left >= right, ">": left > right }[check.op];
+  const ok = { "<=": left <= right, "<": left < right, ">=": left >= right, ">": left > right, "=": left === right }[
+    check.op
+  ];
   return { ok, left, right };
 }
 
-export const opWords: Record<Check["op"], string> = { "<=": "大于", "<": "不小于", ">=": "小于", ">": "不大于" };
+/** How a broken check reads: `left (x) 大于 right (y)`. */
+export const opWords: Record<Check["op"], string> = {
+  "<=": "大于",
+  "<": "不小于",
+  ">=": "小于",
+  ">": "不大于",
+  "=": "不等于",
+};

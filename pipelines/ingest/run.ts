@@ -3,12 +3,12 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sectionsOfStage } from "../lib/codes.ts";
-import { readDictionary, readTargetRows, type Dataset } from "../lib/registry.ts";
+import { personalColumns, readDictionary, readTargetRows, type Dataset } from "../lib/registry.ts";
 import { studentIdSalt } from "../lib/salt.ts";
 import { ensureSchema } from "../lib/schema.ts";
 import { queryRows } from "../lib/warehouse.ts";
 import { listInputFiles, type InputFile } from "./files.ts";
-import { personalColumns, readDataFile } from "./read.ts";
+import { readDataFile } from "./read.ts";
 import { saltProblem } from "./saltCheck.ts";
 import { ingestRecordsBySql } from "./records.ts";
 import { stepTimer } from "./steps.ts";
@@ -42,7 +42,7 @@ export async function loadRegistry(connection: DuckDBConnection): Promise<Regist
     "select school_id, name, stage from schools",
   );
   const schools = new Map(rows.map((r) => [r.school_id, { name: r.name, sections: sectionsOfStage[r.stage] ?? [] }]));
-  return { schools, targets: new Set(readTargetRows().map((t) => t.target_id)) };
+  return { schools, targets: new Map(readTargetRows().map((t) => [t.target_id, t.unit])) };
 }
 
 async function alreadyLoaded(connection: DuckDBConnection, sha256: string): Promise<boolean> {
@@ -86,7 +86,7 @@ async function ingestFile(
     await writeLog(connection, load_id, entry);
     return { ...entry, load_id, reasons: {} };
   }
-  if (saltRefused && personalColumns(ds).some((c) => c.rule.includes("hash"))) return fail(saltRefused);
+  if (saltRefused && personalColumns(ds).some((c) => c.personal === "hash")) return fail(saltRefused);
   if (readBySql.has(ds.name)) {
     const bySql = await ingestRecordsBySql(connection, ds, bytes, base, file.absolute, salt, registry).catch(
       (error) => {

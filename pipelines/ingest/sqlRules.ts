@@ -47,7 +47,7 @@ export const t = (c: Column) => `t_${c.column}`;
 
 /** Columns with a typed value: all but personal data that is dropped on read. */
 export function typedColumns(ds: Dataset, personal: Column[]): Column[] {
-  return ds.columns.filter((c) => !personal.includes(c) || c.rule.includes("hash"));
+  return ds.columns.filter((c) => !personal.includes(c) || c.personal === "hash");
 }
 
 /**
@@ -132,11 +132,12 @@ export function rules(ds: Dataset, header: HeaderMap, personal: Column[], hasSch
   for (const c of ds.columns) {
     const check = parseCheck(c.check);
     if (!check) continue;
-    const sum = (ns: string[]) => ns.map((n) => `t_${n}`).join(" + ");
-    const all = [...check.left, ...check.right].map((n) => `t_${n} is not null`).join(" and ");
+    // as rules.ts holds(): a side with no value skips the check; a blank term of a side with values counts 0
+    const sum = (ns: string[]) => ns.map((n) => `coalesce(t_${n}, 0)`).join(" + ");
+    const some = (ns: string[]) => `(${ns.map((n) => `t_${n} is not null`).join(" or ")})`;
     out.push({
       code: "inconsistent",
-      when: `(${all} and not (${sum(check.left)} ${check.op} ${sum(check.right)}))`,
+      when: `(${some(check.left)} and ${some(check.right)} and not (${sum(check.left)} ${check.op} ${sum(check.right)}))`,
     });
   }
   out.push({ code: "duplicate_key", when: "" });

@@ -59,6 +59,10 @@ export async function writeRejects(
     appender.appendVarchar(r.code);
     appender.appendVarchar(r.reason);
     appender.appendVarchar(r.record);
+    if (r.school_id === null) appender.appendNull();
+    else appender.appendVarchar(r.school_id);
+    if (r.year === null) appender.appendNull();
+    else appender.appendInteger(r.year);
     appender.endRow();
   }
   appender.closeSync();

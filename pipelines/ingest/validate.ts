@@ -1,5 +1,5 @@
 // The generic row validator: every rule comes from the dictionary, none from per-dataset code.
-import { sectionLabels, sectionsOfGrade } from "../lib/codes.ts";
+import { sectionLabels, sectionsOfGrade, wholeSchool } from "../lib/codes.ts";
 import type { Column, Dataset } from "../lib/registry.ts";
 import { isNoValue, normaliseText, parseCell, shownValue, type CellValue } from "./cells.ts";
 import { describeColumn, type HeaderMap } from "./header.ts";
@@ -22,6 +22,9 @@ export interface Reject {
   code: ReasonCode;
   reason: string;
   record: string;
+  /** The row's school and year as far as they could be read (whose report the rejected row leaves partial). */
+  school_id: string | null;
+  year: number | null;
 }
 
 export interface GoodRow {
@@ -32,8 +35,13 @@ export interface GoodRow {
 export interface Registry {
   /** school_id → its name and sections; null when there is no registry to check against. */
   schools: Map<string, { name: string; sections: string[] }> | null;
-  targets: Set<string>;
+  /** target_id → its unit (a milestone of a `ratio` target is a share). */
+  targets: Map<string, string>;
 }
+
+/** What a share column says when its value is out of range, and its range. */
+const shareHint = "比例请写成小数（如 0.95）或百分数（如 95%）";
+const shareRange = parseRange("[0,1]")!;
 
 const totalsWords = /^(合计|总计|小计|全区)/;
 const footerWords =
@@ -70,6 +78,7 @@ export class RowValidator {
       code,
       reason,
       record: recordJson(this.header.cells, rec.cells),
+      ...this.unitOf(rec),
     });
     const written = (rec.cells.find((c) => c.trim() !== "") ?? "").trim();
     const first = normaliseText(written);
@@ -89,13 +98,14 @@ export class RowValidator {
       if (isNoValue(cell)) return reject("missing_required", `必填列${describeColumn(col)}为空`);
     }
     const values: Record<string, CellValue> = {};
+    const types = new Map(this.rules.map(({ col }) => [col, this.typeOf(col, rec)]));
     for (const { col } of this.rules) {
       const cell = cellOf(col);
       if (cell === undefined || isNoValue(cell)) {
         values[col.column] = null;
         continue;
       }
-      const parsed = parseCell(col.type, cell);
+      const parsed = parseCell(types.get(col)!, cell);
       if (!parsed.ok)
         return reject(
           "bad_type",
@@ -103,14 +113,48 @@ export class RowValidator {
         );
       values[col.column] = parsed.value;
     }
-    for (const { col, range } of this.rules) {
+    for (const rule of this.rules) {
+      const { col } = rule;
       const v = values[col.column];
-      if (range && typeof v === "number" && !inRange(v, range))
-        return reject("out_of_range", `${col.zhHeader}的值 ${v} 超出允许范围（${describeRange(range)}）`);
+      const share = types.get(col) === "share";
+      const range = share ? shareRange : rule.range;
+      if (range && typeof v === "number" && !inRange(v, range)) {
+        const hint = share ? shareHint : range.min !== undefined && v < range.min ? col.hint : "";
+        return reject(
+          "out_of_range",
+          `${col.zhHeader}的值 ${v} 超出允许范围（${describeRange(range)}）${hint ? `：${hint}` : ""}`,
+        );
+      }
     }
     return (
       this.checkReferences(values, rec, reject) ?? this.checkRules(values, rec, reject) ?? { line: rec.line, values }
     );
+  }
+
+  /**
+   * The type a cell is read as: the dictionary's, except that a `target_value` column of a row whose
+   * target is a ratio holds a share (0.95 or 95%).
+   */
+  private typeOf(col: Column, rec: RawRecord): string {
+    if (col.type === "share" || col.ref === "target_value") {
+      const target = this.ds.columns.find((c) => c.ref === "target");
+      const id = target && normaliseText(rec.cells[this.header.positions.get(target.column) ?? -1] ?? "");
+      if (col.type === "share" || (id && this.registry.targets.get(id) === "ratio")) return "share";
+    }
+    return col.type;
+  }
+
+  /** The school and year a row names, read leniently (for a rejected row, whose report it leaves partial). */
+  unitOf(rec: RawRecord): { school_id: string | null; year: number | null } {
+    const cell = (name: string | undefined) =>
+      name === undefined ? undefined : rec.cells[this.header.positions.get(name) ?? -1];
+    const school = cell(this.ds.columns.find((c) => c.ref === "school" || c.ref.startsWith("school:"))?.column);
+    const year = cell(this.ds.columns.find((c) => c.column === "year")?.column);
+    const parsedYear = year === undefined ? undefined : parseCell("int", year);
+    return {
+      school_id: school === undefined || isNoValue(school) ? null : normaliseText(school),
+      year: parsedYear?.ok ? Number(parsedYear.value) : null,
+    };
   }
 
   private checkReferences(
@@ -142,6 +186,11 @@ export class RowValidator {
     for (const col of this.ds.columns.filter((c) => c.ref === "school_section")) {
       const v = values[col.column];
       if (v === null) continue;
+      if (v === wholeSchool) {
+        const broken = this.checkWholeSchool(values, school, String(values[schoolCol!.column]), reject);
+        if (broken) return broken;
+        continue;
+      }
       const fits = col.type === "grade" ? sectionsOfGrade(String(v)) : [String(v)];
       if (!fits.some((s) => school.sections.includes(s))) {
         const written = normaliseText(rec.cells[this.header.positions.get(col.column)!]);
@@ -151,6 +200,33 @@ export class RowValidator {
           `学校 ${values[schoolCol!.column]}（${school.name}）没有${section}学段，${col.zhHeader}"${shownValue(written)}"不适用`,
         );
       }
+    }
+    return undefined;
+  }
+
+  /**
+   * A 全校 row stands for every section of a combined school: the school has more than one section,
+   * and the pupils of each of its sections are given (columns with ref section_students:<section>),
+   * none for a section it does not have.
+   */
+  private checkWholeSchool(
+    values: Record<string, CellValue>,
+    school: { name: string; sections: string[] },
+    id: string,
+    reject: (c: ReasonCode, r: string) => Reject,
+  ): Reject | undefined {
+    if (school.sections.length < 2)
+      return reject("wrong_section", `学校 ${id}（${school.name}）只有一个学段，学段应填写该学段而不是"全校"`);
+    for (const col of this.ds.columns.filter((c) => c.ref.startsWith("section_students:"))) {
+      const section = col.ref.split(":")[1];
+      const v = values[col.column];
+      if (school.sections.includes(section) && v === null)
+        return reject("missing_required", `学段为"全校"时必须填写${describeColumn(col)}`);
+      if (!school.sections.includes(section) && v !== null && v !== 0)
+        return reject(
+          "wrong_section",
+          `学校 ${id}（${school.name}）没有${sectionLabels[section]}学段，${col.zhHeader}应为空`,
+        );
     }
     return undefined;
   }

@@ -99,8 +99,18 @@ export function parseStage(text: string): string | undefined {
   return Object.keys(stageLabels).find((code) => stageLabels[code].includes(text));
 }
 
+/** The section code of a combined school's one facilities row for all its sections (学段 全校). */
+export const wholeSchool = "whole";
+
+const sectionAliases: Record<string, string> = {
+  特教: "special",
+  特殊教育学校: "special",
+  学前: "kindergarten",
+  全校: wholeSchool,
+  [wholeSchool]: wholeSchool,
+};
+
 export function parseSection(text: string): string | undefined {
   if (sectionLabels[text]) return text;
-  const alias: Record<string, string> = { 特教: "special", 特殊教育学校: "special", 学前: "kindergarten" };
-  return Object.keys(sectionLabels).find((code) => sectionLabels[code] === text) ?? alias[text];
+  return Object.keys(sectionLabels).find((code) => sectionLabels[code] === text) ?? sectionAliases[text];
 }

@@ -4,7 +4,7 @@ import type { Column, Dataset } from "./registry.ts";
 /** DuckDB type of a dictionary type. */
 export function sqlType(type: string): string {
   if (type === "int") return "INTEGER";
-  if (type === "number") return "DOUBLE";
+  if (type === "number" || type === "share") return "DOUBLE";
   if (type === "bool") return "BOOLEAN";
   if (type === "date") return "DATE";
   return "VARCHAR";
@@ -14,50 +14,77 @@ export function sqlType(type: string): string {
 export const hashedName = "student_hash";
 
 /**
- * Columns stored for a dataset. Personal data of vision_records is never stored readable:
- * the student id becomes a salted hash and the name is dropped.
+ * Columns stored for a dataset. Personal data is never stored readable (dictionary column
+ * `personal`): a `hash` column becomes a salted hash, a `drop` column is not stored.
  */
 export function storedColumns(ds: Dataset): { name: string; type: string; source?: Column }[] {
   const cols: { name: string; type: string; source?: Column }[] = [];
   for (const c of ds.columns) {
-    if (ds.name === "vision_records" && c.column === "name") continue;
-    if (ds.name === "vision_records" && c.column === "student_id") {
-      cols.push({ name: hashedName, type: "VARCHAR", source: c });
-      continue;
-    }
-    cols.push({ name: c.column, type: sqlType(c.type), source: c });
+    if (c.personal === "drop") continue;
+    cols.push({ name: c.personal === "hash" ? hashedName : c.column, type: sqlType(c.type), source: c });
   }
   return cols;
 }
 
-/** Natural key of a dataset as stored (student_id → student_hash). */
+/** Natural key of a dataset as stored (a hashed id → student_hash). */
 export function storedKey(ds: Dataset): string[] {
-  return ds.key.map((k) => (ds.name === "vision_records" && k === "student_id" ? hashedName : k));
+  return ds.key.map((k) => (ds.columns.find((c) => c.column === k)?.personal === "hash" ? hashedName : k));
 }
 
-const lineage = "load_id INTEGER, source_file VARCHAR, source_line INTEGER";
+const lineage: [string, string][] = [
+  ["load_id", "INTEGER"],
+  ["source_file", "VARCHAR"],
+  ["source_line", "INTEGER"],
+];
 
-/** Creates every table of the warehouse when missing (idempotent). */
-export async function ensureSchema(connection: DuckDBConnection, datasets: Map<string, Dataset>): Promise<void> {
-  const ddl: string[] = [];
+/** Every table of the warehouse with its columns in order: the dataset tables from the dictionary, then the fixed ones. */
+export function warehouseTables(datasets: Map<string, Dataset>): Map<string, [string, string][]> {
+  const tables = new Map<string, [string, string][]>();
   for (const ds of datasets.values()) {
-    const cols = storedColumns(ds)
-      .map((c) => `"${c.name}" ${c.type}`)
-      .join(", ");
-    ddl.push(`create table if not exists "${ds.name}" (${cols}, ${lineage})`);
-    ddl.push(`create table if not exists "${ds.name}_history" (${cols}, ${lineage}, replaced_by_load_id INTEGER)`);
+    const cols = storedColumns(ds).map((c): [string, string] => [c.name, c.type]);
+    tables.set(ds.name, [...cols, ...lineage]);
+    tables.set(`${ds.name}_history`, [...cols, ...lineage, ["replaced_by_load_id", "INTEGER"]]);
   }
-  ddl.push(`create table if not exists ingest_log (
-    load_id INTEGER, source_file VARCHAR, sha256 VARCHAR, dataset VARCHAR, encoding VARCHAR,
-    rows_read INTEGER, rows_loaded INTEGER, rows_rejected INTEGER, status VARCHAR, message VARCHAR,
-    loaded_at TIMESTAMP)`);
-  ddl.push(`create table if not exists rejects (
-    load_id INTEGER, dataset VARCHAR, source_file VARCHAR, source_line INTEGER,
-    reason_code VARCHAR, reason VARCHAR, record VARCHAR)`);
-  ddl.push(`create table if not exists ingest_runs (
-    run_id INTEGER, input_dir VARCHAR, is_sample BOOLEAN, started_at TIMESTAMP, finished_at TIMESTAMP)`);
-  ddl.push(`create table if not exists indicator_values (
-    target_id VARCHAR, year INTEGER, school_id VARCHAR, value DOUBLE, threshold DOUBLE,
-    status VARCHAR, numerator DOUBLE, denominator DOUBLE)`);
-  for (const statement of ddl) await connection.run(statement);
+  const fixed: Record<string, string> = {
+    ingest_log: `load_id INTEGER, source_file VARCHAR, sha256 VARCHAR, dataset VARCHAR, encoding VARCHAR,
+      rows_read INTEGER, rows_loaded INTEGER, rows_rejected INTEGER, status VARCHAR, message VARCHAR, loaded_at TIMESTAMP`,
+    // school_id and year: as far as they could be read from the rejected row (for the reports it leaves partial)
+    rejects: `load_id INTEGER, dataset VARCHAR, source_file VARCHAR, source_line INTEGER,
+      reason_code VARCHAR, reason VARCHAR, record VARCHAR, school_id VARCHAR, year INTEGER`,
+    ingest_runs: "run_id INTEGER, input_dir VARCHAR, is_sample BOOLEAN, started_at TIMESTAMP, finished_at TIMESTAMP",
+    indicator_values: `target_id VARCHAR, year INTEGER, school_id VARCHAR, value DOUBLE, threshold DOUBLE,
+      status VARCHAR, numerator DOUBLE, denominator DOUBLE, schools_owed INTEGER, schools_reported INTEGER`,
+  };
+  for (const [name, columns] of Object.entries(fixed))
+    tables.set(
+      name,
+      columns.split(",").map((c) => c.trim().split(/\s+/) as [string, string]),
+    );
+  return tables;
+}
+
+/**
+ * Creates every table of the warehouse when missing, and brings a table of an older warehouse to its
+ * columns in order (a column the registry added is NULL in the rows stored before it): idempotent.
+ */
+export async function ensureSchema(connection: DuckDBConnection, datasets: Map<string, Dataset>): Promise<void> {
+  const existing = new Map<string, string[]>();
+  const reader = await connection.runAndReadAll(
+    `select table_name, list(column_name order by column_index) as columns
+     from duckdb_columns() where schema_name = 'main' and database_name = current_database() group by table_name`,
+  );
+  for (const row of reader.getRowObjectsJS()) existing.set(String(row.table_name), row.columns as string[]);
+  for (const [table, columns] of warehouseTables(datasets)) {
+    const ddl = columns.map(([name, type]) => `"${name}" ${type}`).join(", ");
+    const had = existing.get(table);
+    if (!had) {
+      await connection.run(`create table "${table}" (${ddl})`);
+    } else if (had.join() !== columns.map(([name]) => name).join()) {
+      const kept = columns.map(([name, type]) => (had.includes(name) ? `"${name}"` : `null::${type} as "${name}"`));
+      await connection.run(`create table "${table}__new" (${ddl})`);
+      await connection.run(`insert into "${table}__new" select ${kept.join(", ")} from "${table}"`);
+      await connection.run(`drop table "${table}"`);
+      await connection.run(`alter table "${table}__new" rename to "${table}"`);
+    }
+  }
 }

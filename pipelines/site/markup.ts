@@ -1,14 +1,9 @@
 // Static markup written into the pages at build time: target cards carry the contract attributes
 // (data-target-id, data-status) in the HTML itself, so they show without JavaScript and in print.
 import { sectionLabels, stageLabels } from "../lib/codes.ts";
-import {
-  escapeHtml as esc,
-  formatChange,
-  formatThreshold,
-  formatValue,
-  statusWords,
-} from "../../src/components/format.js";
-import { areas } from "./areas.ts";
+import { escapeHtml as esc, formatChange, formatThreshold, formatValue } from "../../src/shared/format.js";
+import { statusWords } from "../../src/shared/vocabulary.js";
+import { areas } from "../../src/shared/vocabulary.js";
 import { readPlan } from "./plan.ts";
 import { latestRows, rowKey, snapshotIndex, type IndicatorRow, type Snapshot } from "./snapshot.ts";
 import type { SiteTarget } from "./targets.ts";

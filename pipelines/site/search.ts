@@ -2,7 +2,7 @@
 // matches prefixes, which finds nothing inside a Chinese sentence; so every run of Chinese text is
 // indexed as all of its suffixes, and any word of it becomes the prefix of some term.
 import { stageLabels } from "../lib/codes.ts";
-import { areas } from "./areas.ts";
+import { areas } from "../../src/shared/vocabulary.js";
 import { readPlan } from "./plan.ts";
 import type { Snapshot } from "./snapshot.ts";
 import type { SiteTarget } from "./targets.ts";

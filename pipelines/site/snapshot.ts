@@ -14,6 +14,9 @@ export interface IndicatorRow {
   status: string;
   numerator: number | null;
   denominator: number | null;
+  /** District rows: schools that owe the target's data, and of those the schools whose data all arrived. */
+  schools_owed: number | null;
+  schools_reported: number | null;
 }
 
 export interface SchoolRow {
@@ -39,7 +42,8 @@ export const emptySnapshot: Snapshot = { rows: [], schools: [], missing: [], isS
 export function queryIndicatorRows(connection: DuckDBConnection): Promise<IndicatorRow[]> {
   return queryRows<IndicatorRow>(
     connection,
-    `select target_id, year::integer as year, school_id, value, threshold, status, numerator, denominator
+    `select target_id, year::integer as year, school_id, value, threshold, status, numerator, denominator,
+            schools_owed, schools_reported
      from indicator_values order by target_id, school_id nulls first, year`,
   );
 }

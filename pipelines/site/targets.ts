@@ -1,6 +1,5 @@
 // The target registry as the site shows it: registry columns plus area, chart, display unit and clause.
 import { readTargetRows } from "../lib/registry.ts";
-import { areaOf, chartOf, displayUnit } from "./areas.ts";
 import { readPlan } from "./plan.ts";
 
 export interface SiteTarget {
@@ -19,6 +18,8 @@ export interface SiteTarget {
   source: string;
   area: string;
   chart: string;
+  measure: string;
+  tally: boolean;
 }
 
 export function readSiteTargets(): SiteTarget[] {
@@ -38,11 +39,13 @@ export function readSiteTargets(): SiteTarget[] {
       clause: Number(r.clause),
       clause_title: clauses.get(Number(r.clause))?.title ?? "",
       title_zh: r.title_zh,
-      display_unit: displayUnit(base),
+      display_unit: r.display_unit,
       formula: r.formula,
       source: r.source,
-      area: areaOf(base),
-      chart: chartOf(base),
+      area: r.area,
+      chart: r.chart,
+      measure: r.measure,
+      tally: r.tally === "yes",
     };
   });
 }

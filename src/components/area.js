@@ -2,7 +2,8 @@
 import { schoolRanking, trendChart } from "./charts.js";
 import { filterBar } from "./controls.js";
 import { h } from "./dom.js";
-import { formatValue, statusWords } from "./format.js";
+import { formatValue } from "../shared/format.js";
+import { statusWords } from "../shared/vocabulary.js";
 import { sortableTable } from "./table.js";
 
 const all = (label) => [{ value: "", label: `全部${label}` }];

@@ -1,6 +1,7 @@
 // Charts of the area pages. Each is (data, options) → element; the page owns layout and width.
 import * as Plot from "@observablehq/plot";
-import { formatValue, statusWords } from "./format.js";
+import { formatValue } from "../shared/format.js";
+import { statusWords } from "../shared/vocabulary.js";
 
 const statusColor = {
   type: "ordinal",

@@ -1,5 +1,5 @@
 // CSV and Excel download buttons for a table: the rows as shown (same order, same words), numbers as numbers.
-import { csvText } from "./cells.js";
+import { csvText } from "../shared/cells.js";
 import { xlsxBytes } from "./xlsx.js";
 
 /** "1,234.5" → 1234.5, "−3" → -3, "45.2%" → {value: 0.452, format: "0.0%", text}; anything else stays text. */

@@ -1,7 +1,7 @@
 // The 下载报告 page: the files of the last `npm run export`, read at view time from exports/manifest.json
 // (copied into the site by `npm run build` / `npm start` when it matches the warehouse).
 import { h } from "./dom.js";
-import { formatNumber } from "./format.js";
+import { formatNumber } from "../shared/format.js";
 import { sortableTable } from "./table.js";
 
 const size = (bytes) =>

@@ -2,7 +2,7 @@
 // where rates over too few pupils are already hidden; this table shows the reason in their place.
 import { filterBar } from "./controls.js";
 import { h } from "./dom.js";
-import { formatNumber, formatPercent } from "./format.js";
+import { formatNumber, formatPercent } from "../shared/format.js";
 
 /** A school picker ("" is the district) over the schools that have grade rows, by name. */
 export function gradeSchoolPicker(rows, schools) {

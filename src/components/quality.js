@@ -1,6 +1,6 @@
 // Data quality views: the ingest log, rejects grouped by reason with raw records, missing reports.
 import { h } from "./dom.js";
-import { formatNumber } from "./format.js";
+import { formatNumber } from "../shared/format.js";
 import { sortableTable } from "./table.js";
 
 const statusWords = { loaded: "已导入", unchanged: "未变化（已导入过）", failed: "整文件拒收" };

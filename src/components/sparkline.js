@@ -1,6 +1,6 @@
 // A small trend across years: the target's values as a line with its threshold as a dashed rule.
 import * as Plot from "@observablehq/plot";
-import { formatValue } from "./format.js";
+import { formatValue } from "../shared/format.js";
 
 /** rows: [{year, value, threshold}] of one target and one school (or the district). */
 export function sparkline(rows, { unit = "ratio", share = false, width = 240, height = 50 } = {}) {

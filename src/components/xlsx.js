@@ -1,6 +1,6 @@
 // A small .xlsx writer for the pages' download buttons (no library, nothing fetched): sheets of text and
 // numbers, a bold frozen header row, column widths, and number formats such as 0.0%.
-import { neutralise } from "./cells.js";
+import { neutralise } from "../shared/cells.js";
 import { zipStored } from "./zip.js";
 
 const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import { warehousePath } from "../../pipelines/lib/paths.ts";
 import { openWarehouse } from "../../pipelines/lib/warehouse.ts";
-import { areas } from "../../pipelines/site/areas.ts";
+import { areas } from "../shared/vocabulary.js";
 import { indicatorArrow, writeStdout } from "../../pipelines/site/arrow.ts";
 import { queryIndicatorRows, type IndicatorRow } from "../../pipelines/site/snapshot.ts";
 import { readSiteTargets } from "../../pipelines/site/targets.ts";

@@ -1,8 +1,7 @@
 // Every rejected row with its file, editor line, reason and raw record (none for student-level datasets).
 import fs from "node:fs";
-import { personalColumns } from "../../pipelines/ingest/read.ts";
 import { warehousePath } from "../../pipelines/lib/paths.ts";
-import { readDictionary } from "../../pipelines/lib/registry.ts";
+import { personalColumns, readDictionary } from "../../pipelines/lib/registry.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
 import { rowsToArrow, writeStdout } from "../../pipelines/site/arrow.ts";
 

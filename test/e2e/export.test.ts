@@ -14,12 +14,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { publishExports } from "../../pipelines/export/publish.ts";
 import { root, sampleDir } from "../../pipelines/lib/paths.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
-import { areas } from "../../pipelines/site/areas.ts";
+import { areas } from "../../src/shared/vocabulary.js";
 import { createStaticServer, listen } from "../../pipelines/site/serve.ts";
 import { readSiteTargets } from "../../pipelines/site/targets.ts";
 import { formulaSchool, sampleSite } from "../helpers/sampleSite.ts";
-import { neutralise } from "../../src/components/cells.js";
-import { statusWords } from "../../src/components/format.js";
+import { neutralise } from "../../src/shared/cells.js";
+import { statusWords } from "../../src/shared/vocabulary.js";
 import type { IndicatorRow } from "../../pipelines/site/snapshot.ts";
 
 const tsx = path.join(root, "node_modules", ".bin", "tsx");

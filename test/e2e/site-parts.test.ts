@@ -4,13 +4,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { areas } from "../../pipelines/site/areas.ts";
+import { areas } from "../../src/shared/vocabulary.js";
 import { localizeDist } from "../../pipelines/site/localize.ts";
 import { frameworkNpmNames } from "../../pipelines/site/npmCache.ts";
 import { expandChinese } from "../../pipelines/site/search.ts";
 import { resolveFile } from "../../pipelines/site/serve.ts";
 import { readSiteTargets } from "../../pipelines/site/targets.ts";
-import { formatChange, formatThreshold, formatValue, statusWords } from "../../src/components/format.js";
+import { formatChange, formatThreshold, formatValue } from "../../src/shared/format.js";
+import { statusWords } from "../../src/shared/vocabulary.js";
 
 describe("numbers in Chinese conventions", () => {
   test("units", () => {

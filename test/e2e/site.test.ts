@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sampleDir } from "../../pipelines/lib/paths.ts";
 import { readTargetRows } from "../../pipelines/lib/registry.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
-import { areas } from "../../pipelines/site/areas.ts";
+import { areas } from "../../src/shared/vocabulary.js";
 import { readSiteTargets } from "../../pipelines/site/targets.ts";
 import { createStaticServer, listen } from "../../pipelines/site/serve.ts";
 import { buildFixtureSite, markupSchool, sampleSite } from "../helpers/sampleSite.ts";

@@ -24,7 +24,7 @@ const registry: Registry = {
     ["S01", { name: "第一小学", sections: ["primary"] }],
     ["S02", { name: "第二中学", sections: ["junior", "senior"] }],
   ]),
-  targets: new Set(readTargetRows().map((t) => t.target_id)),
+  targets: new Map(readTargetRows().map((t) => [t.target_id, t.unit])),
 };
 const codes = [
   "totals_row",

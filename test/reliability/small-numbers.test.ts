@@ -1,5 +1,6 @@
 // Small numbers: a grade-level myopia rate over fewer than 10 screened pupils is hidden in the warehouse
-// (view vision_grade_rates) with the reason; school totals stay; SMALL_NUMBER_THRESHOLD moves the line.
+// (table vision_grade_rates) with the reason, and so is any count that would give it away by
+// subtraction from a published total; school totals stay; SMALL_NUMBER_THRESHOLD moves the line.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { computeIndicators } from "../../pipelines/indicators/compute.ts";
@@ -48,14 +49,17 @@ describe("grade-level rates and the small-number rule", () => {
     const db = await warehouse();
     await computeIndicators(db);
     const hidden = { myopic: null, myopia_rate: null, suppressed: true, note: "人数不足10人，不显示" };
+    // grade 3 has 10 pupils, but A's total (38 myopic) minus grade 1 (30) would give grade 2 away:
+    // the smallest other grade of A, and of the district, is hidden too
+    const cover = { ...hidden, note: "为防止由合计推算出人数较少年级的近视人数，一并不显示" };
     const shown = { suppressed: false, note: null };
     expect(await gradeRows(db)).toEqual([
       { school_id: null, grade: "1", screened: 170, myopic: 40, myopia_rate: 40 / 170, ...shown },
       { school_id: null, grade: "2", screened: 9, ...hidden },
-      { school_id: null, grade: "3", screened: 10, myopic: 5, myopia_rate: 0.5, ...shown },
+      { school_id: null, grade: "3", screened: 10, ...cover },
       { school_id: "A", grade: "1", screened: 120, myopic: 30, myopia_rate: 0.25, ...shown },
       { school_id: "A", grade: "2", screened: 9, ...hidden },
-      { school_id: "A", grade: "3", screened: 10, myopic: 5, myopia_rate: 0.5, ...shown },
+      { school_id: "A", grade: "3", screened: 10, ...cover },
       { school_id: "B", grade: "1", screened: 50, myopic: 10, myopia_rate: 0.2, ...shown },
       { school_id: "B", grade: "2", screened: 0, ...hidden },
     ]);
@@ -88,6 +92,45 @@ describe("grade-level rates and the small-number rule", () => {
       ["A", "3", "人数不足20人，不显示"],
       ["B", "2", "人数不足20人，不显示"],
     ]);
+  });
+
+  it("leaves no hidden count that subtraction from a published total could give away", async () => {
+    const db = await emptyWarehouse();
+    const schools = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`S${i}`, "primary"]));
+    await givenSchools(db, schools);
+    // grades of 3 to 40 pupils, so that many are small: deterministic, no randomness
+    const rows = Object.keys(schools).flatMap((id, i) =>
+      ["1", "2", "3", "4", "5", "6"].map((grade, g) => {
+        const screened = 3 + ((i * 7 + g * 11) % 38);
+        return summary(id, grade, screened, Math.floor(screened / 3) + (g % 2));
+      }),
+    );
+    await given(db, "vision", rows);
+    await computeIndicators(db);
+    const cells = await queryRows<{ school_id: string | null; grade: string; screened: number; myopic: number | null }>(
+      db,
+      "select school_id, grade, judged::integer as screened, myopic from vision_grade_rates",
+    );
+    const totals = await queryRows<{ school_id: string | null; numerator: number }>(
+      db,
+      "select school_id, numerator from indicator_values where target_id = 'vision.myopia_rate' and year = 2021",
+    );
+    expect(cells.some((c) => c.myopic === null)).toBe(true);
+    // every published sum: a school's grades (its total), the district's grades (its total), a grade
+    // across the schools (the district's cell of that grade, when shown)
+    const sums: { cells: typeof cells; total: number | null }[] = [
+      ...totals.map((t) => ({ cells: cells.filter((c) => c.school_id === t.school_id), total: t.numerator })),
+      ...["1", "2", "3", "4", "5", "6"].map((g) => ({
+        cells: cells.filter((c) => c.grade === g && c.school_id !== null),
+        total: cells.find((c) => c.grade === g && c.school_id === null)!.myopic,
+      })),
+    ];
+    for (const sum of sums) {
+      const unknown = sum.cells.filter((c) => c.myopic === null && c.screened > 0);
+      if (sum.total === null || unknown.length !== 1) continue;
+      const derived = sum.total - sum.cells.reduce((n, c) => n + (c.myopic ?? 0), 0);
+      throw new Error(`${unknown[0].school_id ?? "全区"} ${unknown[0].grade} 年级的近视人数可由合计推出：${derived}`);
+    }
   });
 
   it.each(["0", "-3", "ten", "2.5"])("refuses SMALL_NUMBER_THRESHOLD=%s with a plain message", (value) => {

@@ -5,14 +5,18 @@ import { describe, expect, it } from "vitest";
 import { familyOf, readTargets } from "../../pipelines/indicators/registry.ts";
 import { UserError } from "../../pipelines/lib/errors.ts";
 
-const header = "target_id,section,clause,title_zh,scope,applies_to,comparator,threshold,unit,formula,source,datasets";
+const header =
+  "target_id,section,clause,title_zh,scope,applies_to,comparator,threshold,unit,formula,source,datasets,area,chart,display_unit,measure,tally";
 const good = "health.psych_checkup,三,10,师生心理体检完成率,both,primary|junior|senior,>=,1,ratio,f,s,health";
+/** The columns after datasets, where a row's test is not about them: an area and a chart, the rest blank. */
+const display = ",health,schools,,,";
 
 /** A registry file holding the good row and then the given rows (the first given row is line 3). */
 function registry(...rows: string[]): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "targets-"));
   const file = path.join(dir, "targets.csv");
-  fs.writeFileSync(file, [header, good, ...rows].join("\n") + "\n");
+  const full = (row: string) => (row.split(",").length === 12 ? row + display : row);
+  fs.writeFileSync(file, [header, good, ...rows].map((r, i) => (i === 0 ? r : full(r))).join("\n") + "\n");
   return file;
 }
 

@@ -1,75 +1,128 @@
 -- grain: one row per target × year × school (school_id null for the district row), for every
--- year in which the target's datasets hold any row. Adds no_data rows for applicable schools
--- that did not report, the district row of school-scope targets, thresholds and statuses.
+-- year in which the target's datasets hold any row. Adds no_data rows for applicable schools that
+-- did not report, the district row of school-scope targets, thresholds, statuses, and on district
+-- rows how many schools owed the target's data and how many sent all of it (shared/spec/README.md,
+-- "Completeness"). Reads family_values and target_arrivals.
 with target_years as (
   select distinct d.target_id, y.year
   from target_datasets as d
   join dataset_years as y on y.dataset = d.dataset
 ),
 
-school_rows as (
-  select y.target_id, y.year, a.school_id, v.numerator, v.denominator, v.value, v.rule_met
+-- every applicable school of a year: its value, and whether all it owes arrived and was used
+school_facts as (
+  select
+    y.target_id,
+    y.year,
+    a.school_id,
+    v.numerator,
+    v.denominator,
+    v.value,
+    v.rule_met,
+    r.owed_units > 0 as owes,
+    r.complete_units < r.owed_units or v.units_left_out > 0 as lacks_units
   from target_years as y
-  join targets as t on t.target_id = y.target_id and t.scope in ('school', 'both')
   join applicable as a on a.target_id = y.target_id
   left join family_values as v on v.target_id = y.target_id and v.year = y.year and v.school_id = a.school_id
+  left join target_arrivals as r on r.target_id = y.target_id and r.year = y.year and r.school_id = a.school_id
 ),
 
+school_rows as (
+  select
+    f.target_id,
+    f.year,
+    f.school_id,
+    f.value,
+    t.threshold,
+    case
+      when f.value is null then 'no_data'
+      when f.lacks_units then 'incomplete'
+      when t.comparator = 'info' then 'info'
+      when f.rule_met is not false and passes(f.value, t.comparator, t.threshold) then 'met'
+      else 'not_met'
+    end as status,
+    f.numerator,
+    f.denominator,
+    null::INTEGER as schools_owed,
+    null::INTEGER as schools_reported
+  from school_facts as f
+  join targets as t on t.target_id = f.target_id and t.scope in ('school', 'both')
+),
+
+-- a school sent the target's data when everything it owes arrived and every unit could be used
+-- (and, where the target has school rows, it has a value)
+district_counts as (
+  select
+    f.target_id,
+    f.year,
+    count(*) filter (where f.owes) as schools_owed,
+    count(*) filter (
+      where f.owes and f.lacks_units is not true and (t.scope = 'district' or f.value is not null)
+    ) as schools_reported
+  from school_facts as f
+  join targets as t on t.target_id = f.target_id
+  group by f.target_id, f.year
+),
+
+-- both/district scope: the family's pooled value; a change carries its matched panel as schools_reported
 pooled_rows as (
-  select y.target_id, y.year, null as school_id, v.numerator, v.denominator, v.value, v.rule_met
+  select
+    y.target_id,
+    y.year,
+    null as school_id,
+    v.value,
+    t.threshold,
+    case
+      when v.value is null then 'no_data'
+      when coalesce(v.schools_reported, c.schools_reported) < c.schools_owed then
+        -- a tally (a count that only grows as schools report) already over its limit stays not met
+        case when t.tally and not passes(v.value, t.comparator, t.threshold) then 'not_met' else 'incomplete' end
+      when t.comparator = 'info' then 'info'
+      when v.rule_met is not false and passes(v.value, t.comparator, t.threshold) then 'met'
+      else 'not_met'
+    end as status,
+    v.numerator,
+    v.denominator,
+    c.schools_owed,
+    coalesce(v.schools_reported, c.schools_reported) as schools_reported
   from target_years as y
   join targets as t on t.target_id = y.target_id and t.scope in ('both', 'district')
   left join family_values as v on v.target_id = y.target_id and v.year = y.year and v.school_id is null
+  left join district_counts as c on c.target_id = y.target_id and c.year = y.year
 ),
 
-judged as (
-  select
-    r.target_id,
-    r.year,
-    r.school_id,
-    r.value,
-    t.threshold,
-    case
-      when r.value is null then 'no_data'
-      when t.comparator = 'info' then 'info'
-      -- relative tolerance 1e-9: a value equal to its threshold in decimal counts as met
-      when coalesce(r.rule_met, true) and (
-        (t.comparator = '>=' and r.value >= t.threshold - 1e-9 * greatest(abs(t.threshold), abs(r.value)))
-        or (t.comparator = '<=' and r.value <= t.threshold + 1e-9 * greatest(abs(t.threshold), abs(r.value)))
-      ) then 'met'
-      else 'not_met'
-    end as status,
-    r.numerator,
-    r.denominator
-  from (select * from school_rows union all select * from pooled_rows) as r
-  join targets as t on t.target_id = r.target_id
-),
-
--- 校校达标: share of the applicable schools met (no_data counts as not met); met only when all are
+-- 校校达标: share of the applicable schools met (no_data and incomplete count as not met); met only
+-- when all are, not met as soon as one is not, incomplete while some have not sent all they owe
 district_of_schools as (
   select
     y.target_id,
     y.year,
     null as school_id,
-    case when count(j.value) = 0 or t.comparator = 'info' then null
-      else count(*) filter (where j.status = 'met') / count(j.school_id) end as value,
+    case when count(s.value) = 0 or t.comparator = 'info' then null
+      else count(*) filter (where s.status = 'met') / count(s.school_id) end as value,
     case when t.comparator = 'info' then null else 1 end as threshold,
     case
-      when count(j.value) = 0 then 'no_data'
+      when count(s.value) = 0 then 'no_data'
       when t.comparator = 'info' then 'info'
-      when count(*) filter (where j.status = 'met') = count(j.school_id) then 'met'
-      else 'not_met'
+      when count(*) filter (where s.status = 'not_met') > 0 then 'not_met'
+      when count(*) filter (where s.status in ('incomplete', 'no_data')) > 0 then 'incomplete'
+      else 'met'
     end as status,
-    count(*) filter (where j.status = 'met') as numerator,
-    count(j.school_id) as denominator
+    count(*) filter (where s.status = 'met') as numerator,
+    count(s.school_id) as denominator,
+    any_value(c.schools_owed) as schools_owed,
+    any_value(c.schools_reported) as schools_reported
   from target_years as y
   join targets as t on t.target_id = y.target_id and t.scope = 'school'
-  left join judged as j on j.target_id = y.target_id and j.year = y.year
+  left join school_rows as s on s.target_id = y.target_id and s.year = y.year
+  left join district_counts as c on c.target_id = y.target_id and c.year = y.year
   group by y.target_id, y.year, t.comparator
 ),
 
 statuses as (
-  select * from judged
+  select * from school_rows
+  union all
+  select * from pooled_rows
   union all
   select * from district_of_schools
 )

@@ -1,5 +1,6 @@
 -- grain: one row per school × year × section × resource measure (the 7 resource indicators of
 -- 《县域义务教育优质均衡发展督导评估办法》, per student or per 100 students of the section).
+-- depends: facility_sections
 with sections as (
   select
     year,
@@ -13,7 +14,7 @@ with sections as (
     teachers_above_degree,
     backbone_teachers,
     pe_art_teachers
-  from facilities
+  from facility_sections
   where students > 0
 ),
 

@@ -44,7 +44,7 @@ export async function computed(connection: DuckDBConnection, prefix: string): Pr
   await computeIndicators(connection);
   return queryRows<IndicatorRow>(
     connection,
-    `select target_id, year, school_id, value, threshold, status, numerator, denominator
+    `select target_id, year, school_id, value, threshold, status, numerator, denominator, schools_owed, schools_reported
      from indicator_values where starts_with(target_id, $prefix)
      order by target_id, year, school_id nulls first`,
     { prefix },

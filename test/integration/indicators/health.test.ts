@@ -26,7 +26,14 @@ describe("health family", () => {
     expect(row(rows, "health.tb_screening", 2021, null)).toMatchObject({ numerator: 380, denominator: 400 });
     // the kindergarten is not among the psych checkup's sections; P1 and C1 pool to 1200 / 1200
     expect(rows.filter((r) => r.target_id === "health.psych_checkup" && r.school_id === "K1")).toEqual([]);
-    expect(row(rows, "health.psych_checkup", 2021, null)).toMatchObject({ value: 1, denominator: 1200, status: "met" });
+    // S0 (senior) owes the health report and sent none: 1200 / 1200 is over 2 of the 3 schools
+    expect(row(rows, "health.psych_checkup", 2021, null)).toMatchObject({
+      value: 1,
+      denominator: 1200,
+      status: "incomplete",
+      schools_owed: 3,
+      schools_reported: 2,
+    });
     expect(row(rows, "health.psych_checkup", 2021, "S0").status).toBe("no_data");
   });
 });

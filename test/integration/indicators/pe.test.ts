@@ -46,29 +46,34 @@ describe("pe family", () => {
       denominator: 3,
       status: "not_met",
     });
-    expect(row(rows, "pe.lessons_per_week", 2021, "T12")).toMatchObject({ value: 1, status: "met" });
-    expect(row(rows, "pe.lessons_per_week", 2021, null)).toMatchObject({ value: 0.5, status: "not_met" }); // 2 of 4
+    // T12 (primary, junior, senior) sent grades 5 and 11 only: its junior section owes pe and sent none
+    expect(row(rows, "pe.lessons_per_week", 2021, "T12")).toMatchObject({ value: 1, status: "incomplete" });
+    // H1 met, P1 not met, T12 incomplete, S0 no data: 1 of 4 met
+    expect(row(rows, "pe.lessons_per_week", 2021, null)).toMatchObject({ value: 0.25, status: "not_met" });
   });
 
   it("takes the minimum minutes over the reported grades, met at exactly 60", () => {
     expect(row(rows, "pe.in_school_minutes", 2021, "P1")).toMatchObject({ value: 60, threshold: 60, status: "met" });
-    expect(row(rows, "pe.in_school_minutes", 2021, "T12")).toMatchObject({ value: 50, status: "not_met" });
-    expect(row(rows, "pe.out_school_minutes", 2021, "P1")).toMatchObject({ value: 60, status: "met" });
+    expect(row(rows, "pe.in_school_minutes", 2021, "T12")).toMatchObject({ value: 50, status: "incomplete" });
+    // P1's grade 3 left its minutes out of school blank: left out, the least of grades 1-2 is 60, and P1 is incomplete
+    expect(row(rows, "pe.out_school_minutes", 2021, "P1")).toMatchObject({ value: 60, status: "incomplete" });
     expect(row(rows, "pe.in_school_minutes", 2021, "S0")).toMatchObject({ value: null, status: "no_data" });
   });
 
   it("pools the fitness rates for the district", () => {
-    expect(row(rows, "pe.fitness_good_rate", 2021, "P1")).toMatchObject({ value: 0.45, status: "not_met" });
+    // P1's grade 3 has no fitness counts: (50 + 40) / (100 + 100) over grades 1-2, incomplete
+    expect(row(rows, "pe.fitness_good_rate", 2021, "P1")).toMatchObject({ value: 0.45, status: "incomplete" });
     expect(row(rows, "pe.fitness_good_rate", 2021, "H1")).toMatchObject({ value: 0.5, status: "met" });
     expect(row(rows, "pe.fitness_good_rate", 2021, null)).toMatchObject({
       numerator: 340,
       denominator: 600,
-      status: "met",
+      // P1 and T12 did not send all they owe: 340 / 600 is over what arrived
+      status: "incomplete",
     });
     expect(row(rows, "pe.fitness_pass_rate", 2021, null)).toMatchObject({
       numerator: 575,
       denominator: 600,
-      status: "info",
+      status: "incomplete",
     });
     expect(row(rows, "pe.fitness_pass_rate", 2021, null).threshold).toBeNull();
   });
@@ -77,6 +82,7 @@ describe("pe family", () => {
     expect(row(rows, "pe.military_hours", 2021, "H1")).toMatchObject({ value: 83, status: "met" });
     expect(row(rows, "pe.military_hours", 2021, "T12")).toMatchObject({ value: 56, status: "not_met" });
     expect(row(rows, "pe.military_hours", 2021, null)).toMatchObject({ value: 0.5, status: "not_met" });
+    expect(row(rows, "pe.military_hours", 2021, null)).toMatchObject({ schools_owed: 2, schools_reported: 2 });
     expect(row(rows, "pe.military_days", 2021, null)).toMatchObject({ value: 1, status: "met" });
     expect(rows.filter((r) => r.target_id.startsWith("pe.military") && r.school_id === "P1")).toEqual([]);
   });

@@ -54,12 +54,14 @@ describe("space family", () => {
   it("shows the school that did not report, and the district share of schools met", () => {
     expect(row(rows, "space.teaching_area.primary", 2021, "S0")).toMatchObject({ value: null, status: "no_data" });
     expect(row(rows, "space.music_rooms", 2021, "S0").status).toBe("no_data");
-    // P1 and N9 met, S0 no data: 2 of 3
+    // P1 and N9 met, S0 no data: 2 of 3 met, none not met, one owes its report: incomplete
     expect(row(rows, "space.teaching_area.primary", 2021, null)).toMatchObject({
       numerator: 2,
       denominator: 3,
       threshold: 1,
-      status: "not_met",
+      status: "incomplete",
+      schools_owed: 3,
+      schools_reported: 2,
     });
     expect(row(rows, "space.teaching_area.primary", 2021, null).value).toBeCloseTo(2 / 3, 12);
   });
@@ -70,11 +72,12 @@ describe("space family", () => {
     expect(row(rows, "space.art_rooms", 2021, "P1")).toMatchObject({ numerator: 0, value: 0, status: "not_met" });
     expect(row(rows, "space.music_rooms", 2021, "N9")).toMatchObject({ numerator: 4, denominator: 5, value: 0.8 });
     expect(row(rows, "space.art_rooms", 2021, "N9")).toMatchObject({ numerator: 5, denominator: 5, status: "met" });
-    // C1 has a junior section: 42 classes → 4 rooms needed, none reported
+    // C1 has a junior section: 42 classes → 4 rooms needed; it sent no special-rooms report, so
+    // 0 rooms is what arrived, not what it has: incomplete
     expect(row(rows, "space.music_rooms", 2021, "C1")).toMatchObject({
       numerator: 0,
       denominator: 4,
-      status: "not_met",
+      status: "incomplete",
     });
   });
 

@@ -35,7 +35,10 @@ describe("teachers family", () => {
       value: 0.5,
       numerator: 1,
       denominator: 2,
-      status: "not_met",
+      // N9 met, P0 owes its facilities and sent none, nobody not met: incomplete, not 未达标
+      status: "incomplete",
+      schools_owed: 2,
+      schools_reported: 1,
     });
     // junior: N9 is the only applicable school and is met
     expect(row(rows, "teachers.pe_art_per100.junior", 2021, null)).toMatchObject({ value: 1, status: "met" });

@@ -19,6 +19,8 @@ export function target(overrides: Partial<SiteTarget>): SiteTarget {
     source: "",
     area: "vision",
     chart: "schools",
+    measure: "",
+    tally: false,
     ...overrides,
   };
 }

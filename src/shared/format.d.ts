@@ -1,7 +1,4 @@
 // Types of format.js for the build-time markup in pipelines/site (src/ itself is not type-checked).
-export declare const statusWords: Record<string, string>;
-export declare const statusOrder: string[];
-export declare const unitWords: Record<string, string>;
 export declare function formatNumber(value: number | null | undefined, digits?: number): string;
 export declare function formatPercent(value: number | null | undefined, digits?: number): string;
 export declare function formatYuan(value: number | null | undefined): string;

@@ -1,26 +1,5 @@
-// Numbers, units and status words in Chinese conventions. Shared by the pages and the build-time markup.
-
-export const statusWords = { met: "达标", not_met: "未达标", no_data: "无数据", info: "监测" };
-export const statusOrder = ["not_met", "no_data", "met", "info"];
-
-/** Unit words after a number; ratios are shown as percentages. */
-export const unitWords = {
-  m2: "平方米",
-  yuan: "元",
-  minutes: "分钟",
-  days: "天",
-  hours: "学时",
-  rooms: "间",
-  teachers: "人",
-  indicators: "项",
-  classes: "个",
-  schools: "所",
-  kindergartens: "所",
-  points: "个",
-  pairs: "对",
-  projects: "个",
-  coefficient: "",
-};
+// Numbers in Chinese conventions (万, %, 个百分点, unit words). Shared by the pages, the build-time markup and the exports.
+import { countUnits, unitWords } from "./vocabulary.js";
 
 const formats = new Map();
 const grouped = (digits) => {
@@ -59,10 +38,10 @@ export function formatValue(value, unit, { share = false } = {}) {
   if (unit === "ratio") return formatPercent(value);
   if (unit === "yuan") return formatYuan(value);
   if (unit === "coefficient") return formatNumber(value, 3);
-  const digits = ["indicators", "classes", "schools", "kindergartens", "points", "pairs", "projects"].includes(unit)
-    ? 0
-    : 2;
-  return `${formatNumber(value, digits)}${unitWords[unit] ? ` ${unitWords[unit]}` : ""}`;
+  const digits = countUnits.includes(unit) ? 0 : 2;
+  // a unit of next year's registry that has no word here is shown as written (个, 所 …)
+  const word = unit in unitWords ? unitWords[unit] : unit;
+  return `${formatNumber(value, digits)}${word ? ` ${word}` : ""}`;
 }
 
 /** A signed change of a ratio in percentage points: -0.005 → "−0.5个百分点". */

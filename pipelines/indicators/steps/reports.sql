@@ -1,0 +1,52 @@
+-- grain: one row per year × school × report it owes × section of the school that owes it.
+-- A dataset is owed, every year it is collected, by the schools of the sections the dictionary names
+-- (column owed_by); student records count for the vision report (column fulfils). received: rows of
+-- the report arrived for that section (a 全校 facilities row covers every section of its school;
+-- rows without a grade or section cover the whole school). rejected: rows of the school's report for
+-- that year were rejected in the latest load of their file, so what arrived is not all there is.
+-- Reads received_units (year, school_id, dataset, section), made from the dictionary.
+with duty_years as (
+  select distinct d.duty as dataset, y.year
+  from dataset_duties as d
+  join dataset_years as y on y.dataset = d.dataset
+),
+
+owed as (
+  select y.year, s.school_id, y.dataset, s.section
+  from duty_years as y
+  join duty_sections as d on d.dataset = y.dataset
+  join school_sections as s on s.section = d.section
+),
+
+current_loads as (
+  select source_file, max(load_id) as load_id
+  from ingest_log
+  where status = 'loaded'
+  group by source_file
+),
+
+-- a totals row or a second copy of a row loses no unit of the school's report
+open_rejects as (
+  select distinct d.duty as dataset, r.year, r.school_id
+  from rejects as r
+  join current_loads as c on c.source_file = r.source_file and c.load_id = r.load_id
+  join dataset_duties as d on d.dataset = r.dataset
+  where r.reason_code not in ('totals_row', 'duplicate_key')
+),
+
+reports as (
+  select
+    o.year,
+    o.school_id,
+    o.dataset,
+    o.section,
+    u.school_id is not null as received,
+    r.school_id is not null as rejected
+  from owed as o
+  left join (select distinct * from received_units) as u
+    on u.year = o.year and u.school_id = o.school_id and u.dataset = o.dataset and u.section = o.section
+  left join open_rejects as r
+    on r.year = o.year and r.school_id = o.school_id and r.dataset = o.dataset
+)
+
+select * from reports

@@ -1,0 +1,17 @@
+// Types of vocabulary.js for the Node side (src/ itself is not type-checked).
+export declare const statusWords: Record<string, string>;
+export declare const statusOrder: string[];
+export declare const statusMeanings: Record<string, string>;
+export declare const reasonWords: Record<string, string>;
+export declare const ingestStatusWords: Record<string, string>;
+export declare const encodingWords: Record<string, string>;
+export declare const sourceKindWords: Record<string, string>;
+export declare const unitWords: Record<string, string>;
+export declare const countUnits: string[];
+export declare const chartKinds: string[];
+export declare const areas: { slug: string; title: string; intro: string }[];
+export declare function reportedWords(
+  reported: number | null | undefined,
+  owed: number | null | undefined,
+  options?: { panel?: boolean },
+): string;

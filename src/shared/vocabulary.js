@@ -1,0 +1,95 @@
+// The words every surface uses — pages, the build-time markup, CSV, XLSX, PDF and the command line:
+// statuses, reject reasons, ingest results, units, areas. Pure data, no DOM: importable by pages and by Node.
+
+/** The five statuses of indicator_values (shared/spec/README.md, "Completeness"). */
+export const statusWords = {
+  met: "达标",
+  not_met: "未达标",
+  incomplete: "数据不全",
+  no_data: "无数据",
+  info: "监测",
+};
+
+/** Statuses in the order a reader should look at them: what is not met first, then what is not known. */
+export const statusOrder = ["not_met", "incomplete", "no_data", "met", "info"];
+
+/** What each status means, in one sentence (methods page, README). */
+export const statusMeanings = {
+  met: "数值达到目标值（全区逐校指标：全部适用学校达标）。",
+  not_met: "数值未达到目标值；全区计数类指标在有学校未报时，已经超标的仍判为未达标。",
+  incomplete: "应报数据未报齐，或有年级、班级、学段缺少计算所需的数字：数值按已到的数据计算，但不下达标结论。",
+  no_data: "没有可计算的数据（应报学校都未报送，或报送的数据缺少计算所需的数字）。",
+  info: "监测指标，只看数值和趋势，不设目标值。",
+};
+
+/** Reason codes of rejected rows (contracts.md), in the order they are checked, with their words. */
+export const reasonWords = {
+  totals_row: "合计/表尾行",
+  missing_required: "必填项为空",
+  bad_type: "格式错误",
+  out_of_range: "超出范围",
+  unknown_school: "学校不存在",
+  unknown_target: "指标不存在",
+  wrong_section: "学段不符",
+  inconsistent: "前后矛盾",
+  duplicate_key: "重复记录",
+};
+
+/** Results of reading one file (ingest_log.status). */
+export const ingestStatusWords = { loaded: "已导入", unchanged: "未变化（已导入过）", failed: "整文件拒收" };
+
+export const encodingWords = { "utf-8": "UTF-8", gb18030: "GB18030", "utf-16le": "UTF-16LE" };
+
+/** Where a school's vision figures came from in a year (vision_by_grade.source). */
+export const sourceKindWords = { summary: "汇总表", records: "学生个案", mixed: "汇总表与个案混合" };
+
+/** Unit words after a number; ratios are shown as percentages, changes of a ratio as 个百分点. */
+export const unitWords = {
+  m2: "平方米",
+  yuan: "元",
+  minutes: "分钟",
+  days: "天",
+  hours: "学时",
+  rooms: "间",
+  teachers: "人",
+  indicators: "项",
+  classes: "个",
+  schools: "所",
+  kindergartens: "所",
+  points: "个",
+  pairs: "对",
+  projects: "个",
+  coefficient: "",
+};
+
+/** Units counted in whole numbers. */
+export const countUnits = ["indicators", "classes", "schools", "kindergartens", "points", "pairs", "projects"];
+
+/** The chart kinds a target may name in the registry (targets.csv, column chart). */
+export const chartKinds = ["schools", "cv", "milestone", "trend"];
+
+/** The area pages, in the order of the menu; each target names its area in the registry (column area). */
+export const areas = [
+  { slug: "vision", title: "视力健康", intro: "近视率、筛查覆盖率与视力分段管理（第10条）。" },
+  { slug: "pe", title: "体育与军训", intro: "体育课时、校内外体育活动、体质健康与高中军训（第11条）。" },
+  { slug: "health", title: "卫生与心理", intro: "结核病筛查、预防接种证查验与心理体检（第10条）。" },
+  {
+    slug: "balance",
+    title: "办学条件与均衡",
+    intro: "义务教育学校办学条件、师资配置、专用教室与校际均衡差异系数（第24条）。",
+  },
+  { slug: "classes", title: "班额与规模", intro: "大班额、超标准班额与超规模学校（第24、25条）。" },
+  { slug: "pay", title: "教师待遇", intro: "义务教育教师平均工资与当地公务员平均工资之比（第32条）。" },
+  { slug: "preschool", title: "学前教育", intro: "毛入园率、普惠性幼儿园覆盖率、公办园占比与安吉游戏试点（第23条）。" },
+  {
+    slug: "milestones",
+    title: "重点任务",
+    intro: "党建品牌、依法治教、国际交流与重点建设项目等台账指标（第5、21、22、36条）。",
+  },
+];
+
+/** "已报 37/40 校": how many of the schools that owe a target's data sent it (district rows). */
+export function reportedWords(reported, owed, { panel = false } = {}) {
+  if (owed == null) return "";
+  return `${panel ? "同口径" : "已报"} ${reported ?? 0}/${owed} 校`;
+}
