@@ -1,12 +1,13 @@
-// Observable Framework configuration. The warehouse is read once, read-only, when the build loads this file:
-// for the school routes, the sample banner, the footer, the search index and the static target cards.
+// Observable Framework configuration. The warehouse is read once, read-only, through the read layer
+// (pipelines/lib/snapshot.ts) when the build loads this file: for the school routes, the sample banner,
+// the footer, the search index and the target cards written into the overview and school pages.
 import { warehousePath } from "./pipelines/lib/paths.ts";
-import { areas } from "./src/shared/vocabulary.js";
+import { readSnapshot } from "./pipelines/lib/snapshot.ts";
+import { readSiteTargets } from "./pipelines/lib/targets.ts";
 import { staticBlocks } from "./pipelines/site/markdown.ts";
 import { bannerMarkup, footerMarkup } from "./pipelines/site/markup.ts";
 import { searchDocuments } from "./pipelines/site/search.ts";
-import { readSnapshot } from "./pipelines/site/snapshot.ts";
-import { readSiteTargets } from "./pipelines/site/targets.ts";
+import { areas } from "./src/shared/vocabulary.js";
 
 const snapshot = await readSnapshot(warehousePath());
 const targets = readSiteTargets();
@@ -32,7 +33,8 @@ export default {
   pager: true,
   header: bannerMarkup(snapshot),
   footer: footerMarkup(snapshot),
-  dynamicPaths: snapshot.schools.map((s) => `/schools/${s.school_id}`),
+  // One area page (src/[area].md) for every area, one school page (src/schools/[school].md) for every school.
+  dynamicPaths: [...areas.map((a) => `/${a.slug}`), ...snapshot.schools.map((s) => `/schools/${s.school_id}`)],
   search: {
     index: async function* () {
       yield* searchDocuments(snapshot, targets);

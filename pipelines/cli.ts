@@ -1,19 +1,59 @@
 // The one command line: `node --import tsx pipelines/cli.ts <command> [options]` (npm scripts in package.json;
-// node loads tsx itself, which saves the child process the `tsx` command starts).
+// node loads tsx itself, which saves the child process the `tsx` command starts). It alone chains the
+// stages: ingest → indicators (inside ingest), build → ingest when there is no warehouse → publish the
+// exports into the site, export → build, start → ingest → build → publish → serve.
+import fs from "node:fs";
 import { UserError } from "./lib/errors.ts";
 
-type Command = { main(args: string[]): Promise<number> };
+type Main = (args: string[]) => Promise<number>;
 
-const commands: Record<string, () => Promise<Command>> = {
-  ingest: () => import("./ingest/command.ts"),
-  check: () => import("./ingest/check.ts"),
-  templates: () => import("./ingest/templates.ts"),
-  indicators: () => import("./indicators/command.ts"),
-  build: () => import("./site/build.ts"),
-  start: () => import("./site/start.ts"),
-  export: () => import("./export/command.ts"),
-  bench: () => import("./bench/command.ts"),
-  sample: () => import("./sample/command.ts"),
+/** Ingests the default input into the warehouse (exit 1, a file rejected whole, still leaves a warehouse). */
+async function ingestDefault(file: string): Promise<void> {
+  const ingest = await import("./ingest/command.ts");
+  const code = await ingest.main(["--db", file]);
+  if (code !== 0 && code !== 1) throw new UserError(`导入失败（退出码 ${code}），未生成网站。`, code);
+}
+
+/** Builds the site, then puts the exports made from the same data into it. */
+async function buildAndPublish(file: string, out: string): Promise<void> {
+  const { buildSite } = await import("./site/build.ts");
+  const { publishExports } = await import("./export/publish.ts");
+  await buildSite(file, out);
+  const published = await publishExports(file, out);
+  if (published) console.error(published);
+}
+
+const commands: Record<string, Main> = {
+  ingest: async (args) => (await import("./ingest/command.ts")).main(args),
+  check: async (args) => (await import("./ingest/check.ts")).main(args),
+  templates: async (args) => (await import("./ingest/templates.ts")).main(args),
+  indicators: async (args) => (await import("./indicators/command.ts")).main(args),
+  build: async (args) => {
+    const { file, out } = (await import("./site/build.ts")).buildOptions(args);
+    const started = Date.now();
+    if (!fs.existsSync(file)) {
+      console.error(`数据仓库 ${file} 不存在，先导入默认输入……`);
+      await ingestDefault(file);
+    }
+    await buildAndPublish(file, out);
+    console.error(`网站已生成：${out}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+    return 0;
+  },
+  start: async (args) => {
+    const site = await import("./site/start.ts");
+    const { distDir } = await import("./site/framework.ts");
+    const { file, port } = site.startOptions(args);
+    await ingestDefault(file);
+    await buildAndPublish(file, distDir);
+    await site.serveSite(distDir, port);
+    return 0;
+  },
+  export: async (args) => {
+    const { buildSite } = await import("./site/build.ts");
+    return (await import("./export/command.ts")).main(args, { buildSite });
+  },
+  bench: async (args) => (await import("./bench/command.ts")).main(args),
+  sample: async (args) => (await import("./sample/command.ts")).main(args),
 };
 
 const usage = `用法：npm run <命令> -- [选项]
@@ -21,13 +61,12 @@ const usage = `用法：npm run <命令> -- [选项]
 
 async function run(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  const load = name ? commands[name] : undefined;
-  if (!load) {
+  const command = name ? commands[name] : undefined;
+  if (!command) {
     console.error(name ? `未知命令：${name}\n${usage}` : usage);
     return 2;
   }
-  const command = await load();
-  return command.main(args);
+  return command(args);
 }
 
 run(process.argv.slice(2)).then(

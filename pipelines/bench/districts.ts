@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { generateDistrict, writeDistrict } from "../sample/generate.ts";
 import { areas } from "../../src/shared/vocabulary.js";
-import { readSiteTargets } from "../site/targets.ts";
+import { readSiteTargets } from "../lib/targets.ts";
 import { npmRun, type Measured } from "./measure.ts";
 import { pageBytes, type PageBytes } from "./pageBytes.ts";
 

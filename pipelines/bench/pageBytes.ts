@@ -1,6 +1,6 @@
 // The bytes a page transfers: Chromium loads it from a plain static server until the network is
 // idle, and the bodies of every response (HTML, JS, CSS, data files) are summed.
-import { createStaticServer, listen } from "../site/serve.ts";
+import { createStaticServer, listen } from "../lib/serve.ts";
 import { launchChromium } from "../export/browser.ts";
 
 export interface PageBytes {

@@ -6,15 +6,15 @@ import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
 import { defaultExportsDir, warehousePath } from "../lib/paths.ts";
 import { openWarehouse, queryRows } from "../lib/warehouse.ts";
-import { createStaticServer, listen } from "../site/serve.ts";
-import { readSiteTargets } from "../site/targets.ts";
+import { createStaticServer, listen } from "../lib/serve.ts";
+import { readSiteTargets } from "../lib/targets.ts";
 import { assertChromium, launchChromium } from "./browser.ts";
 import { writeIndicatorCsv } from "./csv.ts";
-import { readReportFacts } from "./facts.ts";
+import { readReportFacts } from "../lib/facts.ts";
 import { manifestName, writeManifest } from "./manifest.ts";
 import { printAll, type PrintJob } from "./pdf.ts";
 import { readExportRows } from "./rows.ts";
-import { printableSite } from "./site.ts";
+import { printableSite, type SiteBuilder } from "./site.ts";
 import { writeIndicatorWorkbook } from "./xlsx.ts";
 
 interface School {
@@ -56,7 +56,8 @@ function progress(total: number) {
   };
 }
 
-export async function main(args: string[]): Promise<number> {
+/** `buildSite` builds the site the PDFs are printed from (given by the command line, which chains the stages). */
+export async function main(args: string[], { buildSite }: { buildSite: SiteBuilder }): Promise<number> {
   const { values } = parseOptions({
     args,
     options: {
@@ -92,7 +93,7 @@ export async function main(args: string[]): Promise<number> {
   console.error(`已写出 indicator_values.csv 与 indicators.xlsx（${rows.length} 行）。`);
 
   if (!values.site) console.error("正在从同一数据仓库生成网站，用于打印 PDF（约需一两分钟）……");
-  const site = await printableSite(file, facts.fingerprint, values.site);
+  const site = await printableSite(file, facts.fingerprint, values.site, buildSite);
   const server = createStaticServer(site.dir);
   const browser = await launchChromium().catch((error) => {
     site.dispose();

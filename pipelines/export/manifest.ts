@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { defaultExportsDir } from "../lib/paths.ts";
-import type { ReportFacts } from "./facts.ts";
+import type { ReportFacts } from "../lib/facts.ts";
 
 export interface ExportFile {
   path: string; // relative, "/" separators

@@ -16,11 +16,10 @@ const viewport = { width: 703, height: 1000 };
 const margin = { top: "16mm", bottom: "16mm", left: "12mm", right: "12mm" };
 const renderTimeoutMs = 120_000;
 
-/** True once Framework's cells have run: no loading marker, no pending marker, every sparkline drawn. */
+/** True once Framework's cells have run: no loading marker, and no pending marker a page keeps until it is drawn. */
 function rendered(): boolean {
   if (document.readyState !== "complete") return false;
-  if (document.querySelector("observablehq-loading, [data-print-pending]")) return false;
-  return [...document.querySelectorAll(".spark[data-spark]")].every((n) => n.childNodes.length > 0);
+  return !document.querySelector("observablehq-loading, [data-print-pending]");
 }
 
 function headerTemplate(job: PrintJob): string {

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { defaultExportsDir } from "../lib/paths.ts";
-import { readReportFacts } from "./facts.ts";
+import { readReportFacts } from "../lib/facts.ts";
 import { manifestName, readManifest } from "./manifest.ts";
 
 /** Returns what it did, as a line for the console (null: there are no exports). */

@@ -2,7 +2,7 @@
 // target's title and the school's name; district rows first, then school rows, in the registry's order.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../lib/warehouse.ts";
-import type { SiteTarget } from "../site/targets.ts";
+import type { SiteTarget } from "../lib/targets.ts";
 
 export interface ExportRow {
   target: SiteTarget;

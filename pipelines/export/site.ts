@@ -4,7 +4,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { UserError } from "../lib/errors.ts";
-import { buildSite } from "../site/build.ts";
 
 /** The fingerprint a built site was made from; null when the folder is not a site with a report page. */
 export function builtFingerprint(site: string): string | null {
@@ -27,6 +26,9 @@ export function assertSameData(dir: string, fingerprint: string | null, what: st
   }
 }
 
+/** Builds the site of a warehouse into a folder (the site stage's buildSite, handed down by the command line). */
+export type SiteBuilder = (warehouse: string, out: string) => Promise<void>;
+
 export interface PrintableSite {
   dir: string;
   dispose(): void;
@@ -36,7 +38,8 @@ export interface PrintableSite {
 export async function printableSite(
   warehouse: string,
   fingerprint: string | null,
-  site?: string,
+  site: string | undefined,
+  buildSite: SiteBuilder,
 ): Promise<PrintableSite> {
   if (site) {
     const dir = path.resolve(site);

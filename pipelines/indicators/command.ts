@@ -5,10 +5,9 @@ import { warehousePath } from "../lib/paths.ts";
 import { readDictionary } from "../lib/registry.ts";
 import { ensureSchema } from "../lib/schema.ts";
 import { openWarehouse, queryRows } from "../lib/warehouse.ts";
+import { statusOrder, statusWords } from "../../src/shared/vocabulary.js";
 import { computeIndicators } from "./compute.ts";
 import { defaultTargetsFile, readTargets } from "./registry.ts";
-
-const statusLabels: Record<string, string> = { met: "达标", not_met: "未达标", no_data: "无数据", info: "仅监测" };
 
 /** `npm run indicators -- [--db FILE] [--targets FILE]`: recompute indicator_values alone. */
 export async function main(args: string[]): Promise<number> {
@@ -37,8 +36,8 @@ export async function main(args: string[]): Promise<number> {
       console.log("仓库中还没有可计算的数据。");
       return 0;
     }
-    const parts = Object.keys(statusLabels)
-      .map((status) => `${statusLabels[status]} ${counts.find((c) => c.status === status)?.n ?? 0} 项`)
+    const parts = statusOrder
+      .map((status) => `${statusWords[status]} ${counts.find((c) => c.status === status)?.n ?? 0} 项`)
       .join("，");
     const total = counts.reduce((sum, c) => sum + c.n, 0);
     console.log(`${counts[0].year} 年全区 ${total} 项指标：${parts}。`);

@@ -1,23 +1,18 @@
+// The target registry as the engine uses it: each target with its SQL family, which must exist
+// and compute it (the rest of the checks: pipelines/lib/targets.ts).
 import fs from "node:fs";
 import path from "node:path";
-import { UserError } from "../lib/errors.ts";
-import { root, seedsDir } from "../lib/paths.ts";
-import { readDictionary, readTargetRows, type Dataset, type Target } from "../lib/registry.ts";
-import { sectionLabels } from "../lib/codes.ts";
-import { areas, chartKinds } from "../../src/shared/vocabulary.js";
+import { root } from "../lib/paths.ts";
+import { readDictionary, type Dataset } from "../lib/registry.ts";
+import { defaultTargetsFile, readTargets as readRegistry, type RegistryTarget } from "../lib/targets.ts";
 import { familySqlPath, sqlDir } from "./sql.ts";
 
-/** A target as the engine uses it: the registry row, the datasets it reads and its SQL family. */
-export interface RegisteredTarget extends Target {
-  datasets: string[];
-  family: string;
-  line: number;
-}
+export { defaultTargetsFile };
 
-export const defaultTargetsFile = path.join(seedsDir, "targets.csv");
-const scopes = ["school", "both", "district"];
-const comparators = [">=", "<=", "info"];
-const sections = Object.keys(sectionLabels);
+/** A target as the engine uses it: the registry row, the datasets it reads and its SQL family. */
+export interface RegisteredTarget extends RegistryTarget {
+  family: string;
+}
 
 /** Milestone targets (applies_to `milestone`) share one generic SQL file; others use their id's first part. */
 export function familyOf(targetId: string, appliesTo: string[]): string {
@@ -33,97 +28,19 @@ export function namesTarget(sql: string, id: string): boolean {
   return false;
 }
 
-/**
- * Reads and validates the target registry. The first problem found becomes one Chinese message
- * naming the file, the line and the value; nothing is returned half-checked.
- */
+/** The registry, each target with a family whose SQL file exists and names it. */
 export function readTargets(
   file = defaultTargetsFile,
   dictionary: Map<string, Dataset> = readDictionary(),
   dir = sqlDir,
 ): RegisteredTarget[] {
-  const shown = path.relative(root, file) || file;
-  if (!fs.existsSync(file)) throw new UserError(`指标登记表 ${shown} 不存在。`);
-  const rows = readTargetRows(file);
-  const targets: RegisteredTarget[] = [];
-  const seen = new Map<string, number>();
-  rows.forEach((row, index) => {
-    const line = index + 2;
-    const fail = (what: string): never => {
-      throw new UserError(`指标登记表 ${shown} 第 ${line} 行：${what}`);
-    };
-    const id = (row.target_id ?? "").trim();
-    if (!/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/.test(id)) fail(`指标编号“${id}”无效（应为小写字母、数字、下划线和点）。`);
-    if (seen.has(id)) fail(`指标编号“${id}”重复（第 ${seen.get(id)} 行已有）。`);
-    seen.set(id, line);
-    const clause = Number(row.clause);
-    if (!Number.isInteger(clause) || clause < 1) fail(`指标 ${id} 的条款号“${row.clause ?? ""}”不是正整数。`);
-    const scope = (row.scope ?? "").trim();
-    if (!scopes.includes(scope)) fail(`指标 ${id} 的范围“${scope}”无效（应为 ${scopes.join("、")}）。`);
-    const comparator = (row.comparator ?? "").trim();
-    if (!comparators.includes(comparator)) {
-      fail(`指标 ${id} 的比较符“${comparator}”无效（应为 ${comparators.join("、")}）。`);
+  return readRegistry(file, dictionary, (t, fail) => {
+    const sqlFile = familySqlPath(familyOf(t.target_id, t.applies_to), dir);
+    if (!fs.existsSync(sqlFile)) fail(`指标 ${t.target_id} 没有计算它的 SQL 文件 ${path.relative(root, sqlFile)}。`);
+    if (!t.applies_to.includes("milestone") && !namesTarget(fs.readFileSync(sqlFile, "utf8"), t.target_id)) {
+      fail(
+        `指标 ${t.target_id} 没有计算它的 SQL：${path.relative(root, sqlFile)} 中找不到 '${t.target_id}' 或包含它的 like 模式。`,
+      );
     }
-    const appliesTo = (row.applies_to ?? "").split("|").map((s) => s.trim());
-    for (const section of appliesTo) {
-      if (section === "milestone" ? appliesTo.length > 1 || scope !== "district" : !sections.includes(section)) {
-        fail(
-          `指标 ${id} 的适用学段“${row.applies_to}”无效（应为 ${sections.join("、")} 以 | 连接，或单独的 milestone 且范围为 district）。`,
-        );
-      }
-    }
-    const thresholdText = (row.threshold ?? "").trim();
-    const threshold = thresholdText === "" ? null : Number(thresholdText);
-    if (comparator === "info" && threshold !== null) fail(`指标 ${id} 为 info，不应填写目标值“${thresholdText}”。`);
-    if (comparator !== "info" && (threshold === null || !Number.isFinite(threshold))) {
-      fail(`指标 ${id} 的目标值“${thresholdText}”不是数字。`);
-    }
-    const datasets = (row.datasets ?? "").split("|").map((s) => s.trim());
-    for (const name of datasets) {
-      const known = dictionary.get(name)?.columns.some((c) => c.column === "year");
-      if (!known) fail(`指标 ${id} 的数据集“${row.datasets ?? ""}”无效（应为数据字典中带“年度”的数据集，以 | 连接）。`);
-    }
-    const area = (row.area ?? "").trim();
-    if (!areas.some((a) => a.slug === area)) {
-      fail(`指标 ${id} 的领域“${area}”无效（应为 ${areas.map((a) => a.slug).join("、")}）。`);
-    }
-    const chart = (row.chart ?? "").trim();
-    if (!chartKinds.includes(chart)) fail(`指标 ${id} 的图表“${chart}”无效（应为 ${chartKinds.join("、")}）。`);
-    const unit = (row.unit ?? "").trim();
-    const displayUnit = (row.display_unit ?? "").trim() || unit;
-    const tally = (row.tally ?? "").trim();
-    if (!["", "yes"].includes(tally)) fail(`指标 ${id} 的 tally 列“${tally}”无效（应为 yes 或留空）。`);
-    if (tally === "yes" && (comparator !== "<=" || scope === "school")) {
-      fail(`指标 ${id} 标为 tally（只会随报送增加的全区计数），其比较符应为 <=、范围不能是 school。`);
-    }
-    const family = familyOf(id, appliesTo);
-    const sqlFile = familySqlPath(family, dir);
-    if (!fs.existsSync(sqlFile)) fail(`指标 ${id} 没有计算它的 SQL 文件 ${path.relative(root, sqlFile)}。`);
-    if (family !== "milestones" && !namesTarget(fs.readFileSync(sqlFile, "utf8"), id)) {
-      fail(`指标 ${id} 没有计算它的 SQL：${path.relative(root, sqlFile)} 中找不到 '${id}' 或包含它的 like 模式。`);
-    }
-    targets.push({
-      target_id: id,
-      section: row.section ?? "",
-      clause,
-      title_zh: row.title_zh ?? "",
-      scope: scope as Target["scope"],
-      applies_to: appliesTo,
-      comparator: comparator as Target["comparator"],
-      threshold,
-      unit,
-      formula: row.formula ?? "",
-      source: row.source ?? "",
-      area,
-      chart,
-      display_unit: displayUnit,
-      measure: (row.measure ?? "").trim(),
-      tally: tally === "yes",
-      datasets,
-      family,
-      line,
-    });
-  });
-  if (targets.length === 0) throw new UserError(`指标登记表 ${shown} 中没有指标。`);
-  return targets;
+  }).map((t) => ({ ...t, family: familyOf(t.target_id, t.applies_to) }));
 }

@@ -11,7 +11,7 @@ import { datasetOf } from "./files.ts";
 import { guessDataset } from "./header.ts";
 import { readDataFile } from "./read.ts";
 import { loadRegistry } from "./run.ts";
-import { reasonLabels } from "./summary.ts";
+import { reasonWords } from "../../src/shared/vocabulary.js";
 import { readRecords } from "./table.ts";
 import type { Registry } from "./validate.ts";
 
@@ -57,6 +57,6 @@ export async function main(args: string[]): Promise<number> {
     `${file}：数据集 ${ds.name}，编码 ${result.encoding}，数据 ${result.rowsRead} 行，可导入 ${result.rows.length} 行，有问题 ${result.rejects.length} 行。`,
   );
   if (note) console.log(note);
-  for (const r of result.rejects) console.log(`第 ${r.line} 行 [${reasonLabels[r.code]}] ${r.reason}`);
+  for (const r of result.rejects) console.log(`第 ${r.line} 行 [${reasonWords[r.code]}] ${r.reason}`);
   return result.rejects.length ? 1 : 0;
 }

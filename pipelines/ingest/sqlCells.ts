@@ -2,7 +2,8 @@
 // CSV reader. Each expression tries a cheap reading first (a cast, an exact spelling) and falls back
 // to the full normalisation (full-width forms, spaces, "no value" marks) only when that fails:
 // the common cell is plain ASCII, and the fallback costs a hundred times more.
-import { gradeLabels, parseGrade, sectionLabels, stageLabels } from "../lib/codes.ts";
+import { sectionWords } from "../../src/shared/vocabulary.js";
+import { gradeLabels, parseGrade, stageLabels } from "../lib/codes.ts";
 
 export const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
@@ -133,7 +134,7 @@ function spellings(type: string): [string, string][] {
       ...labels.map((l): [string, string] => [l, code]),
     ]);
   if (type === "section")
-    return Object.entries(sectionLabels).flatMap(([code, l]): [string, string][] => [
+    return Object.entries(sectionWords).flatMap(([code, l]): [string, string][] => [
       [code, code],
       [l, code],
     ]);

@@ -1,17 +1,6 @@
 // What an ingest run says at the end: one table for people, one JSON object for scripts.
+import { reasonWords } from "../../src/shared/vocabulary.js";
 import type { FileOutcome } from "./run.ts";
-
-export const reasonLabels: Record<string, string> = {
-  totals_row: "合计/表尾行",
-  missing_required: "必填项为空",
-  bad_type: "格式错误",
-  out_of_range: "超出范围",
-  unknown_school: "学校不存在",
-  unknown_target: "指标不存在",
-  wrong_section: "学段不符",
-  inconsistent: "前后矛盾",
-  duplicate_key: "重复记录",
-};
 
 export function summarise(outcomes: FileOutcome[]) {
   const byDataset = new Map<
@@ -62,7 +51,7 @@ export function formatSummary(outcomes: FileOutcome[], seconds: number): string 
   lines.push(
     `${pad("合计", 20)}${pad(total.files, 6)}${pad(total.loaded, 10)}${pad(total.rejected, 8)}${pad(total.unchanged, 8)}${total.failed}`,
   );
-  const reasons = Object.entries(byReason).map(([code, n]) => `${reasonLabels[code] ?? code}(${code}) ${n}`);
+  const reasons = Object.entries(byReason).map(([code, n]) => `${reasonWords[code] ?? code}(${code}) ${n}`);
   if (reasons.length) lines.push(`拒收原因：${reasons.join("；")}`);
   lines.push(`用时 ${seconds.toFixed(1)} 秒。拒收明细见数据仓库表 rejects 或网站"数据质量"页。`);
   return lines.join("\n");

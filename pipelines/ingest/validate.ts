@@ -1,5 +1,6 @@
 // The generic row validator: every rule comes from the dictionary, none from per-dataset code.
-import { sectionLabels, sectionsOfGrade, wholeSchool } from "../lib/codes.ts";
+import { sectionWords } from "../../src/shared/vocabulary.js";
+import { sectionsOfGrade, wholeSchool } from "../lib/codes.ts";
 import type { Column, Dataset } from "../lib/registry.ts";
 import { isNoValue, normaliseText, parseCell, shownValue, type CellValue } from "./cells.ts";
 import { describeColumn, type HeaderMap } from "./header.ts";
@@ -181,7 +182,7 @@ export class RowValidator {
     if (needs && !school.sections.includes(needs))
       return reject(
         "wrong_section",
-        `学校 ${values[schoolCol!.column]}（${school.name}）没有${sectionLabels[needs]}学段`,
+        `学校 ${values[schoolCol!.column]}（${school.name}）没有${sectionWords[needs]}学段`,
       );
     for (const col of this.ds.columns.filter((c) => c.ref === "school_section")) {
       const v = values[col.column];
@@ -194,7 +195,7 @@ export class RowValidator {
       const fits = col.type === "grade" ? sectionsOfGrade(String(v)) : [String(v)];
       if (!fits.some((s) => school.sections.includes(s))) {
         const written = normaliseText(rec.cells[this.header.positions.get(col.column)!]);
-        const section = sectionLabels[fits[0]];
+        const section = sectionWords[fits[0]];
         return reject(
           "wrong_section",
           `学校 ${values[schoolCol!.column]}（${school.name}）没有${section}学段，${col.zhHeader}"${shownValue(written)}"不适用`,
@@ -225,7 +226,7 @@ export class RowValidator {
       if (!school.sections.includes(section) && v !== null && v !== 0)
         return reject(
           "wrong_section",
-          `学校 ${id}（${school.name}）没有${sectionLabels[section]}学段，${col.zhHeader}应为空`,
+          `学校 ${id}（${school.name}）没有${sectionWords[section]}学段，${col.zhHeader}应为空`,
         );
     }
     return undefined;

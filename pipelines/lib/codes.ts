@@ -1,4 +1,5 @@
-// Codes of stages, sections and grades (shared/spec/README.md, "Codes").
+// Codes of stages, sections and grades (shared/spec/README.md, "Codes"), and how each is spelled.
+import { sectionWords } from "../../src/shared/vocabulary.js";
 
 export const sectionsOfStage: Record<string, string[]> = {
   kindergarten: ["kindergarten"],
@@ -22,15 +23,6 @@ export const stageLabels: Record<string, string[]> = {
   twelve_year: ["十二年一贯制学校", "十二年一贯制"],
   vocational: ["中等职业学校", "中职"],
   special: ["特殊教育学校"],
-};
-
-export const sectionLabels: Record<string, string> = {
-  kindergarten: "幼儿园",
-  primary: "小学",
-  junior: "初中",
-  senior: "高中",
-  vocational: "中职",
-  special: "特殊教育",
 };
 
 const gradeWords: Record<string, string> = {
@@ -111,6 +103,6 @@ const sectionAliases: Record<string, string> = {
 };
 
 export function parseSection(text: string): string | undefined {
-  if (sectionLabels[text]) return text;
-  return Object.keys(sectionLabels).find((code) => sectionLabels[code] === text) ?? sectionAliases[text];
+  if (sectionWords[text]) return text;
+  return Object.keys(sectionWords).find((code) => sectionWords[code] === text) ?? sectionAliases[text];
 }

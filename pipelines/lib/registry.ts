@@ -84,6 +84,11 @@ export function readDictionary(file = path.join(seedsDir, "dictionary.csv")): Ma
   return datasets;
 }
 
+/** dataset → its Chinese name (dictionary column dataset_zh). */
+export function datasetNames(datasets = readDictionary()): Record<string, string> {
+  return Object.fromEntries([...datasets.values()].map((d) => [d.name, d.nameZh]));
+}
+
 /** Columns holding personal data (dictionary column `personal`). */
 export function personalColumns(ds: Dataset): Column[] {
   return ds.columns.filter((c) => c.personal !== "");

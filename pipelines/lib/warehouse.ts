@@ -39,6 +39,24 @@ export async function openWarehouse(file: string, options: { readOnly?: boolean 
   };
 }
 
+/**
+ * Reads the warehouse read-only with `read`, or gives `empty` when there is no warehouse yet (a site
+ * built before any ingest): what every data loader does.
+ */
+export async function readWarehouse<T>(
+  file: string,
+  read: (connection: DuckDBConnection) => Promise<T>,
+  empty: T,
+): Promise<T> {
+  if (!fs.existsSync(file)) return empty;
+  const warehouse = await openWarehouse(file, { readOnly: true });
+  try {
+    return await read(warehouse.connection);
+  } finally {
+    warehouse.close();
+  }
+}
+
 /** Rows of a query as plain JavaScript objects, with `$name` parameters. */
 export async function queryRows<T = Record<string, unknown>>(
   connection: DuckDBConnection,

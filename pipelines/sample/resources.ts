@@ -1,5 +1,5 @@
 // facilities (per school × section × year, around the 2017 balance standards) and special_rooms.
-import { sectionLabels } from "../lib/codes.ts";
+import { sectionWords } from "../../src/shared/vocabulary.js";
 import { has, schoolLabel, type District } from "./context.ts";
 import { corrupt, duplicate, insert, padded, sprinkle, thousands } from "./messiness.ts";
 import { clamp, makeRng } from "./prng.ts";
@@ -41,7 +41,7 @@ export function facilitiesTables(d: District): Table[] {
           cells: {
             year: String(year),
             school_id: school.id,
-            section: sectionLabels[section],
+            section: sectionWords[section],
             students: num(n),
             classes: num(sectionClasses(d.roster, year, school, section)),
             teaching_aux_area_m2: num(v[0] * n, 1),

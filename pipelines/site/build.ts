@@ -1,22 +1,14 @@
-// `npm run build -- [--db FILE] [--out DIR]`: the static site (dist/) from the warehouse, with no network at all.
+// The static site (dist/) from the warehouse, with no network at all (`npm run build`, chained by pipelines/cli.ts).
 import fs from "node:fs";
-import { publishExports } from "../export/publish.ts";
+import path from "node:path";
 import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
 import { warehousePath } from "../lib/paths.ts";
 import { openWarehouse } from "../lib/warehouse.ts";
-import path from "node:path";
 import { cacheDir, distDir, lockDir, runFramework } from "./framework.ts";
 import { localizeDist } from "./localize.ts";
 import { withLock } from "./lock.ts";
 import { seedNpmVersionCache } from "./npmCache.ts";
-
-/** Ingests the default input into the warehouse (exit 1, a file rejected whole, still leaves a warehouse). */
-export async function ingestDefault(file: string): Promise<void> {
-  const ingest = await import("../ingest/command.ts");
-  const code = await ingest.main(["--db", file]);
-  if (code !== 0 && code !== 1) throw new UserError(`导入失败（退出码 ${code}），未生成网站。`, code);
-}
 
 export async function buildSite(file: string, out = distDir): Promise<void> {
   process.env.OBSERVABLE_TELEMETRY_DISABLE = "true";
@@ -46,18 +38,8 @@ function clearOutput(out: string): void {
   fs.rmSync(out, { recursive: true, force: true });
 }
 
-export async function main(args: string[]): Promise<number> {
+/** The options of `npm run build`: the warehouse and the output folder. */
+export function buildOptions(args: string[]): { file: string; out: string } {
   const { values } = parseOptions({ args, options: { db: { type: "string" }, out: { type: "string" } } });
-  const file = warehousePath(values.db);
-  const started = Date.now();
-  if (!fs.existsSync(file)) {
-    console.error(`数据仓库 ${file} 不存在，先导入默认输入……`);
-    await ingestDefault(file);
-  }
-  const out = values.out ? path.resolve(values.out) : distDir;
-  await buildSite(file, out);
-  const published = await publishExports(file, out);
-  if (published) console.error(published);
-  console.error(`网站已生成：${out}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
-  return 0;
+  return { file: warehousePath(values.db), out: values.out ? path.resolve(values.out) : distDir };
 }

@@ -1,9 +1,11 @@
 // A markdown-it plugin for the pages: fences whose HTML is written from the warehouse at build time
-// (```overview-cards```, ```school-cards```, ```methods-list```, ```area-blocks <area>```), and a school
-// page's h1 (so its <title>) set to the school's name as text.
-import { areaMarkup, methodsMarkup, overviewMarkup, schoolMarkup } from "./markup.ts";
-import type { Snapshot } from "./snapshot.ts";
-import type { SiteTarget } from "./targets.ts";
+// (```overview-cards```, ```school-cards```, ```methods-list```, ```area-index```), and a parameterised page's h1 (so its
+// <title>) set to its school's name or its area's title, as text.
+import { areas } from "../../src/shared/vocabulary.js";
+import type { Snapshot } from "../lib/snapshot.ts";
+import type { SiteTarget } from "../lib/targets.ts";
+import { areaIndexMarkup, overviewMarkup, schoolMarkup } from "./markup.ts";
+import { methodsMarkup } from "./methods.ts";
 
 type Env = { params?: Record<string, string> };
 type Token = { info: string; type: string; content: string; children: Token[] | null };
@@ -15,6 +17,13 @@ export type MarkdownIt = {
   core: { ruler: { push(name: string, rule: (state: CoreState) => void): void } };
 };
 
+/** The h1 of a parameterised page: the school's name, or the area's title. */
+function pageTitle(snapshot: Snapshot, params: Record<string, string> = {}): string | undefined {
+  if (params.school) return snapshot.schools.find((s) => s.school_id === params.school)?.name;
+  if (params.area) return areas.find((a) => a.slug === params.area)?.title;
+  return undefined;
+}
+
 export function staticBlocks(snapshot: Snapshot, targets: SiteTarget[]): (md: MarkdownIt) => MarkdownIt {
   return (md) => {
     const fence = md.renderer.rules.fence!;
@@ -23,20 +32,19 @@ export function staticBlocks(snapshot: Snapshot, targets: SiteTarget[]): (md: Ma
       if (info === "overview-cards") return overviewMarkup(snapshot, targets);
       if (info === "school-cards") return schoolMarkup(snapshot, targets, env.params?.school ?? "");
       if (info === "methods-list") return methodsMarkup(targets);
-      if (info.startsWith("area-blocks ")) return areaMarkup(targets, info.slice("area-blocks ".length).trim());
+      if (info === "area-index") return areaIndexMarkup(targets, env.params?.area ?? "");
       return fence(tokens, idx, options, env, self);
     };
-    md.core.ruler.push("school-title", (state) => {
-      const i = state.tokens.findIndex((t) => t.type === "fence" && t.info.trim() === "school-cards");
-      const name = snapshot.schools.find((s) => s.school_id === state.env.params?.school)?.name;
-      if (i < 0 || !name) return;
+    md.core.ruler.push("page-title", (state) => {
+      const title = pageTitle(snapshot, state.env.params);
+      if (!title || state.tokens.some((t) => t.type === "heading_open")) return;
       const text = new state.Token("text", "", 0);
-      text.content = name;
+      text.content = title;
       const inline = new state.Token("inline", "", 0);
-      inline.content = name;
+      inline.content = title;
       inline.children = [text];
       const open = new state.Token("heading_open", "h1", 1);
-      state.tokens.splice(i, 0, open, inline, new state.Token("heading_close", "h1", -1));
+      state.tokens.unshift(open, inline, new state.Token("heading_close", "h1", -1));
     });
     return md;
   };

@@ -3,9 +3,9 @@
 // indexed as all of its suffixes, and any word of it becomes the prefix of some term.
 import { stageLabels } from "../lib/codes.ts";
 import { areas } from "../../src/shared/vocabulary.js";
-import { readPlan } from "./plan.ts";
-import type { Snapshot } from "./snapshot.ts";
-import type { SiteTarget } from "./targets.ts";
+import { readPlan } from "../lib/plan.ts";
+import type { Snapshot } from "../lib/snapshot.ts";
+import type { SiteTarget } from "../lib/targets.ts";
 
 export interface SearchDocument {
   path: string;

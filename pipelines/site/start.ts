@@ -1,22 +1,18 @@
-// `npm start -- [--db FILE] [--port N]`: refresh the warehouse from the default input, build the site,
-// serve it at http://127.0.0.1:3000 with a plain static server (works with no network).
-import { publishExports } from "../export/publish.ts";
+// Serving a built site at http://127.0.0.1:<port> with a plain static server (works with no network),
+// until Ctrl+C: the last step of `npm start` (pipelines/cli.ts).
 import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
 import { warehousePath } from "../lib/paths.ts";
-import { buildSite, ingestDefault } from "./build.ts";
-import { distDir } from "./framework.ts";
-import { createStaticServer, listen } from "./serve.ts";
+import { createStaticServer, listen } from "../lib/serve.ts";
 
-export async function main(args: string[]): Promise<number> {
+/** The options of `npm start`: the warehouse and the port. */
+export function startOptions(args: string[]): { file: string; port: number } {
   const { values } = parseOptions({ args, options: { db: { type: "string" }, port: { type: "string" } } });
-  const file = warehousePath(values.db);
-  await ingestDefault(file);
-  await buildSite(file);
-  const published = await publishExports(file, distDir);
-  if (published) console.error(published);
-  const server = createStaticServer(distDir);
-  const port = Number(values.port ?? 3000);
+  return { file: warehousePath(values.db), port: Number(values.port ?? 3000) };
+}
+
+export async function serveSite(dir: string, port: number): Promise<void> {
+  const server = createStaticServer(dir);
   const origin = await listen(server, port).catch((error: NodeJS.ErrnoException) => {
     throw new UserError(
       error.code === "EADDRINUSE"
@@ -29,5 +25,4 @@ export async function main(args: string[]): Promise<number> {
     process.once("SIGINT", () => server.close(() => resolve()));
     process.once("SIGTERM", () => server.close(() => resolve()));
   });
-  return 0;
 }

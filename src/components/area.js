@@ -2,8 +2,8 @@
 import { schoolRanking, trendChart } from "./charts.js";
 import { filterBar } from "./controls.js";
 import { h } from "./dom.js";
-import { formatValue } from "../shared/format.js";
-import { statusWords } from "../shared/vocabulary.js";
+import { formatThreshold, formatValue } from "../shared/format.js";
+import { reportedWords, sectionWords, statusOrder, statusWords } from "../shared/vocabulary.js";
 import { sortableTable } from "./table.js";
 
 const all = (label) => [{ value: "", label: `全部${label}` }];
@@ -42,10 +42,10 @@ export function areaFilters(rows, schools, targets) {
 }
 
 /**
- * Fills the static block of each target (written at build time with its title and anchor) with
- * its status for the chosen year, charts and school table. Statuses come from the rows as stored.
+ * The blocks of an area's targets for the chosen year and schools: per target its anchor, title, goal
+ * and clause, status, charts and table of schools. Statuses are the warehouse's, as stored.
  */
-export function fillArea(root, rows, schools, targets, { filter, width }) {
+export function areaBlocks(rows, schools, targets, { filter, width }) {
   const schoolById = new Map(schools.map((s) => [s.school_id, s]));
   const keep = (id) => {
     const s = schoolById.get(id);
@@ -56,17 +56,36 @@ export function fillArea(root, rows, schools, targets, { filter, width }) {
       (!filter.cluster || s.cluster === filter.cluster)
     );
   };
-  for (const t of targets) {
-    const block = root.querySelector(`.target-block[data-target-id="${CSS.escape(t.target_id)}"]`);
-    if (!block) continue;
-    const { status, body } = targetBody(
-      t,
-      rows.filter((r) => r.target_id === t.target_id),
-      { filter, width, keep, schoolById },
-    );
-    block.dataset.status = status;
-    block.querySelector(".target-body").replaceChildren(...body);
-  }
+  return h(
+    "div",
+    { class: "area-blocks" },
+    targets.map((t) => {
+      const { status, body } = targetBody(
+        t,
+        rows.filter((r) => r.target_id === t.target_id),
+        { filter, width, keep, schoolById },
+      );
+      const goal = formatThreshold(t.comparator, t.threshold, t.display_unit, { share: t.scope === "school" });
+      return h(
+        "section",
+        { class: "target-block", id: `target-${t.target_id}`, "data-target-id": t.target_id, "data-status": status },
+        h("h3", {}, t.title_zh),
+        h(
+          "p",
+          { class: "muted" },
+          `目标：${goal} · ${scopeWords(t)} · `,
+          h("a", { href: `/methods#clause-${t.clause}` }, `第${t.clause}条 ${t.clause_title}`),
+        ),
+        h("div", { class: "target-body" }, body),
+      );
+    }),
+  );
+}
+
+function scopeWords(t) {
+  const sections = t.applies_to.map((s) => (s === "milestone" ? "台账" : (sectionWords[s] ?? s))).join("、");
+  const scope = t.scope === "school" ? "逐校（校校达标）" : t.scope === "both" ? "逐校及全区" : "全区";
+  return `${scope}；${sections}`;
 }
 
 function targetBody(target, rows, { filter, width, keep, schoolById }) {
@@ -115,6 +134,9 @@ function targetBody(target, rows, { filter, width, keep, schoolById }) {
   }
   const count =
     share && current?.denominator ? `（${current.numerator ?? 0} / ${current.denominator} 所学校达标）` : "";
+  const reported = reportedWords(current?.schools_reported, current?.schools_owed, {
+    panel: target.display_unit === "pp",
+  });
   return {
     status,
     body: [
@@ -123,6 +145,7 @@ function targetBody(target, rows, { filter, width, keep, schoolById }) {
         { class: "target-status" },
         h("span", { class: `status-badge status-${status}` }, statusWords[status]),
         ` 全区${filter.year}年：${formatValue(current?.value, unit, { share })}${count}`,
+        reported ? h("span", { class: "card-reported" }, ` ${reported}`) : null,
       ),
       ...parts,
     ],
@@ -143,7 +166,7 @@ function schoolTable(rows, { unit, schoolById }) {
       {
         key: "status",
         label: "状态",
-        value: (r) => ["not_met", "no_data", "met", "info"].indexOf(r.status),
+        value: (r) => statusOrder.indexOf(r.status),
         format: (s) => statusWords[s],
       },
     ],

@@ -1,12 +1,13 @@
 // Charts of the area pages. Each is (data, options) → element; the page owns layout and width.
 import * as Plot from "@observablehq/plot";
 import { formatValue } from "../shared/format.js";
-import { statusWords } from "../shared/vocabulary.js";
+import { statusOrder, statusWords } from "../shared/vocabulary.js";
 
 const statusColor = {
   type: "ordinal",
-  domain: ["met", "not_met", "no_data", "info"],
-  range: ["#1a7f37", "#c62828", "#6e7781", "#1f5fae"],
+  domain: statusOrder,
+  // the colours of style.css (--status-<status>), so a chart and a badge never disagree
+  range: statusOrder.map((s) => `var(--status-${s})`),
   tickFormat: (s) => statusWords[s],
   legend: true,
 };

@@ -1,8 +1,23 @@
-// Myopia by grade for one school or the district: rows come from the warehouse view vision_grade_rates,
-// where rates over too few pupils are already hidden; this table shows the reason in their place.
+// Myopia by grade for one school or the district: rows come from the warehouse table vision_grade_rates,
+// where counts over too few pupils (and those that would give them away) are already hidden; this
+// table shows the reason in their place.
 import { filterBar } from "./controls.js";
 import { h } from "./dom.js";
 import { formatNumber, formatPercent } from "../shared/format.js";
+
+/** The heading and the explanation of the table. */
+export function gradeRatesHeading() {
+  return h(
+    "div",
+    {},
+    h("h2", { id: "grade-rates" }, "各年级近视率"),
+    h(
+      "p",
+      { class: "muted" },
+      "所选学校（或全区）在上方所选年度的分年级筛查人数、近视人数和近视率。某年级筛查人数过少时不显示其近视人数和近视率，以免识别到个别学生；能由合计推算出这一年级时，另一个年级也一并不显示。表中注明原因；学校和全区的合计照常显示。",
+    ),
+  );
+}
 
 /** A school picker ("" is the district) over the schools that have grade rows, by name. */
 export function gradeSchoolPicker(rows, schools) {
@@ -26,7 +41,13 @@ export function gradeRateTable(rows, { year, schoolId }) {
       "tr",
       { "data-grade": r.grade, "data-suppressed": r.suppressed ? "true" : null },
       h("td", {}, r.grade_label),
-      h("td", { class: "num" }, formatNumber(r.screened, 0)),
+      h(
+        "td",
+        { class: "num" },
+        formatNumber(r.screened, 0),
+        // pupils with poor acuity and no refraction: not judged by the myopia criterion
+        r.judged < r.screened ? h("small", { class: "muted" }, `（可判定 ${formatNumber(r.judged, 0)} 人）`) : null,
+      ),
       r.suppressed
         ? h("td", { class: "muted", colspan: 2 }, r.note)
         : [

@@ -1,28 +1,33 @@
-// Data quality views: the ingest log, rejects grouped by reason with raw records, missing reports.
+// Data quality views: the ingest log, rejects grouped by reason with raw records, reports owed and not
+// received, schools whose vision figures changed kind, pupils the myopia criterion could not judge.
 import { h } from "./dom.js";
-import { formatNumber } from "../shared/format.js";
+import { formatNumber, formatPercent } from "../shared/format.js";
+import { encodingWords, ingestStatusWords, reasonWords, sectionWords, sourceKindWords } from "../shared/vocabulary.js";
 import { sortableTable } from "./table.js";
 
-const statusWords = { loaded: "已导入", unchanged: "未变化（已导入过）", failed: "整文件拒收" };
-const encodingWords = { "utf-8": "UTF-8", gb18030: "GB18030", "utf-16le": "UTF-16LE" };
+const schoolLink = { key: "name", label: "学校名称", href: (r) => `./schools/${encodeURIComponent(r.school_id)}` };
+const named = (rows, schools) => {
+  const names = new Map(schools.map((s) => [s.school_id, s.name]));
+  return rows.map((r) => ({ ...r, name: names.get(r.school_id) ?? r.school_id }));
+};
 
-export function ingestTable(log, { datasetLabels = {} } = {}) {
+export function ingestTable(log, { datasetNames = {} } = {}) {
   if (log.length === 0) return h("p", { class: "muted" }, "尚无导入记录。");
   return sortableTable(log, [
     { key: "load_id", label: "批次", numeric: true },
     { key: "source_file", label: "文件" },
-    { key: "dataset", label: "数据集", format: (v) => (v == null ? "无法识别" : (datasetLabels[v] ?? v)) },
+    { key: "dataset", label: "数据集", format: (v) => (v == null ? "无法识别" : (datasetNames[v] ?? v)) },
     { key: "encoding", label: "编码", format: (v) => encodingWords[v] ?? v ?? "—" },
     { key: "rows_read", label: "读取行数", numeric: true, format: (v) => formatNumber(v, 0) },
     { key: "rows_loaded", label: "导入行数", numeric: true, format: (v) => formatNumber(v, 0) },
     { key: "rows_rejected", label: "拒收行数", numeric: true, format: (v) => formatNumber(v, 0) },
-    { key: "status", label: "结果", format: (v) => statusWords[v] ?? v },
+    { key: "status", label: "结果", format: (v) => ingestStatusWords[v] ?? v },
     { key: "message", label: "说明", format: (v) => v ?? "" },
     { key: "loaded_at", label: "导入时间" },
   ]);
 }
 
-export function rejectsView(reasons, rejects, { datasetLabels = {}, reasonLabels = {} } = {}) {
+export function rejectsView(reasons, rejects, { datasetNames = {} } = {}) {
   if (reasons.length === 0) return h("p", { class: "muted" }, "没有被拒收的数据行。");
   return h(
     "div",
@@ -35,13 +40,14 @@ export function rejectsView(reasons, rejects, { datasetLabels = {}, reasonLabels
         h(
           "summary",
           {},
-          h("strong", {}, reasonLabels[r.reason_code] ?? r.reason_code),
-          `（${r.reason_code}）：${formatNumber(r.rows, 0)} 行，涉及 ${r.files} 个文件`,
+          h("strong", {}, reasonWords[r.reason_code] ?? r.reason_code),
+          `：${formatNumber(r.rows, 0)} 行，涉及 ${r.files} 个文件 `,
+          h("small", { class: "muted code" }, r.reason_code),
         ),
         sortableTable(rows, [
           { key: "source_file", label: "文件" },
           { key: "source_line", label: "行号", numeric: true },
-          { key: "dataset", label: "数据集", format: (v) => datasetLabels[v] ?? v ?? "—" },
+          { key: "dataset", label: "数据集", format: (v) => datasetNames[v] ?? v ?? "—" },
           { key: "reason", label: "原因" },
           { key: "record", label: "原始记录", format: formatRecord },
         ]),
@@ -61,33 +67,92 @@ function formatRecord(json) {
   }
 }
 
-export function missingView(missing, schools) {
-  if (missing.length === 0) return h("p", { class: "muted" }, "最新年度各校应报数据均已报送。");
-  const names = new Map(schools.map((s) => [s.school_id, s.name]));
-  const bySchool = new Map();
-  for (const m of missing) bySchool.set(m.school_id, [...(bySchool.get(m.school_id) ?? []), m.label]);
-  const rows = [...bySchool].map(([school_id, labels]) => ({
-    school_id,
-    name: names.get(school_id) ?? school_id,
-    count: labels.length,
-    datasets: labels.join("、"),
-  }));
-  const byDataset = new Map();
-  for (const m of missing) byDataset.set(m.label, (byDataset.get(m.label) ?? 0) + 1);
-  const summary = [...byDataset].map(([label, n]) => `${label} ${n} 所`).join("，");
+/** What a report lacks: nothing arrived, some sections did not, or rows were rejected. */
+function lackWords(m) {
+  if (m.state === "missing") return "未报送";
+  const parts = [];
+  if (m.sections_missing.length) parts.push(`缺${m.sections_missing.map((s) => sectionWords[s] ?? s).join("、")}学段`);
+  if (m.rejected) parts.push("有数据行被拒收");
+  return parts.join("，");
+}
+
+/** Per dataset, how many schools owe it and sent it whole; then per school what it has not. */
+export function missingView({ missing, completeness }, schools) {
+  if (!completeness) return h("p", { class: "muted" }, "尚无应报数据。");
+  const totals = sortableTable(
+    completeness.datasets.map((d) => ({ ...d, short: d.owed - d.complete, share: d.complete / d.owed })),
+    [
+      { key: "label", label: "报表" },
+      { key: "owed", label: "应报学校", numeric: true },
+      { key: "complete", label: "已报齐", numeric: true },
+      { key: "short", label: "未报齐", numeric: true },
+      { key: "share", label: "报齐率", numeric: true, format: (v) => formatPercent(v) },
+    ],
+    { filename: `${completeness.year}年报送情况` },
+  );
+  const intro = h(
+    "p",
+    {},
+    `${completeness.year}年各校应报报表 ${formatNumber(completeness.owed, 0)} 份，已收齐 ${formatNumber(completeness.complete, 0)} 份。`,
+    missing.length ? "未报齐的学校的相关指标显示为“数据不全”，请催报或核对后重新导入。" : "全部收齐。",
+  );
+  if (missing.length === 0) return h("div", {}, intro, totals);
+  const rows = named(missing, schools).map((m) => ({ ...m, lack: lackWords(m) }));
   return h(
     "div",
     {},
-    h("p", {}, `${missing[0].year}年：${rows.length} 所学校共缺报 ${missing.length} 项。${summary}。`),
+    intro,
+    totals,
+    h("h3", {}, "未报齐的报表"),
     sortableTable(
       rows,
       [
         { key: "school_id", label: "学校代码" },
-        { key: "name", label: "学校名称", href: (r) => `./schools/${encodeURIComponent(r.school_id)}` },
-        { key: "count", label: "缺报项数", numeric: true },
-        { key: "datasets", label: "尚未报送" },
+        schoolLink,
+        { key: "label", label: "报表" },
+        { key: "lack", label: "情况" },
       ],
-      { sort: "count", descending: true },
+      { sort: "school_id", filename: `${completeness.year}年未报齐清单` },
     ),
+  );
+}
+
+export function sourceChangesView(changes, schools) {
+  if (changes.length === 0) return h("p", { class: "muted" }, "没有学校改变视力数据的来源。");
+  return h(
+    "div",
+    {},
+    h(
+      "p",
+      {},
+      "这些学校前后两年视力数据的来源不同（汇总表与学生个案），两年的近视率不可比，不计算其较上年变化，也不计入全区同口径比较。",
+    ),
+    sortableTable(named(changes, schools), [
+      { key: "year", label: "年度", numeric: true },
+      { key: "school_id", label: "学校代码" },
+      schoolLink,
+      { key: "previous_source", label: "上年来源", format: (v) => sourceKindWords[v] ?? v },
+      { key: "source", label: "本年来源", format: (v) => sourceKindWords[v] ?? v },
+    ]),
+  );
+}
+
+export function indeterminateView(rows, schools) {
+  if (rows.length === 0) return h("p", { class: "muted" }, "没有无法判断的学生。");
+  return h(
+    "div",
+    {},
+    h(
+      "p",
+      {},
+      "学生个案中，裸眼视力低于 5.0 但等效球镜为空的学生无法按近视标准判断，不计入近视率的分子和分母。请学校补报屈光检查结果。",
+    ),
+    sortableTable(named(rows, schools), [
+      { key: "year", label: "年度", numeric: true },
+      { key: "school_id", label: "学校代码" },
+      schoolLink,
+      { key: "pupils", label: "无法判断人数", numeric: true },
+      { key: "screened", label: "筛查人数", numeric: true },
+    ]),
   );
 }

@@ -1,9 +1,9 @@
 // The printable district report (/report, printed by `npm run export`): a cover, a summary table of every
 // target's district status in its latest year, then the area pages' blocks filled for each area's latest year.
-import { fillArea } from "./area.js";
+import { areaBlocks } from "./area.js";
 import { h } from "./dom.js";
 import { formatThreshold, formatValue } from "../shared/format.js";
-import { statusOrder, statusWords } from "../shared/vocabulary.js";
+import { areas, reportedWords, statusOrder, statusWords } from "../shared/vocabulary.js";
 import { sortableTable } from "./table.js";
 
 const pad = (n) => String(n).padStart(2, "0");
@@ -23,7 +23,7 @@ function latestDistrict(rows) {
 /** generatedAt: "YYYY-MM-DD HH:mm" given by `npm run export` (?generated=), else now. */
 export function reportCover(facts, targets, rows, { generatedAt = localTime(new Date()) } = {}) {
   const latest = latestDistrict(rows);
-  const counts = ["met", "not_met", "no_data", "info"].map(
+  const counts = statusOrder.map(
     (s) => `${statusWords[s]} ${targets.filter((t) => (latest.get(t.target_id)?.status ?? "no_data") === s).length} 项`,
   );
   return h(
@@ -53,8 +53,9 @@ export function reportCover(facts, targets, rows, { generatedAt = localTime(new 
 }
 
 /** Every target with its district value and status in its latest year, in the registry's order. */
-export function targetSummary(targets, rows, areaTitles) {
+export function targetSummary(targets, rows) {
   const latest = latestDistrict(rows);
+  const areaTitles = Object.fromEntries(areas.map((a) => [a.slug, a.title]));
   const data = targets.map((t, i) => {
     const row = latest.get(t.target_id);
     return { order: i + 1, area: areaTitles[t.area] ?? t.area, target: t, row, status: row?.status ?? "no_data" };
@@ -81,6 +82,14 @@ export function targetSummary(targets, rows, areaTitles) {
         format: (_, d) => formatValue(d.row?.value, d.target.display_unit, { share: share(d) }),
       },
       {
+        key: "reported",
+        label: "报送",
+        nowrap: true,
+        value: (d) => (d.row?.schools_owed ? d.row.schools_reported / d.row.schools_owed : null),
+        format: (_, d) =>
+          reportedWords(d.row?.schools_reported, d.row?.schools_owed, { panel: d.target.display_unit === "pp" }) || "—",
+      },
+      {
         key: "status",
         label: "状态",
         nowrap: true,
@@ -92,14 +101,23 @@ export function targetSummary(targets, rows, areaTitles) {
   );
 }
 
-/** Fills each area's target blocks for the latest year the area has any row. */
-export function fillReport(root, rows, schools, targets, { width }) {
-  const areas = [...new Set(targets.map((t) => t.area))];
-  for (const area of areas) {
-    const mine = targets.filter((t) => t.area === area);
-    const ids = new Set(mine.map((t) => t.target_id));
-    const year = Math.max(...rows.filter((r) => ids.has(r.target_id)).map((r) => r.year));
-    if (!Number.isFinite(year)) continue;
-    fillArea(root, rows, schools, mine, { filter: { year }, width });
-  }
+/** Each area's section: its title and its targets' blocks for the latest year the area has any row. */
+export function reportAreas(rows, schools, targets, { width }) {
+  return h(
+    "div",
+    {},
+    areas.map((area) => {
+      const mine = targets.filter((t) => t.area === area.slug);
+      const ids = new Set(mine.map((t) => t.target_id));
+      const year = Math.max(...rows.filter((r) => ids.has(r.target_id)).map((r) => r.year));
+      return h(
+        "section",
+        { class: "report-part", id: `area-${area.slug}` },
+        h("h2", {}, area.title),
+        Number.isFinite(year)
+          ? areaBlocks(rows, schools, mine, { filter: { year }, width })
+          : h("p", { class: "muted" }, "本领域暂无数据。"),
+      );
+    }),
+  );
 }

@@ -2,6 +2,7 @@
 // (counted at build time from the warehouse: schools.json).
 import { h } from "./dom.js";
 import { sortableTable } from "./table.js";
+import { statusOrder, statusWords } from "../shared/vocabulary.js";
 
 export function schoolList(schools, { query = "" } = {}) {
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
@@ -21,9 +22,7 @@ export function schoolList(schools, { query = "" } = {}) {
       { key: "stage_label", label: "办学类型" },
       { key: "street", label: "镇街" },
       { key: "cluster", label: "学区集团" },
-      { key: "not_met", label: "未达标", numeric: true },
-      { key: "no_data", label: "无数据", numeric: true },
-      { key: "met", label: "达标", numeric: true },
+      ...statusOrder.filter((s) => s !== "info").map((s) => ({ key: s, label: statusWords[s], numeric: true })),
     ]),
   );
 }

@@ -1,7 +1,7 @@
-// Every row of indicator_values, as Arrow: the only source of the numbers and statuses the pages show.
+// Every row of indicator_values, as Arrow: the district report's numbers and statuses.
+import { indicatorArrow, writeStdout } from "../../pipelines/lib/arrow.ts";
 import { warehousePath } from "../../pipelines/lib/paths.ts";
-import { indicatorArrow, writeStdout } from "../../pipelines/site/arrow.ts";
-import { readSnapshot } from "../../pipelines/site/snapshot.ts";
+import { queryIndicatorRows } from "../../pipelines/lib/snapshot.ts";
+import { readWarehouse } from "../../pipelines/lib/warehouse.ts";
 
-const { rows } = await readSnapshot(warehousePath());
-await writeStdout(indicatorArrow(rows));
+await writeStdout(indicatorArrow(await readWarehouse(warehousePath(), queryIndicatorRows, [])));

@@ -1,29 +1,18 @@
-// The data-quality page: the ingest log, reject counts by reason, and who has not reported.
+// The data-quality page: the ingest log, reject counts by reason, reports owed and not received, schools
+// whose vision figures changed kind, pupils the myopia criterion could not judge (pipelines/lib/quality.ts).
 import fs from "node:fs";
-import { reasonLabels } from "../../pipelines/ingest/summary.ts";
+import { writeStdout } from "../../pipelines/lib/arrow.ts";
 import { warehousePath } from "../../pipelines/lib/paths.ts";
-import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
-import { writeStdout } from "../../pipelines/site/arrow.ts";
-import { datasetLabels, queryMissing } from "../../pipelines/site/missing.ts";
+import { readQuality } from "../../pipelines/lib/quality.ts";
+import { datasetNames } from "../../pipelines/lib/registry.ts";
+import { openWarehouse } from "../../pipelines/lib/warehouse.ts";
 
 const file = warehousePath();
-const result = { log: [] as unknown[], reasons: [] as unknown[], missing: [] as unknown[], datasetLabels, reasonLabels };
+let result: object = { year: null, log: [], reasons: [], missing: [], completeness: null, sourceChanges: [], indeterminate: [], datasetNames: datasetNames() };
 if (fs.existsSync(file)) {
   const warehouse = await openWarehouse(file, { readOnly: true });
   try {
-    const c = warehouse.connection;
-    result.log = await queryRows(
-      c,
-      `select load_id, source_file, dataset, encoding, rows_read, rows_loaded, rows_rejected, status, message,
-              strftime(loaded_at, '%Y-%m-%d %H:%M') as loaded_at
-       from ingest_log order by load_id`,
-    );
-    result.reasons = await queryRows(
-      c,
-      `select reason_code, count(*)::integer as rows, count(distinct source_file)::integer as files
-       from rejects group by reason_code order by rows desc, reason_code`,
-    );
-    result.missing = await queryMissing(c);
+    result = await readQuality(warehouse.connection);
   } finally {
     warehouse.close();
   }

@@ -1,29 +1,24 @@
 // Every rejected row with its file, editor line, reason and raw record (none for student-level datasets).
-import fs from "node:fs";
+import { rowsToArrow, writeStdout } from "../../pipelines/lib/arrow.ts";
 import { warehousePath } from "../../pipelines/lib/paths.ts";
 import { personalColumns, readDictionary } from "../../pipelines/lib/registry.ts";
-import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
-import { rowsToArrow, writeStdout } from "../../pipelines/site/arrow.ts";
+import { queryRows, readWarehouse } from "../../pipelines/lib/warehouse.ts";
 
-const file = warehousePath();
 // Rejected rows of student-level datasets are not published, not even redacted: the file and line find them.
 const personalDatasets = [...readDictionary().values()].filter((ds) => personalColumns(ds).length).map((ds) => ds.name);
 const withheld = "（学生个人记录不在网站上公开，请按文件名和行号在原文件中查看）";
-let rows: Record<string, unknown>[] = [];
-if (fs.existsSync(file)) {
-  const warehouse = await openWarehouse(file, { readOnly: true });
-  try {
-    rows = await queryRows(
-      warehouse.connection,
+const rows = await readWarehouse(
+  warehousePath(),
+  (c) =>
+    queryRows(
+      c,
       `select source_file, source_line, dataset, reason_code, reason,
               case when list_contains(string_split($personal, ','), dataset) then $withheld else record end as record
        from rejects order by source_file, source_line`,
       { personal: personalDatasets.join(","), withheld },
-    );
-  } finally {
-    warehouse.close();
-  }
-}
+    ),
+  [],
+);
 await writeStdout(
   rowsToArrow(rows, {
     source_file: "string",

@@ -1,7 +1,7 @@
 // The printable report's cover facts (plan title, data load time, sample flag) and the data's fingerprint,
 // by which `npm run export -- --site DIR` checks that a built site shows this warehouse.
-import { readReportFacts } from "../../pipelines/export/facts.ts";
+import { readReportFacts } from "../../pipelines/lib/facts.ts";
 import { warehousePath } from "../../pipelines/lib/paths.ts";
-import { writeStdout } from "../../pipelines/site/arrow.ts";
+import { writeStdout } from "../../pipelines/lib/arrow.ts";
 
 await writeStdout(JSON.stringify(await readReportFacts(warehousePath())));

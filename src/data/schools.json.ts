@@ -2,8 +2,8 @@
 // status over the school's targets in their latest year (the school list shows them without loading any rows).
 import { stageLabels } from "../../pipelines/lib/codes.ts";
 import { warehousePath } from "../../pipelines/lib/paths.ts";
-import { writeStdout } from "../../pipelines/site/arrow.ts";
-import { readSnapshot, schoolStatusCounts } from "../../pipelines/site/snapshot.ts";
+import { writeStdout } from "../../pipelines/lib/arrow.ts";
+import { readSnapshot, schoolStatusCounts } from "../../pipelines/lib/snapshot.ts";
 
 const snapshot = await readSnapshot(warehousePath());
 const counts = schoolStatusCounts(snapshot);

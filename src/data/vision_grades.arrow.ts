@@ -1,36 +1,32 @@
-// Myopia by grade from the view vision_grade_rates: rates over too few pupils are already hidden in the
-// warehouse (small-number rule), so the page only shows what it gets. Empty for a warehouse without the view.
-import fs from "node:fs";
+// Myopia by grade from the table vision_grade_rates: counts over too few pupils, and those that would give
+// them away by subtraction, are already hidden in the warehouse, so the page only shows what it gets.
 import { gradeLabels } from "../../pipelines/lib/codes.ts";
+import { rowsToArrow, writeStdout } from "../../pipelines/lib/arrow.ts";
 import { warehousePath } from "../../pipelines/lib/paths.ts";
-import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
-import { rowsToArrow, writeStdout } from "../../pipelines/site/arrow.ts";
+import { queryRows, readWarehouse } from "../../pipelines/lib/warehouse.ts";
 
-const file = warehousePath();
 const order = Object.keys(gradeLabels);
-let rows: Record<string, unknown>[] = [];
-if (fs.existsSync(file)) {
-  const warehouse = await openWarehouse(file, { readOnly: true });
-  try {
-    const [view] = await queryRows(
-      warehouse.connection,
-      "select 1 from duckdb_views() where view_name = 'vision_grade_rates'",
+const rows = await readWarehouse(
+  warehousePath(),
+  async (c) => {
+    const [table] = await queryRows(c, "select 1 from duckdb_tables() where table_name = 'vision_grade_rates'");
+    if (!table) return [];
+    return queryRows(
+      c,
+      `select year::integer as year, school_id, grade, screened, judged, myopic, myopia_rate,
+              suppressed::integer as suppressed, note
+       from vision_grade_rates order by year, school_id nulls first, grade`,
     );
-    if (view) {
-      rows = await queryRows(
-        warehouse.connection,
-        `select year::integer as year, school_id, grade, screened, myopic, myopia_rate,
-                suppressed::integer as suppressed, note
-         from vision_grade_rates order by year, school_id nulls first, grade`,
-      );
-    }
-  } finally {
-    warehouse.close();
-  }
-}
+  },
+  [] as Record<string, unknown>[],
+);
 await writeStdout(
   rowsToArrow(
-    rows.map((r) => ({ ...r, grade_label: gradeLabels[String(r.grade)] ?? r.grade, grade_order: order.indexOf(String(r.grade)) })),
+    rows.map((r) => ({
+      ...r,
+      grade_label: gradeLabels[String(r.grade)] ?? r.grade,
+      grade_order: order.indexOf(String(r.grade)),
+    })),
     {
       year: "int",
       school_id: "string",
@@ -38,6 +34,7 @@ await writeStdout(
       grade_label: "string",
       grade_order: "int",
       screened: "int",
+      judged: "int",
       myopic: "int",
       myopia_rate: "float",
       suppressed: "int",

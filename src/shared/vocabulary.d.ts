@@ -15,3 +15,4 @@ export declare function reportedWords(
   owed: number | null | undefined,
   options?: { panel?: boolean },
 ): string;
+export declare const sectionWords: Record<string, string>;

@@ -43,6 +43,16 @@ export const encodingWords = { "utf-8": "UTF-8", gb18030: "GB18030", "utf-16le":
 /** Where a school's vision figures came from in a year (vision_by_grade.source). */
 export const sourceKindWords = { summary: "汇总表", records: "学生个案", mixed: "汇总表与个案混合" };
 
+/** The sections of a school (学段), by code. */
+export const sectionWords = {
+  kindergarten: "幼儿园",
+  primary: "小学",
+  junior: "初中",
+  senior: "高中",
+  vocational: "中职",
+  special: "特殊教育",
+};
+
 /** Unit words after a number; ratios are shown as percentages, changes of a ratio as 个百分点. */
 export const unitWords = {
   m2: "平方米",

@@ -15,12 +15,12 @@ import { publishExports } from "../../pipelines/export/publish.ts";
 import { root, sampleDir } from "../../pipelines/lib/paths.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
 import { areas } from "../../src/shared/vocabulary.js";
-import { createStaticServer, listen } from "../../pipelines/site/serve.ts";
-import { readSiteTargets } from "../../pipelines/site/targets.ts";
+import { createStaticServer, listen } from "../../pipelines/lib/serve.ts";
+import { readSiteTargets } from "../../pipelines/lib/targets.ts";
 import { formulaSchool, sampleSite } from "../helpers/sampleSite.ts";
 import { neutralise } from "../../src/shared/cells.js";
 import { statusWords } from "../../src/shared/vocabulary.js";
-import type { IndicatorRow } from "../../pipelines/site/snapshot.ts";
+import type { IndicatorRow } from "../../pipelines/lib/snapshot.ts";
 
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const formulaName = formulaSchool.name;

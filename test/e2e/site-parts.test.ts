@@ -8,8 +8,8 @@ import { areas } from "../../src/shared/vocabulary.js";
 import { localizeDist } from "../../pipelines/site/localize.ts";
 import { frameworkNpmNames } from "../../pipelines/site/npmCache.ts";
 import { expandChinese } from "../../pipelines/site/search.ts";
-import { resolveFile } from "../../pipelines/site/serve.ts";
-import { readSiteTargets } from "../../pipelines/site/targets.ts";
+import { resolveFile } from "../../pipelines/lib/serve.ts";
+import { readSiteTargets } from "../../pipelines/lib/targets.ts";
 import { formatChange, formatThreshold, formatValue } from "../../src/shared/format.js";
 import { statusWords } from "../../src/shared/vocabulary.js";
 

@@ -10,8 +10,8 @@ import { sampleDir } from "../../pipelines/lib/paths.ts";
 import { readTargetRows } from "../../pipelines/lib/registry.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
 import { areas } from "../../src/shared/vocabulary.js";
-import { readSiteTargets } from "../../pipelines/site/targets.ts";
-import { createStaticServer, listen } from "../../pipelines/site/serve.ts";
+import { readSiteTargets } from "../../pipelines/lib/targets.ts";
+import { createStaticServer, listen } from "../../pipelines/lib/serve.ts";
 import { buildFixtureSite, markupSchool, sampleSite } from "../helpers/sampleSite.ts";
 import { launchChromium } from "../../pipelines/export/browser.ts";
 

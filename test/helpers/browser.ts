@@ -2,7 +2,7 @@
 // by the project's own static server, recording anything a user should never meet.
 import type http from "node:http";
 import { type Browser, type Dialog, type Page } from "playwright-core";
-import { createStaticServer, listen } from "../../pipelines/site/serve.ts";
+import { createStaticServer, listen } from "../../pipelines/lib/serve.ts";
 import { launchChromium } from "../../pipelines/export/browser.ts";
 
 export interface Site {

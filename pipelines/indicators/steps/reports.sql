@@ -25,13 +25,15 @@ current_loads as (
   group by source_file
 ),
 
--- a totals row or a second copy of a row loses no unit of the school's report
+-- rows whose content was refused: a unit of the school's report may be lost with them (a totals row,
+-- a second copy of a row, a row for a section the school does not have or for an unknown school lose
+-- none: a section mistyped as one the school lacks shows up as not received)
 open_rejects as (
   select distinct d.duty as dataset, r.year, r.school_id
   from rejects as r
   join current_loads as c on c.source_file = r.source_file and c.load_id = r.load_id
   join dataset_duties as d on d.dataset = r.dataset
-  where r.reason_code not in ('totals_row', 'duplicate_key')
+  where r.reason_code in ('missing_required', 'bad_type', 'out_of_range', 'inconsistent')
 ),
 
 reports as (

@@ -1,6 +1,6 @@
 // Export rows built by hand (no warehouse): a ratio target, a school-scope share, a change in points.
 import type { ExportRow } from "../../../pipelines/export/rows.ts";
-import type { SiteTarget } from "../../../pipelines/site/targets.ts";
+import type { SiteTarget } from "../../../pipelines/lib/targets.ts";
 
 export function target(overrides: Partial<SiteTarget>): SiteTarget {
   return {
@@ -21,6 +21,8 @@ export function target(overrides: Partial<SiteTarget>): SiteTarget {
     chart: "schools",
     measure: "",
     tally: false,
+    datasets: ["vision"],
+    line: 2,
     ...overrides,
   };
 }

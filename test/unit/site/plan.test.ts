@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { latestPlanFile, readPlan } from "../../../pipelines/site/plan.ts";
+import { latestPlanFile, readPlan } from "../../../pipelines/lib/plan.ts";
 
 describe("the work plan", () => {
   it("reads the 2021 plan: its title, seven sections and 41 clauses", () => {

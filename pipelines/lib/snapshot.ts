@@ -1,9 +1,9 @@
 // What the build needs from the warehouse in one read-only pass (statuses, schools, missing reports, run facts),
 // and the lookups the pages make over it: latest rows, rows by school and by target, status counts.
-import fs from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { openWarehouse, queryRows } from "../lib/warehouse.ts";
-import { queryMissing, type MissingReport } from "./missing.ts";
+import { queryRunFacts, type RunFacts } from "./facts.ts";
+import { queryCompleteness, queryMissing, type Completeness, type MissingReport } from "./reports.ts";
+import { queryRows, readWarehouse } from "./warehouse.ts";
 
 export interface IndicatorRow {
   target_id: string;
@@ -28,15 +28,25 @@ export interface SchoolRow {
   cluster: string | null;
 }
 
-export interface Snapshot {
+export interface Snapshot extends RunFacts {
   rows: IndicatorRow[];
   schools: SchoolRow[];
+  /** Reports of the latest year not received whole. */
   missing: MissingReport[];
-  isSample: boolean;
-  loadedAt: string | null; // ISO time of the last finished ingest run
+  completeness: Completeness | null;
+  /** Schools whose vision figures came from another kind of source than the year before. */
+  sourceChanges: { school_id: string; year: number }[];
 }
 
-export const emptySnapshot: Snapshot = { rows: [], schools: [], missing: [], isSample: false, loadedAt: null };
+export const emptySnapshot: Snapshot = {
+  rows: [],
+  schools: [],
+  missing: [],
+  completeness: null,
+  sourceChanges: [],
+  isSample: false,
+  loadedAt: null,
+};
 
 /** Every row of indicator_values in target, school, year order. */
 export function queryIndicatorRows(connection: DuckDBConnection): Promise<IndicatorRow[]> {
@@ -48,32 +58,32 @@ export function queryIndicatorRows(connection: DuckDBConnection): Promise<Indica
   );
 }
 
-export async function readSnapshot(file: string): Promise<Snapshot> {
-  if (!fs.existsSync(file)) return emptySnapshot;
-  const warehouse = await openWarehouse(file, { readOnly: true });
-  try {
-    const c = warehouse.connection;
-    const rows = await queryIndicatorRows(c);
-    const schools = await queryRows<SchoolRow>(
-      c,
-      `select school_id, name, stage, ownership, street, cluster from schools order by school_id`,
-    );
-    const [run] = await queryRows<{ is_sample: boolean | null; loaded_at: string | null }>(
-      c,
-      `select bool_or(is_sample) as is_sample,
-              strftime(max(coalesce(finished_at, started_at)), '%Y-%m-%d %H:%M') as loaded_at
-       from ingest_runs`,
-    );
-    return {
-      rows,
-      schools,
+export function querySchools(connection: DuckDBConnection): Promise<SchoolRow[]> {
+  return queryRows<SchoolRow>(
+    connection,
+    "select school_id, name, stage, ownership, street, cluster from schools order by school_id",
+  );
+}
+
+export async function querySourceChanges(connection: DuckDBConnection): Promise<Snapshot["sourceChanges"]> {
+  const [view] = await queryRows(connection, "select 1 from duckdb_views() where view_name = 'vision_source_changes'");
+  if (!view) return [];
+  return queryRows(connection, "select school_id, year::INTEGER as year from vision_source_changes");
+}
+
+export function readSnapshot(file: string): Promise<Snapshot> {
+  return readWarehouse(
+    file,
+    async (c) => ({
+      rows: await queryIndicatorRows(c),
+      schools: await querySchools(c),
       missing: await queryMissing(c),
-      isSample: Boolean(run?.is_sample),
-      loadedAt: run?.loaded_at ?? null,
-    };
-  } finally {
-    warehouse.close();
-  }
+      completeness: await queryCompleteness(c),
+      sourceChanges: await querySourceChanges(c),
+      ...(await queryRunFacts(c)),
+    }),
+    emptySnapshot,
+  );
 }
 
 /** The row of a target for one school (or the district: null) in its latest year, and the year before. */
@@ -118,14 +128,14 @@ export function snapshotIndex(snapshot: Snapshot): SnapshotIndex {
   return index;
 }
 
-export type StatusCounts = Record<"met" | "not_met" | "no_data" | "info", number>;
+export type StatusCounts = Record<"met" | "not_met" | "incomplete" | "no_data" | "info", number>;
 
 /** Per school of the registry, how many of its targets have each status in their latest year (the school list's columns). */
 export function schoolStatusCounts(snapshot: Snapshot): Map<string, StatusCounts> {
   const { bySchool } = snapshotIndex(snapshot);
   return new Map(
     snapshot.schools.map((s) => {
-      const c: StatusCounts = { met: 0, not_met: 0, no_data: 0, info: 0 };
+      const c: StatusCounts = { met: 0, not_met: 0, incomplete: 0, no_data: 0, info: 0 };
       for (const { latest } of latestRows(bySchool.get(s.school_id) ?? []).values())
         if (latest.status in c) c[latest.status as keyof StatusCounts]++;
       return [s.school_id, c];

@@ -1,7 +1,7 @@
 // The plan's sections and clauses, read from the newest seeds/plan-<year>.txt (2021: seven sections, 41 clauses).
 import fs from "node:fs";
 import path from "node:path";
-import { seedsDir } from "../lib/paths.ts";
+import { seedsDir } from "./paths.ts";
 
 export interface PlanSection {
   numeral: string; // 一 … 七

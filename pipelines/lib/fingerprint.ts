@@ -3,8 +3,8 @@
 // against the warehouse before it is reused or published.
 import { createHash } from "node:crypto";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { queryRows } from "../lib/warehouse.ts";
-import type { SiteTarget } from "../site/targets.ts";
+import { queryRows } from "./warehouse.ts";
+import type { SiteTarget } from "./targets.ts";
 
 export async function dataFingerprint(connection: DuckDBConnection, targets: SiteTarget[]): Promise<string> {
   const [row] = await queryRows<{ v: string; s: string; sample: boolean | null }>(

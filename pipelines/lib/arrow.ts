@@ -33,5 +33,7 @@ export function indicatorArrow(rows: object[]): Uint8Array {
     status: "string",
     numerator: "float",
     denominator: "float",
+    schools_owed: "int",
+    schools_reported: "int",
   });
 }

@@ -1,0 +1,36 @@
+// What a page or report says about its data: the plan's title, when the data was loaded, whether it is
+// the shipped sample (ingest_runs.is_sample), and the fingerprint of the data it shows.
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { dataFingerprint } from "./fingerprint.ts";
+import { readPlan } from "./plan.ts";
+import { readSiteTargets } from "./targets.ts";
+import { queryRows, readWarehouse } from "./warehouse.ts";
+
+export interface RunFacts {
+  loadedAt: string | null; // "2021-12-31 18:00", end of the last ingest run
+  isSample: boolean;
+}
+
+export interface ReportFacts extends RunFacts {
+  planTitle: string;
+  fingerprint: string | null; // null without a warehouse
+}
+
+export async function queryRunFacts(connection: DuckDBConnection): Promise<RunFacts> {
+  const [run] = await queryRows<{ is_sample: boolean | null; loaded_at: string | null }>(
+    connection,
+    `select bool_or(is_sample) as is_sample,
+            strftime(max(coalesce(finished_at, started_at)), '%Y-%m-%d %H:%M') as loaded_at
+     from ingest_runs`,
+  );
+  return { loadedAt: run?.loaded_at ?? null, isSample: Boolean(run?.is_sample) };
+}
+
+export async function readReportFacts(file: string): Promise<ReportFacts> {
+  const planTitle = readPlan().title;
+  return readWarehouse<ReportFacts>(
+    file,
+    async (c) => ({ planTitle, ...(await queryRunFacts(c)), fingerprint: await dataFingerprint(c, readSiteTargets()) }),
+    { planTitle, loadedAt: null, isSample: false, fingerprint: null },
+  );
+}

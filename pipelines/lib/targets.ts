@@ -1,0 +1,121 @@
+// The target registry (seeds/targets.csv), read and checked once for every reader: the engine, the
+// site, the exports. A problem becomes one Chinese message naming the file, the line and the value.
+import fs from "node:fs";
+import path from "node:path";
+import { areas, chartKinds, sectionWords } from "../../src/shared/vocabulary.js";
+import { UserError } from "./errors.ts";
+import { root, seedsDir } from "./paths.ts";
+import { readPlan } from "./plan.ts";
+import { readDictionary, readTargetRows, type Dataset, type Target } from "./registry.ts";
+
+/** A target as read from the registry: its row, the datasets it reads, and its line in the file. */
+export interface RegistryTarget extends Target {
+  datasets: string[];
+  line: number;
+}
+
+/** A target as the pages and reports show it: with the title of its plan clause. */
+export interface SiteTarget extends RegistryTarget {
+  clause_title: string;
+}
+
+export const defaultTargetsFile = path.join(seedsDir, "targets.csv");
+const scopes = ["school", "both", "district"];
+const comparators = [">=", "<=", "info"];
+const sections = Object.keys(sectionWords);
+
+/**
+ * Reads and validates the target registry; `check(target, fail)` adds a reader's own checks.
+ * Nothing is returned half-checked.
+ */
+export function readTargets(
+  file = defaultTargetsFile,
+  dictionary: Map<string, Dataset> = readDictionary(),
+  check?: (target: RegistryTarget, fail: (what: string) => never) => void,
+): RegistryTarget[] {
+  const shown = path.relative(root, file) || file;
+  if (!fs.existsSync(file)) throw new UserError(`指标登记表 ${shown} 不存在。`);
+  const rows = readTargetRows(file);
+  const targets: RegistryTarget[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach((row, index) => {
+    const line = index + 2;
+    const fail = (what: string): never => {
+      throw new UserError(`指标登记表 ${shown} 第 ${line} 行：${what}`);
+    };
+    const id = (row.target_id ?? "").trim();
+    if (!/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/.test(id)) fail(`指标编号“${id}”无效（应为小写字母、数字、下划线和点）。`);
+    if (seen.has(id)) fail(`指标编号“${id}”重复（第 ${seen.get(id)} 行已有）。`);
+    seen.set(id, line);
+    const clause = Number(row.clause);
+    if (!Number.isInteger(clause) || clause < 1) fail(`指标 ${id} 的条款号“${row.clause ?? ""}”不是正整数。`);
+    const scope = (row.scope ?? "").trim();
+    if (!scopes.includes(scope)) fail(`指标 ${id} 的范围“${scope}”无效（应为 ${scopes.join("、")}）。`);
+    const comparator = (row.comparator ?? "").trim();
+    if (!comparators.includes(comparator)) {
+      fail(`指标 ${id} 的比较符“${comparator}”无效（应为 ${comparators.join("、")}）。`);
+    }
+    const appliesTo = (row.applies_to ?? "").split("|").map((s) => s.trim());
+    for (const section of appliesTo) {
+      if (section === "milestone" ? appliesTo.length > 1 || scope !== "district" : !sections.includes(section)) {
+        fail(
+          `指标 ${id} 的适用学段“${row.applies_to}”无效（应为 ${sections.join("、")} 以 | 连接，或单独的 milestone 且范围为 district）。`,
+        );
+      }
+    }
+    const thresholdText = (row.threshold ?? "").trim();
+    const threshold = thresholdText === "" ? null : Number(thresholdText);
+    if (comparator === "info" && threshold !== null) fail(`指标 ${id} 为 info，不应填写目标值“${thresholdText}”。`);
+    if (comparator !== "info" && (threshold === null || !Number.isFinite(threshold))) {
+      fail(`指标 ${id} 的目标值“${thresholdText}”不是数字。`);
+    }
+    const datasets = (row.datasets ?? "").split("|").map((s) => s.trim());
+    for (const name of datasets) {
+      const known = dictionary.get(name)?.columns.some((c) => c.column === "year");
+      if (!known) fail(`指标 ${id} 的数据集“${row.datasets ?? ""}”无效（应为数据字典中带“年度”的数据集，以 | 连接）。`);
+    }
+    const area = (row.area ?? "").trim();
+    if (!areas.some((a) => a.slug === area)) {
+      fail(`指标 ${id} 的领域“${area}”无效（应为 ${areas.map((a) => a.slug).join("、")}）。`);
+    }
+    const chart = (row.chart ?? "").trim();
+    if (!chartKinds.includes(chart)) fail(`指标 ${id} 的图表“${chart}”无效（应为 ${chartKinds.join("、")}）。`);
+    const unit = (row.unit ?? "").trim();
+    const displayUnit = (row.display_unit ?? "").trim() || unit;
+    const tally = (row.tally ?? "").trim();
+    if (!["", "yes"].includes(tally)) fail(`指标 ${id} 的 tally 列“${tally}”无效（应为 yes 或留空）。`);
+    if (tally === "yes" && (comparator !== "<=" || scope === "school")) {
+      fail(`指标 ${id} 标为 tally（只会随报送增加的全区计数），其比较符应为 <=、范围不能是 school。`);
+    }
+    const target: RegistryTarget = {
+      target_id: id,
+      section: row.section ?? "",
+      clause,
+      title_zh: row.title_zh ?? "",
+      scope: scope as Target["scope"],
+      applies_to: appliesTo,
+      comparator: comparator as Target["comparator"],
+      threshold,
+      unit,
+      formula: row.formula ?? "",
+      source: row.source ?? "",
+      area,
+      chart,
+      display_unit: displayUnit,
+      measure: (row.measure ?? "").trim(),
+      tally: tally === "yes",
+      datasets,
+      line,
+    };
+    check?.(target, fail);
+    targets.push(target);
+  });
+  if (targets.length === 0) throw new UserError(`指标登记表 ${shown} 中没有指标。`);
+  return targets;
+}
+
+/** The registry with each target's clause title, as the site and the reports show it. */
+export function readSiteTargets(file = defaultTargetsFile): SiteTarget[] {
+  const clauses = new Map(readPlan().clauses.map((c) => [c.number, c.title]));
+  return readTargets(file).map((t) => ({ ...t, clause_title: clauses.get(t.clause) ?? "" }));
+}
