@@ -32,10 +32,18 @@ async function run(argv: string[]): Promise<number> {
 
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (error: unknown) => {
+  async (error: unknown) => {
     if (error instanceof UserError) {
       console.error(error.message);
+      if (process.env.DEBUG && error.cause) console.error(error.cause);
       process.exit(error.exitCode);
+    }
+    // A fault of the machine (a full disk, a damaged warehouse, …) that no command told in its own words.
+    const fault = (await import("./lib/faults.ts")).faultError(error);
+    if (fault) {
+      console.error(fault.message);
+      if (process.env.DEBUG) console.error(error);
+      process.exit(fault.exitCode);
     }
     const message = error instanceof Error ? error.message : String(error);
     console.error(`内部错误：${message.split("\n")[0]}（设置环境变量 DEBUG=1 可查看详情）`);
