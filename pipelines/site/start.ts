@@ -12,8 +12,8 @@ export async function main(args: string[]): Promise<number> {
   const { values } = parseOptions({ args, options: { db: { type: "string" }, port: { type: "string" } } });
   const file = warehousePath(values.db);
   await ingestDefault(file);
-  await buildSite(file);
-  const published = await publishExports(file, distDir);
+  let published: string | null = null;
+  await buildSite(file, distDir, { finish: async (dir) => void (published = await publishExports(file, dir)) });
   if (published) console.error(published);
   const server = createStaticServer(distDir);
   const port = Number(values.port ?? 3000);
