@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { UserError } from "../lib/errors.ts";
+import type { FaultContext } from "../lib/faults.ts";
 import { buildSite } from "../site/build.ts";
 
 /** The fingerprint a built site was made from; null when the folder is not a site with a report page. */
@@ -32,11 +33,15 @@ export interface PrintableSite {
   dispose(): void;
 }
 
-/** --site DIR after the check, else a fresh build into a temp folder that dispose() removes. */
+/**
+ * --site DIR after the check, else a fresh build into a temp folder that dispose() removes; `faults` says how
+ * that build tells a fault of the machine.
+ */
 export async function printableSite(
   warehouse: string,
   fingerprint: string | null,
   site?: string,
+  faults?: FaultContext,
 ): Promise<PrintableSite> {
   if (site) {
     const dir = path.resolve(site);
@@ -47,7 +52,7 @@ export async function printableSite(
   const dir = path.join(tmp, "dist");
   const dispose = () => fs.rmSync(tmp, { recursive: true, force: true });
   try {
-    await buildSite(warehouse, dir);
+    await buildSite(warehouse, dir, { faults });
     // Another process may have changed the warehouse while the site was built.
     assertSameData(dir, fingerprint, "刚生成的网站");
   } catch (error) {
