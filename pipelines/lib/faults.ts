@@ -41,7 +41,7 @@ export function classifyFault(error: unknown): Fault | undefined {
   const named =
     (error as NodeJS.ErrnoException | undefined)?.path ??
     /\bfile "([^"]+)"/i.exec(text)?.[1] ??
-    /^\w+: [^,\n]+, \w+ '([^'\n]+)'/m.exec(text)?.[1];
+    /\bE[A-Z]+: [^,\n]+, \w+ '([^'\n]+)'/.exec(text)?.[1];
   if (code === "ENOSPC" || code === "EDQUOT" || /ENOSPC|EDQUOT|No space left on device|Disk quota exceeded/i.test(text))
     return { kind: "no_space", path: named };
   if (code === "EROFS" || /EROFS|Read-only file system/i.test(text))
@@ -53,7 +53,8 @@ export function classifyFault(error: unknown): Fault | undefined {
       text,
     );
   if (version) {
-    const [found, lowest, highest = lowest] = version.slice(1).map(Number);
+    const [found, lowest] = version.slice(1, 3).map(Number);
+    const highest = version[3] === undefined ? lowest : Number(version[3]);
     const writtenBy = /created with DuckDB version (v\d+\.\d+\.\d+(?: or v\d+\.\d+\.\d+)?)/.exec(text)?.[1];
     const readable = lowest === highest ? `${lowest}` : `${lowest}–${highest}`;
     return { kind: "version", path: named, found, readable, newer: found > highest, writtenBy };
@@ -159,7 +160,9 @@ export function faultLine(fault: Fault, context: FaultContext = {}): string {
   const retry = context.retry ?? thisCommand();
   const again = retry ? `重新运行 ${retry}` : "再试一次";
   if (fault.kind === "no_space") {
-    const target = fault.path ?? context.writes ?? context.warehouse;
+    // A file inside the folder the command writes (its staging folder, gone by now) is told as that folder.
+    const inside = fault.path && context.writes && fault.path.startsWith(context.writes + path.sep);
+    const target = (inside ? undefined : fault.path) ?? context.writes ?? context.warehouse;
     const free = target === undefined ? undefined : freeBytes(target);
     const facts = [free === undefined ? "" : `所在磁盘只剩 ${megabytes(free)}`, context.needs ?? ""].filter(Boolean);
     return (
