@@ -14,12 +14,12 @@ async function ingestDefault(file: string): Promise<void> {
   if (code !== 0 && code !== 1) throw new UserError(`导入失败（退出码 ${code}），未生成网站。`, code);
 }
 
-/** Builds the site, then puts the exports made from the same data into it. */
+/** Builds the site with the exports made from the same data put into it before it replaces the previous one. */
 async function buildAndPublish(file: string, out: string): Promise<void> {
   const { buildSite } = await import("./site/build.ts");
   const { publishExports } = await import("./export/publish.ts");
-  await buildSite(file, out);
-  const published = await publishExports(file, out);
+  let published: string | null = null;
+  await buildSite(file, out, { finish: async (dir) => void (published = await publishExports(file, dir)) });
   if (published) console.error(published);
 }
 
@@ -71,10 +71,18 @@ async function run(argv: string[]): Promise<number> {
 
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (error: unknown) => {
+  async (error: unknown) => {
     if (error instanceof UserError) {
       console.error(error.message);
+      if (process.env.DEBUG && error.cause) console.error(error.cause);
       process.exit(error.exitCode);
+    }
+    // A fault of the machine (a full disk, a damaged warehouse, …) that no command told in its own words.
+    const fault = (await import("./lib/faults.ts")).faultError(error);
+    if (fault) {
+      console.error(fault.message);
+      if (process.env.DEBUG) console.error(error);
+      process.exit(fault.exitCode);
     }
     const message = error instanceof Error ? error.message : String(error);
     console.error(`内部错误：${message.split("\n")[0]}（设置环境变量 DEBUG=1 可查看详情）`);

@@ -4,16 +4,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
+import { makeFolder, megabytes, sizeOf, tellingFaults, type FaultContext } from "../lib/faults.ts";
 import { defaultExportsDir, warehousePath } from "../lib/paths.ts";
 import { openWarehouse, queryRows } from "../lib/warehouse.ts";
 import { createStaticServer, listen } from "../lib/serve.ts";
 import { readSiteTargets } from "../lib/targets.ts";
 import { assertChromium, launchChromium } from "./browser.ts";
 import { writeIndicatorCsv } from "./csv.ts";
-import { readReportFacts } from "../lib/facts.ts";
+import { readReportFacts, type ReportFacts } from "../lib/facts.ts";
 import { manifestName, writeManifest } from "./manifest.ts";
 import { printAll, type PrintJob } from "./pdf.ts";
-import { readExportRows } from "./rows.ts";
+import { readExportRows, type ExportRow } from "./rows.ts";
 import { printableSite, type SiteBuilder } from "./site.ts";
 import { writeIndicatorWorkbook } from "./xlsx.ts";
 
@@ -43,6 +44,34 @@ export function chooseSchools(all: School[], option?: string): School[] {
 function clearSchoolPdfs(dir: string): void {
   if (!fs.existsSync(dir)) return;
   for (const f of fs.readdirSync(dir)) if (f.endsWith(".pdf")) fs.rmSync(path.join(dir, f));
+}
+
+/**
+ * Moves a complete export from `staging` into `out` (renames on one disk need no space), the manifest last:
+ * until then the folder has no manifest, so nothing publishes a half-replaced export.
+ */
+function putInPlace(staging: string, out: string): void {
+  fs.mkdirSync(path.join(out, "schools"), { recursive: true });
+  fs.rmSync(path.join(out, manifestName), { force: true });
+  clearSchoolPdfs(path.join(out, "schools"));
+  for (const f of fs.readdirSync(path.join(staging, "schools")))
+    fs.renameSync(path.join(staging, "schools", f), path.join(out, "schools", f));
+  for (const f of fs.readdirSync(staging).filter((f) => f !== "schools" && f !== manifestName))
+    fs.renameSync(path.join(staging, f), path.join(out, f));
+  fs.renameSync(path.join(staging, manifestName), path.join(out, manifestName));
+}
+
+/** Staging folders (.export-<pid>) that an export killed before its end left in `out`. */
+function removeStaleStaging(out: string): void {
+  for (const name of fs.existsSync(out) ? fs.readdirSync(out) : []) {
+    const pid = Number(/^\.export-(\d+)$/.exec(name)?.[1]);
+    if (!pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ESRCH") fs.rmSync(path.join(out, name), { recursive: true });
+    }
+  }
 }
 
 function progress(total: number) {
@@ -84,16 +113,57 @@ export async function main(args: string[], { buildSite }: { buildSite: SiteBuild
   const facts = await readReportFacts(file);
   const generatedAt = localTime(new Date());
 
-  fs.mkdirSync(path.join(out, "schools"), { recursive: true });
-  // Until this export completes, the folder has no manifest: nothing publishes a half-written export.
-  fs.rmSync(path.join(out, manifestName), { force: true });
-  clearSchoolPdfs(path.join(out, "schools"));
-  writeIndicatorCsv(path.join(out, "indicator_values.csv"), rows);
-  await writeIndicatorWorkbook(path.join(out, "indicators.xlsx"), rows);
+  // Everything is written into a staging folder inside `out` and moved into place at the end: an export
+  // that fails (a full disk) leaves the previous reports as they were.
+  const previous = sizeOf(path.join(out, manifestName)) > 0;
+  const exporting: FaultContext = {
+    doing: "导出报告",
+    writes: out,
+    needs: previous ? `新报告约需 ${megabytes(sizeOf(out))}，与原来的报告相当` : undefined,
+    kept: previous ? `${out} 中原来的报告保持不变。` : "",
+    retry: "npm run export",
+  };
+  const staging = path.join(out, `.export-${process.pid}`);
+  await tellingFaults(exporting, async () => {
+    removeStaleStaging(out);
+    makeFolder(path.join(staging, "schools"));
+    try {
+      await writeExport(staging, { file, site: values.site, rows, chosen, facts, generatedAt, exporting, buildSite });
+      putInPlace(staging, out);
+    } finally {
+      fs.rmSync(staging, { recursive: true, force: true });
+    }
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.error(`报告已生成：${out}（区级报告 1 份、学校报告 ${chosen.length} 份，用时 ${seconds} 秒）`);
+  return 0;
+}
+
+interface ExportJob {
+  buildSite: SiteBuilder;
+  file: string;
+  site: string | undefined;
+  rows: ExportRow[];
+  chosen: School[];
+  facts: ReportFacts;
+  generatedAt: string;
+  exporting: FaultContext;
+}
+
+/** Writes every report file into `dir`, the manifest last. */
+async function writeExport(dir: string, job: ExportJob): Promise<void> {
+  const { file, rows, chosen, facts, generatedAt, buildSite } = job;
+  writeIndicatorCsv(path.join(dir, "indicator_values.csv"), rows);
+  await writeIndicatorWorkbook(path.join(dir, "indicators.xlsx"), rows);
   console.error(`已写出 indicator_values.csv 与 indicators.xlsx（${rows.length} 行）。`);
 
-  if (!values.site) console.error("正在从同一数据仓库生成网站，用于打印 PDF（约需一两分钟）……");
-  const site = await printableSite(file, facts.fingerprint, values.site, buildSite);
+  if (!job.site) console.error("正在从同一数据仓库生成网站，用于打印 PDF（约需一两分钟）……");
+  const { kept, retry } = job.exporting;
+  const site = await printableSite(file, facts.fingerprint, job.site, buildSite, {
+    doing: "生成用于打印 PDF 的网站",
+    kept,
+    retry,
+  });
   const server = createStaticServer(site.dir);
   const browser = await launchChromium().catch((error) => {
     site.dispose();
@@ -105,13 +175,13 @@ export async function main(args: string[], { buildSite }: { buildSite: SiteBuild
     const jobs: PrintJob[] = [
       {
         urlPath: `/report?generated=${encodeURIComponent(generatedAt)}`,
-        file: path.join(out, "district-report.pdf"),
+        file: path.join(dir, "district-report.pdf"),
         header: `${facts.planTitle} · 指标监测报告`,
         mark,
       },
       ...chosen.map((s) => ({
         urlPath: `/schools/${encodeURIComponent(s.school_id)}`,
-        file: path.join(out, "schools", `${s.school_id}.pdf`),
+        file: path.join(dir, "schools", `${s.school_id}.pdf`),
         header: `${s.name}（${s.school_id}） · ${facts.planTitle}指标监测`,
         mark,
       })),
@@ -124,13 +194,10 @@ export async function main(args: string[], { buildSite }: { buildSite: SiteBuild
     site.dispose();
   }
 
-  writeManifest(out, facts, generatedAt, [
+  writeManifest(dir, facts, generatedAt, [
     { path: "district-report.pdf", label: "区级报告（PDF）" },
     { path: "indicators.xlsx", label: "指标汇总表（Excel）" },
     { path: "indicator_values.csv", label: "指标数据（CSV，UTF-8）" },
     ...chosen.map((s) => ({ path: `schools/${s.school_id}.pdf`, label: s.name })),
   ]);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.error(`报告已生成：${out}（区级报告 1 份、学校报告 ${chosen.length} 份，用时 ${seconds} 秒）`);
-  return 0;
 }

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { UserError } from "../lib/errors.ts";
+import type { FaultContext } from "../lib/faults.ts";
 
 /** The fingerprint a built site was made from; null when the folder is not a site with a report page. */
 export function builtFingerprint(site: string): string | null {
@@ -27,19 +28,23 @@ export function assertSameData(dir: string, fingerprint: string | null, what: st
 }
 
 /** Builds the site of a warehouse into a folder (the site stage's buildSite, handed down by the command line). */
-export type SiteBuilder = (warehouse: string, out: string) => Promise<void>;
+export type SiteBuilder = (warehouse: string, out: string, options?: { faults?: FaultContext }) => Promise<void>;
 
 export interface PrintableSite {
   dir: string;
   dispose(): void;
 }
 
-/** --site DIR after the check, else a fresh build into a temp folder that dispose() removes. */
+/**
+ * --site DIR after the check, else a fresh build into a temp folder that dispose() removes; `faults` says how
+ * that build tells a fault of the machine.
+ */
 export async function printableSite(
   warehouse: string,
   fingerprint: string | null,
   site: string | undefined,
   buildSite: SiteBuilder,
+  faults?: FaultContext,
 ): Promise<PrintableSite> {
   if (site) {
     const dir = path.resolve(site);
@@ -50,7 +55,7 @@ export async function printableSite(
   const dir = path.join(tmp, "dist");
   const dispose = () => fs.rmSync(tmp, { recursive: true, force: true });
   try {
-    await buildSite(warehouse, dir);
+    await buildSite(warehouse, dir, { faults });
     // Another process may have changed the warehouse while the site was built.
     assertSameData(dir, fingerprint, "刚生成的网站");
   } catch (error) {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
+import { tellingFaults } from "../lib/faults.ts";
 import { warehousePath } from "../lib/paths.ts";
 import { readDictionary } from "../lib/registry.ts";
 import { ensureSchema } from "../lib/schema.ts";
@@ -23,7 +24,15 @@ export async function main(args: string[]): Promise<number> {
     await ensureSchema(warehouse.connection, readDictionary());
     const targets = readTargets(values.targets ?? defaultTargetsFile);
     const started = Date.now();
-    const { rows } = await computeIndicators(warehouse.connection, { targetsFile: values.targets });
+    const computing = {
+      doing: "重新计算指标",
+      warehouse: file,
+      kept: "指标表保留上一次的结果，其他数据没有改动。",
+      retry: "npm run indicators",
+    };
+    const { rows } = await tellingFaults(computing, () =>
+      computeIndicators(warehouse.connection, { targetsFile: values.targets }),
+    );
     const counts = await queryRows<{ year: number; status: string; n: number }>(
       warehouse.connection,
       `select year, status, count(*)::INTEGER as n from indicator_values

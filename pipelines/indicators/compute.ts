@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { UserError } from "../lib/errors.ts";
+import { classifyFault } from "../lib/faults.ts";
 import { readDictionary, type Dataset } from "../lib/registry.ts";
 import { queryRows } from "../lib/warehouse.ts";
 import { defaultTargetsFile, readTargets, type RegisteredTarget } from "./registry.ts";
@@ -51,7 +52,8 @@ export async function computeIndicators(
     await connection.run("commit");
     return { rows };
   } catch (error) {
-    await connection.run("rollback");
+    // After a failed commit (a full disk) DuckDB has ended the transaction already: keep the first error.
+    await connection.run("rollback").catch(() => {});
     throw error;
   }
 }
@@ -104,6 +106,7 @@ async function runStep(connection: DuckDBConnection, file: string, wrapper: stri
   try {
     await connection.run(wrapper.replace("%s", () => readQuery(file)));
   } catch (error) {
+    if (classifyFault(error)) throw error; // a full disk is no fault of the SQL file: the caller tells it
     const message = String((error as Error).message ?? error).split("\n")[0];
     throw new UserError(`指标计算出错（${path.basename(path.dirname(file))}/${path.basename(file)}）：${message}`);
   }

@@ -4,6 +4,7 @@ import cliProgress from "cli-progress";
 import { computeIndicators } from "../indicators/compute.ts";
 import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
+import { tellingFaults } from "../lib/faults.ts";
 import { defaultRawDir, sampleDir, warehousePath } from "../lib/paths.ts";
 import { openWarehouse } from "../lib/warehouse.ts";
 import { hasDataFiles } from "./files.ts";
@@ -31,19 +32,34 @@ export async function main(args: string[]): Promise<number> {
       : undefined;
   try {
     const failures: string[] = [];
-    const outcomes = await runIngest(warehouse.connection, {
-      input,
-      isSample: input === path.resolve(sampleDir),
-      onFile(done, total, o: FileOutcome) {
-        if (done === 1) bar?.start(total, 0, { file: "" });
-        bar?.update(done, { file: o.source_file });
-        if (o.status === "failed") failures.push(`导入失败：${o.source_file}：${o.message}`);
-      },
+    const ingesting = {
+      doing: "导入数据",
+      warehouse: warehouse.path,
+      kept: "此前导入的数据都还在。",
+      retry: "npm run ingest",
+    };
+    const outcomes = await tellingFaults(ingesting, () =>
+      runIngest(warehouse.connection, {
+        input,
+        isSample: input === path.resolve(sampleDir),
+        onFile(done, total, o: FileOutcome) {
+          if (done === 1) bar?.start(total, 0, { file: "" });
+          bar?.update(done, { file: o.source_file });
+          if (o.status === "failed") failures.push(`导入失败：${o.source_file}：${o.message}`);
+        },
+      }),
+    ).finally(() => {
+      bar?.stop();
+      for (const line of failures) console.error(line);
     });
-    bar?.stop();
-    for (const line of failures) console.error(line);
     const step = stepTimer();
-    const indicators = await computeIndicators(warehouse.connection);
+    const computing = {
+      doing: "重新计算指标",
+      warehouse: warehouse.path,
+      kept: "导入的文件都已保存，指标表保留上一次的结果。",
+      retry: "npm run indicators",
+    };
+    const indicators = await tellingFaults(computing, () => computeIndicators(warehouse.connection));
     step("indicators");
     const seconds = (performance.now() - started) / 1000;
     if (values.json) {

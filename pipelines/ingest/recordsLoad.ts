@@ -108,7 +108,8 @@ async function storeAccepted<T>(
       await inserted;
     }
   } finally {
-    await connection.run("reset preserve_insertion_order");
+    // Fails too in a transaction aborted by a failed insert (a full disk): the insert's error is the one to tell.
+    await connection.run("reset preserve_insertion_order").catch(() => {});
   }
   if (!earlier) return result;
   const same = storedKey(ds)
@@ -182,7 +183,8 @@ export async function loadRecords(
     for (const r of rejects) reasons[r.code] = (reasons[r.code] ?? 0) + 1;
     return { entry, loadId, reasons };
   } finally {
-    await connection.run("drop table if exists typed");
-    await connection.run("drop table if exists duplicated");
+    // Temp tables, gone with the connection anyway: a failure here must not hide the error that got us here.
+    await connection.run("drop table if exists typed").catch(() => {});
+    await connection.run("drop table if exists duplicated").catch(() => {});
   }
 }

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sectionsOfStage } from "../lib/codes.ts";
+import { classifyFault, faultError, faultLine, megabytes, sizeOf } from "../lib/faults.ts";
 import { personalColumns, readDictionary, readTargetRows, type Dataset } from "../lib/registry.ts";
 import { studentIdSalt } from "../lib/salt.ts";
 import { ensureSchema } from "../lib/schema.ts";
@@ -65,7 +66,28 @@ async function ingestFile(
   saltRefused?: string,
 ): Promise<FileOutcome> {
   const step = stepTimer();
-  const bytes = fs.readFileSync(file.absolute);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file.absolute);
+  } catch (error) {
+    // A file this user may not read fails alone, like any file that cannot be read.
+    const fault = classifyFault(error);
+    if (fault?.kind !== "permission") throw error;
+    const entry: LogEntry = {
+      source_file: file.relative,
+      sha256: "",
+      dataset: file.dataset ?? null,
+      encoding: null,
+      rows_read: 0,
+      rows_loaded: 0,
+      rows_rejected: 0,
+      status: "failed",
+      message: faultLine(fault, { retry: "npm run ingest" }),
+    };
+    const load_id = await nextLoadId(connection);
+    await writeLog(connection, load_id, entry);
+    return { ...entry, load_id, reasons: {} };
+  }
   const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
   step("files_read");
   const base = { source_file: file.relative, sha256, dataset: file.dataset ?? null, encoding: null, rows_read: 0 };
@@ -90,6 +112,8 @@ async function ingestFile(
   if (readBySql.has(ds.name)) {
     const bySql = await ingestRecordsBySql(connection, ds, bytes, base, file.absolute, salt, registry).catch(
       (error) => {
+        // A fault of the machine would meet the exact reader too: it ends the run (see runIngest).
+        if (classifyFault(error)) throw error;
         if (process.env.DEBUG) console.error(error);
         return undefined;
       },
@@ -111,6 +135,7 @@ async function ingestFile(
     const load_id = await storeFile(connection, ds, read.rows, read.rejects, entry);
     return { ...entry, load_id, reasons: countReasons(read.rejects) };
   } catch (error) {
+    if (classifyFault(error)) throw error;
     return fail(`写入数据仓库失败：${String((error as Error).message).split("\n")[0]}`, read.encoding);
   }
 }
@@ -134,7 +159,17 @@ export async function runIngest(connection: DuckDBConnection, options: RunOption
   const saltRefused = salt ? await saltProblem(connection, salt) : undefined;
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
-    const outcome = await ingestFile(connection, file, datasets, registry, salt, saltRefused);
+    // A fault of the machine (a full disk) stops the run: the file's transaction has rolled back, earlier files stay.
+    const outcome = await ingestFile(connection, file, datasets, registry, salt, saltRefused).catch((error) => {
+      throw (
+        faultError(error, {
+          doing: `导入 ${file.relative}`,
+          needs: `导入该文件约需 ${megabytes(sizeOf(file.absolute))}，与文件大小相当`,
+          kept: `${file.relative} 没有导入任何内容，此前导入的数据都还在。`,
+          retry: "npm run ingest（已导入的文件会按“未变化”跳过）",
+        }) ?? error
+      );
+    });
     if (outcome.dataset === "schools" && outcome.status === "loaded") registry = await loadRegistry(connection);
     outcomes.push(outcome);
     options.onFile?.(outcomes.length, files.length, outcome);

@@ -90,7 +90,8 @@ export async function inTransaction<T>(connection: DuckDBConnection, work: (load
     await connection.run("commit");
     return result;
   } catch (error) {
-    await connection.run("rollback");
+    // DuckDB ends the transaction itself when its commit fails (a full disk): the first error is the one to tell.
+    await connection.run("rollback").catch(() => {});
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { UserError } from "./errors.ts";
+import { faultError, makeFolder } from "./faults.ts";
 
 export interface Warehouse {
   path: string;
@@ -11,17 +12,20 @@ export interface Warehouse {
 
 /**
  * Opens the DuckDB file. One read-write process at a time; any number of read-only readers.
- * A lock held by another process becomes one plain Chinese line, never a stack trace.
+ * A lock held by another process, or a fault of the machine (faults.ts), becomes one plain Chinese line.
  */
 export async function openWarehouse(file: string, options: { readOnly?: boolean } = {}): Promise<Warehouse> {
   if (options.readOnly && !fs.existsSync(file)) {
     throw new UserError(`数据仓库 ${file} 不存在：请先运行 npm run ingest 导入数据。`);
   }
-  if (!options.readOnly) fs.mkdirSync(path.dirname(file), { recursive: true });
+  const opening = { doing: "打开数据仓库", warehouse: file, kept: "数据仓库没有被改动。" };
   let instance: DuckDBInstance;
   try {
+    if (!options.readOnly) makeFolder(path.dirname(file));
     instance = await DuckDBInstance.create(file, options.readOnly ? { access_mode: "READ_ONLY" } : {});
   } catch (error) {
+    const fault = faultError(error, opening);
+    if (fault) throw fault;
     const text = String((error as Error).message ?? error);
     if (/lock/i.test(text)) {
       throw new UserError(`数据仓库 ${file} 正在被另一个进程使用（可能有导入正在运行），请稍后再试。`);

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
+import { classifyFault, makeFolder, megabytes, sizeOf, tellingFaults, type FaultContext } from "../lib/faults.ts";
 import { warehousePath } from "../lib/paths.ts";
 import { openWarehouse } from "../lib/warehouse.ts";
 import { cacheDir, distDir, lockDir, runFramework } from "./framework.ts";
@@ -10,32 +11,101 @@ import { localizeDist } from "./localize.ts";
 import { withLock } from "./lock.ts";
 import { seedNpmVersionCache } from "./npmCache.ts";
 
-export async function buildSite(file: string, out = distDir): Promise<void> {
+export interface BuildOptions {
+  /** Runs on the new site before it replaces the previous one (e.g. puts the exports in it). */
+  finish?: (dir: string) => Promise<void>;
+  /** How a fault of the machine is told, when the build is part of another command. */
+  faults?: FaultContext;
+}
+
+/** Folders of a build inside the output folder: the new site while it is built, the previous one while replaced. */
+const ownFolder = /^\.(?:building|previous)-(\d+)$/;
+
+/**
+ * Builds into a folder inside `out` and replaces the previous site's files with it only at the end: a build
+ * that fails (a full disk) leaves the previous site as it was.
+ */
+export async function buildSite(file: string, out = distDir, options: BuildOptions = {}): Promise<void> {
   process.env.OBSERVABLE_TELEMETRY_DISABLE = "true";
-  // A warehouse busy with an ingest fails here, in one plain line, before the previous site is removed.
+  // A warehouse busy with an ingest fails here, in one plain line, before anything is written.
   if (fs.existsSync(file)) (await openWarehouse(file, { readOnly: true })).close();
-  clearOutput(out);
-  await withLock(lockDir, async () => {
-    // Framework reuses a loader's cached output while the loader is unchanged: start from nothing.
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-    seedNpmVersionCache(cacheDir);
-    const code = await runFramework(["build"], file, out);
-    if (code !== 0) throw new UserError(`网站构建失败（Observable Framework 退出码 ${code}）。`);
+  removeStale(out);
+  const previous = checkOutput(out);
+  const building: FaultContext = {
+    doing: "生成网站",
+    writes: out,
+    needs: previous ? `新网站约需 ${megabytes(sizeOf(out))}，与原来的网站相当` : undefined,
+    kept: previous ? `原来的网站 ${out} 保持不变。` : "",
+    retry: "npm run build",
+    ...options.faults,
+  };
+  const staging = path.join(out, `.building-${process.pid}`);
+  await tellingFaults(building, async () => {
+    makeFolder(staging);
+    try {
+      await withLock(lockDir, async () => {
+        // Framework reuses a loader's cached output while the loader is unchanged: start from nothing.
+        fs.rmSync(cacheDir, { recursive: true, force: true });
+        seedNpmVersionCache(cacheDir);
+        const { code, stderr } = await runFramework(["build"], file, staging);
+        if (code === 0) process.stderr.write(stderr);
+        // A fault it met is told below (by tellingFaults), once the new site's folder is gone.
+        else if (classifyFault(stderr)) throw new Error(stderr);
+        else {
+          process.stderr.write(stderr);
+          throw new UserError(`网站构建失败（Observable Framework 退出码 ${code}）。`);
+        }
+      });
+      const missingLang = localizeDist(staging);
+      if (missingLang.length) throw new UserError(`页面缺少 lang="zh-CN"：${missingLang[0]}`);
+      if (fs.existsSync(path.join(staging, "_npm"))) {
+        throw new UserError(`${path.join(out, "_npm")} 存在：有页面从 CDN 引入了库，请改为从 node_modules 引入。`);
+      }
+      await options.finish?.(staging);
+      replace(out, staging);
+    } finally {
+      fs.rmSync(staging, { recursive: true, force: true });
+    }
   });
-  const missingLang = localizeDist(out);
-  if (missingLang.length) throw new UserError(`页面缺少 lang="zh-CN"：${missingLang[0]}`);
-  if (fs.existsSync(path.join(out, "_npm"))) {
-    throw new UserError(`${path.join(out, "_npm")} 存在：有页面从 CDN 引入了库，请改为从 node_modules 引入。`);
+}
+
+/** True when the output folder holds an earlier build; refuses any other non-empty folder. */
+function checkOutput(out: string): boolean {
+  const names = fs.existsSync(out) ? fs.readdirSync(out).filter((f) => !ownFolder.test(f)) : [];
+  if (names.length === 0) return false;
+  if (!names.includes("_observablehq")) {
+    throw new UserError(`输出目录 ${out} 不是空目录，也不是之前生成的网站，请换一个目录。`, 2);
+  }
+  return true;
+}
+
+/**
+ * Puts the new site's files in place of the previous one's: renames inside one folder (one disk), which need
+ * no space, so a full disk cannot stop it halfway.
+ */
+function replace(out: string, staging: string): void {
+  const old = path.join(out, `.previous-${process.pid}`);
+  fs.mkdirSync(old);
+  for (const f of fs.readdirSync(out)) if (!ownFolder.test(f)) fs.renameSync(path.join(out, f), path.join(old, f));
+  for (const f of fs.readdirSync(staging)) fs.renameSync(path.join(staging, f), path.join(out, f));
+  fs.rmSync(old, { recursive: true, force: true });
+}
+
+/** Folders that a build killed before its end left in `out` (their pid no longer runs). */
+function removeStale(out: string): void {
+  for (const name of fs.existsSync(out) ? fs.readdirSync(out) : []) {
+    const pid = Number(ownFolder.exec(name)?.[1]);
+    if (pid && !running(pid)) fs.rmSync(path.join(out, name), { recursive: true, force: true });
   }
 }
 
-/** Empties the output folder when it holds an earlier build; refuses any other non-empty folder. */
-function clearOutput(out: string): void {
-  if (!fs.existsSync(out) || fs.readdirSync(out).length === 0) return;
-  if (!fs.existsSync(path.join(out, "_observablehq"))) {
-    throw new UserError(`输出目录 ${out} 不是空目录，也不是之前生成的网站，请换一个目录。`, 2);
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
-  fs.rmSync(out, { recursive: true, force: true });
 }
 
 /** The options of `npm run build`: the warehouse and the output folder. */

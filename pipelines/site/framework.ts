@@ -8,8 +8,16 @@ export const cacheDir = path.join(srcDir, ".observablehq", "cache");
 export const distDir = path.join(root, "dist");
 export const lockDir = path.join(srcDir, ".observablehq", "build.lock");
 
-/** Runs `observable <args>` in the project root, writing the site to `out`; resolves with its exit code. */
-export function runFramework(args: string[], warehouse: string, out = distDir): Promise<number> {
+/**
+ * Runs `observable <args>` in the project root, writing the site to `out`; resolves with its exit code and
+ * what it wrote to stderr, which is held back (shown as it comes only with DEBUG) so that a fault of the
+ * machine it met (a full disk) can be told in one line of ours instead of its English.
+ */
+export function runFramework(
+  args: string[],
+  warehouse: string,
+  out = distDir,
+): Promise<{ code: number; stderr: string }> {
   const bin = path.join(root, "node_modules", ".bin");
   const env = {
     ...process.env,
@@ -23,9 +31,15 @@ export function runFramework(args: string[], warehouse: string, out = distDir): 
     const child = spawn(path.join(bin, "observable"), args, {
       cwd: root,
       env,
-      stdio: ["ignore", "inherit", "inherit"],
+      stdio: ["ignore", "inherit", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk: string) => {
+      stderr += chunk;
+      if (process.env.DEBUG) process.stderr.write(chunk);
     });
     child.once("error", reject);
-    child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.once("close", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), stderr }));
   });
 }
