@@ -5,6 +5,7 @@ import { readDictionary } from "../lib/registry.ts";
 import { allTables } from "./tables.ts";
 import type { District } from "./context.ts";
 import { makeSchools } from "./districts.ts";
+import { makeLate, type LateReport } from "./lateness.ts";
 import { makeRng } from "./prng.ts";
 import { readme } from "./readme.ts";
 import { makeRoster } from "./roster.ts";
@@ -23,6 +24,8 @@ export interface Generated {
   files: Written[];
   defects: DefectAt[];
   district: District;
+  /** Reports of the last year that are late or partial (as the README lists them). */
+  late: LateReport[];
 }
 
 export function generateDistrict(options: Options = {}): Generated {
@@ -36,8 +39,9 @@ export function generateDistrict(options: Options = {}): Generated {
   const district: District = { seed, years, schools, roster, recordSchools };
   const dictionary = readDictionary();
   const tables: Table[] = allTables(district);
+  const late = makeLate(tables, district);
   const files = tables.map((t) => writeTable(t, dictionary.get(t.dataset)!));
-  return { files, defects: files.flatMap((f) => f.defects), district };
+  return { files, defects: files.flatMap((f) => f.defects), district, late };
 }
 
 /** Writes the files, the defect list (defects.json) and README.md into dir (emptied first). */

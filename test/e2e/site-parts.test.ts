@@ -30,7 +30,13 @@ describe("numbers in Chinese conventions", () => {
     expect(formatChange(0.45, 0.43, "ratio")).toBe("+2个百分点");
     expect(formatChange(5, null, "m2")).toBe("—");
     expect(formatChange(0.99, 0.99002, "ratio")).toBe("0个百分点");
-    expect(statusWords).toEqual({ met: "达标", not_met: "未达标", no_data: "无数据", info: "监测" });
+    expect(statusWords).toEqual({
+      met: "达标",
+      not_met: "未达标",
+      incomplete: "数据不全",
+      no_data: "无数据",
+      info: "监测",
+    });
   });
 });
 
