@@ -22,7 +22,7 @@ export async function main(args: string[]): Promise<number> {
     options: { input: { type: "string" }, db: { type: "string" }, json: { type: "boolean" } },
   });
   const input = path.resolve(values.input ?? defaultInput());
-  if (!hasDataFiles(input)) throw new UserError(`输入文件夹 ${input} 中没有 CSV 文件。`, 2);
+  if (!hasDataFiles(input)) throw new UserError(`输入文件夹 ${input} 中没有数据文件（CSV、.xlsx 或 .xls）。`, 2);
   const started = performance.now();
   const warehouse = await openWarehouse(warehousePath(values.db));
   const bar =
@@ -31,6 +31,7 @@ export async function main(args: string[]): Promise<number> {
       : undefined;
   try {
     const failures: string[] = [];
+    const notes: string[] = [];
     const outcomes = await runIngest(warehouse.connection, {
       input,
       isSample: input === path.resolve(sampleDir),
@@ -38,10 +39,12 @@ export async function main(args: string[]): Promise<number> {
         if (done === 1) bar?.start(total, 0, { file: "" });
         bar?.update(done, { file: o.source_file });
         if (o.status === "failed") failures.push(`导入失败：${o.source_file}：${o.message}`);
+        else if (o.message) notes.push(`说明：${o.source_file}：${o.message}`);
       },
     });
     bar?.stop();
     for (const line of failures) console.error(line);
+    if (!values.json) for (const line of notes) console.log(line);
     const step = stepTimer();
     const indicators = await computeIndicators(warehouse.connection);
     step("indicators");
