@@ -14,7 +14,7 @@ const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 /** A Chinese sentence saying why the workbook is refused, or undefined when it is within the limits. */
 export function workbookLimitProblem(bytes: Uint8Array, kind: "xlsx" | "xls"): string | undefined {
   if (bytes.length > maxWorkbookBytes)
-    return `工作簿有 ${mb(bytes.length)}，超过上限 ${mb(maxWorkbookBytes)}：请删去无关的工作表或拆成几个文件`;
+    return `工作簿有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过上限 ${mb(maxWorkbookBytes)}：请删去无关的工作表或拆成几个文件`;
   return kind === "xlsx" ? zipProblem(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)) : undefined;
 }
 

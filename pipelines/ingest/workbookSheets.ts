@@ -52,11 +52,14 @@ export function planSheets(
     (p) => !p.dataset && !p.skipped && p.sheet.records.length && !templateSheets.has(p.sheet.name.trim()),
   );
   const anyNamed = plans.some((p) => p.dataset);
+  const ds = fileDataset ? datasets.get(fileDataset) : undefined;
+  const alone = !anyNamed && unnamed.length === 1;
   for (const p of unnamed) {
-    const ds = fileDataset ? datasets.get(fileDataset) : undefined;
-    const fits = ds && !findHeader(p.sheet.records, ds)?.missingRequired.length && findHeader(p.sheet.records, ds);
-    if (ds && ((!anyNamed && unnamed.length === 1) || fits)) p.dataset = ds.name;
-    else if (guess && !anyNamed && unnamed.length === 1) p.dataset = guessDataset(p.sheet.records, datasets)?.name;
+    // Among several unnamed sheets, the file's dataset takes those whose header is complete for it.
+    const header = ds && findHeader(p.sheet.records, ds);
+    const fits = header && !header.missingRequired.length;
+    if (ds && (alone || fits)) p.dataset = ds.name;
+    else if (guess && alone) p.dataset = guessDataset(p.sheet.records, datasets)?.name;
     if (!p.dataset)
       p.skipped = `工作表“${p.sheet.name}”不是数据集（工作表名应为数据集名称，如“${datasetLabels.vision}”或 vision），未读取`;
   }
