@@ -32,7 +32,8 @@ export function readDataFile(bytes: Uint8Array, ds: Dataset, registry: Registry,
     return {
       ok: false,
       encoding: null,
-      message: `这是 Excel 工作簿（.${workbook}）而不是 CSV：请在 Excel 中“另存为”CSV（UTF-8）后再导入`,
+      // Callers read workbooks with workbook.ts; this guard only keeps binary bytes out of the CSV parser.
+      message: `这是 Excel 工作簿（.${workbook}），不是文本文件，应按工作簿读取`,
     };
   const decoded = decode(bytes);
   if (!decoded) return { ok: false, encoding: null, message: "无法识别文件编码（支持 UTF-8、GB18030/GBK、UTF-16）" };
