@@ -6,7 +6,7 @@ import { UserError } from "../lib/errors.ts";
 import { warehousePath } from "../lib/paths.ts";
 import { readDictionary, readTargetRows } from "../lib/registry.ts";
 import { openWarehouse } from "../lib/warehouse.ts";
-import { decode } from "./decode.ts";
+import { decode, workbookKind } from "./decode.ts";
 import { datasetOf } from "./files.ts";
 import { guessDataset } from "./header.ts";
 import { readDataFile } from "./read.ts";
@@ -14,6 +14,7 @@ import { loadRegistry } from "./run.ts";
 import { reasonWords } from "../../src/shared/vocabulary.js";
 import { readRecords } from "./table.ts";
 import type { Registry } from "./validate.ts";
+import { checkWorkbook } from "./workbookCheck.ts";
 
 async function registryFor(db: string): Promise<{ registry: Registry; note?: string }> {
   const targets = new Map(readTargetRows().map((t) => [t.target_id, t.unit]));
@@ -35,11 +36,20 @@ export async function main(args: string[]): Promise<number> {
     options: { dataset: { type: "string" }, db: { type: "string" } },
     allowPositionals: true,
   });
-  if (positionals.length !== 1) throw new UserError("用法：npm run check -- 文件.csv [--dataset 数据集]", 2);
+  if (positionals.length !== 1)
+    throw new UserError("用法：npm run check -- 文件（.csv、.xlsx 或 .xls） [--dataset 数据集]", 2);
   const file = path.resolve(positionals[0]);
   if (!fs.existsSync(file)) throw new UserError(`找不到文件 ${file}`, 2);
   const datasets = readDictionary();
   const bytes = fs.readFileSync(file);
+  const workbook = workbookKind(bytes);
+  if (workbook) {
+    if (values.dataset && !datasets.has(values.dataset))
+      throw new UserError(`没有数据集 ${values.dataset}（${[...datasets.keys()].join("、")}）`, 2);
+    const { registry, note } = await registryFor(warehousePath(values.db));
+    const named = values.dataset ?? datasetOf(path.basename(file), [...datasets.keys()]);
+    return checkWorkbook(file, bytes, workbook, named, datasets, registry, note);
+  }
   let name = values.dataset ?? datasetOf(path.basename(file), [...datasets.keys()]);
   if (!name) {
     const text = decode(bytes)?.text;

@@ -23,7 +23,7 @@ export async function main(args: string[]): Promise<number> {
     options: { input: { type: "string" }, db: { type: "string" }, json: { type: "boolean" } },
   });
   const input = path.resolve(values.input ?? defaultInput());
-  if (!hasDataFiles(input)) throw new UserError(`输入文件夹 ${input} 中没有 CSV 文件。`, 2);
+  if (!hasDataFiles(input)) throw new UserError(`输入文件夹 ${input} 中没有数据文件（CSV、.xlsx 或 .xls）。`, 2);
   const started = performance.now();
   const warehouse = await openWarehouse(warehousePath(values.db));
   const bar =
@@ -38,6 +38,7 @@ export async function main(args: string[]): Promise<number> {
       kept: "此前导入的数据都还在。",
       retry: "npm run ingest",
     };
+    const notes: string[] = [];
     const outcomes = await tellingFaults(ingesting, () =>
       runIngest(warehouse.connection, {
         input,
@@ -46,12 +47,14 @@ export async function main(args: string[]): Promise<number> {
           if (done === 1) bar?.start(total, 0, { file: "" });
           bar?.update(done, { file: o.source_file });
           if (o.status === "failed") failures.push(`导入失败：${o.source_file}：${o.message}`);
+          else if (o.message) notes.push(`说明：${o.source_file}：${o.message}`);
         },
       }),
     ).finally(() => {
       bar?.stop();
       for (const line of failures) console.error(line);
     });
+    if (!values.json) for (const line of notes) console.log(line);
     const step = stepTimer();
     const computing = {
       doing: "重新计算指标",

@@ -9,7 +9,10 @@ export interface InputFile {
   dataset: string | undefined;
 }
 
-const dataFile = /\.(csv|tsv|txt)$/i;
+const dataFile = /\.(csv|tsv|txt|xlsx|xls)$/i;
+
+/** An Excel workbook by its name (.xlsx, or .xls as Excel 97–2003 and WPS save it). */
+export const isWorkbookName = (name: string) => /\.xlsx?$/i.test(name);
 
 function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

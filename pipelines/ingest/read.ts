@@ -10,7 +10,7 @@ import { RowValidator, recordJson, type GoodRow, type Registry, type Reject } fr
 
 export type ReadResult =
   | { ok: false; encoding: string | null; message: string }
-  | { ok: true; encoding: string; rows: GoodRow[]; rejects: Reject[]; rowsRead: number };
+  | { ok: true; encoding: string; rows: GoodRow[]; rejects: Reject[]; rowsRead: number; header?: HeaderMap };
 
 function parseText(text: string, ds: Dataset): RawRecord[] | string {
   try {
@@ -27,12 +27,29 @@ export function readDataFile(bytes: Uint8Array, ds: Dataset, registry: Registry,
     return {
       ok: false,
       encoding: null,
-      message: `这是 Excel 工作簿（.${workbook}）而不是 CSV：请在 Excel 中“另存为”CSV（UTF-8）后再导入`,
+      // Callers read workbooks with workbook.ts; this guard only keeps binary bytes out of the CSV parser.
+      message: `这是 Excel 工作簿（.${workbook}），不是文本文件，应按工作簿读取`,
     };
   const decoded = decode(bytes);
   if (!decoded) return { ok: false, encoding: null, message: "无法识别文件编码（支持 UTF-8、GB18030/GBK、UTF-16）" };
   const records = parseText(decoded.text, ds);
   if (typeof records === "string") return { ok: false, encoding: decoded.encoding, message: records };
+  return validateRecords(records, ds, registry, salt, decoded.encoding);
+}
+
+/** Judges one record: the validator's verdict, or a reader's own (a workbook's formula without a value). */
+export type Judge = (rec: RawRecord, validator: RowValidator, header: HeaderMap) => GoodRow | Reject;
+
+/** Finds the header among the records and validates every non-blank record below it (CSV and workbook sheets alike). */
+export function validateRecords(
+  records: RawRecord[],
+  ds: Dataset,
+  registry: Registry,
+  salt: string,
+  encoding: string,
+  judge: Judge = (rec, validator) => validator.validate(rec),
+): ReadResult {
+  const decoded = { encoding };
   if (records.every((r) => isBlank(r.cells)))
     return { ok: false, encoding: decoded.encoding, message: "文件是空的，没有任何数据" };
   const header = findHeader(records, ds);
@@ -59,7 +76,7 @@ export function readDataFile(bytes: Uint8Array, ds: Dataset, registry: Registry,
   for (const rec of records.slice(header.index + 1)) {
     if (isBlank(rec.cells)) continue;
     rowsRead++;
-    const result = validator.validate(rec);
+    const result = judge(rec, validator, header);
     if ("code" in result) rejects.push(personal.length ? redact(result, rec, header, personal, salt) : result);
     else {
       for (const c of personal) {
@@ -70,7 +87,7 @@ export function readDataFile(bytes: Uint8Array, ds: Dataset, registry: Registry,
       rows.push(result);
     }
   }
-  return { ok: true, encoding: decoded.encoding, rows, rejects, rowsRead };
+  return { ok: true, encoding: decoded.encoding, rows, rejects, rowsRead, header };
 }
 
 /** A rejected record keeps no readable personal data: ids become their hash, names are removed. */

@@ -8,13 +8,15 @@ import { personalColumns, readDictionary, readTargetRows, type Dataset } from ".
 import { studentIdSalt } from "../lib/salt.ts";
 import { ensureSchema } from "../lib/schema.ts";
 import { queryRows } from "../lib/warehouse.ts";
-import { listInputFiles, type InputFile } from "./files.ts";
+import { isWorkbookName, listInputFiles, type InputFile } from "./files.ts";
+import { workbookKind } from "./decode.ts";
 import { readDataFile } from "./read.ts";
 import { saltProblem } from "./saltCheck.ts";
 import { ingestRecordsBySql } from "./records.ts";
 import { stepTimer } from "./steps.ts";
 import { nextLoadId, storeFile, writeLog, type LogEntry } from "./store.ts";
 import type { Registry, Reject } from "./validate.ts";
+import { ingestWorkbook } from "./workbookRun.ts";
 
 export interface FileOutcome extends LogEntry {
   load_id: number;
@@ -64,7 +66,7 @@ async function ingestFile(
   registry: Registry,
   salt: string,
   saltRefused?: string,
-): Promise<FileOutcome> {
+): Promise<FileOutcome | FileOutcome[]> {
   const step = stepTimer();
   let bytes: Buffer;
   try {
@@ -90,6 +92,12 @@ async function ingestFile(
   }
   const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
   step("files_read");
+  const workbook = workbookKind(bytes);
+  if (workbook) {
+    const reloadRegistry = () => loadRegistry(connection);
+    const context = { connection, datasets, registry, salt, saltRefused, reloadRegistry };
+    return ingestWorkbook(context, file, bytes, sha256, workbook);
+  }
   const base = { source_file: file.relative, sha256, dataset: file.dataset ?? null, encoding: null, rows_read: 0 };
   const fail = async (message: string, encoding: string | null = null): Promise<FileOutcome> => {
     const entry: LogEntry = { ...base, encoding, rows_loaded: 0, rows_rejected: 0, status: "failed", message };
@@ -155,12 +163,13 @@ export async function runIngest(connection: DuckDBConnection, options: RunOption
   } as never);
   const files = listInputFiles(options.input, [...datasets.keys()]);
   let registry = await loadRegistry(connection);
-  const salt = files.some((f) => f.dataset === "vision_records") ? studentIdSalt() : "";
+  // A workbook may hold a sheet of student records whatever its name says.
+  const salt = files.some((f) => f.dataset === "vision_records" || isWorkbookName(f.relative)) ? studentIdSalt() : "";
   const saltRefused = salt ? await saltProblem(connection, salt) : undefined;
   const outcomes: FileOutcome[] = [];
-  for (const file of files) {
+  for (const [done, file] of files.entries()) {
     // A fault of the machine (a full disk) stops the run: the file's transaction has rolled back, earlier files stay.
-    const outcome = await ingestFile(connection, file, datasets, registry, salt, saltRefused).catch((error) => {
+    const read = await ingestFile(connection, file, datasets, registry, salt, saltRefused).catch((error) => {
       throw (
         faultError(error, {
           doing: `导入 ${file.relative}`,
@@ -170,9 +179,11 @@ export async function runIngest(connection: DuckDBConnection, options: RunOption
         }) ?? error
       );
     });
-    if (outcome.dataset === "schools" && outcome.status === "loaded") registry = await loadRegistry(connection);
-    outcomes.push(outcome);
-    options.onFile?.(outcomes.length, files.length, outcome);
+    for (const outcome of [read].flat()) {
+      if (outcome.dataset === "schools" && outcome.status === "loaded") registry = await loadRegistry(connection);
+      outcomes.push(outcome);
+      options.onFile?.(done + 1, files.length, outcome);
+    }
   }
   await connection.run("update ingest_runs set finished_at = current_timestamp::timestamp where run_id = $run", {
     run: runId,

@@ -10,7 +10,8 @@ import { makeRng } from "./prng.ts";
 import { readme } from "./readme.ts";
 import { makeRoster } from "./roster.ts";
 import type { Table } from "./table.ts";
-import { writeTable, type DefectAt, type Written } from "./writeCsv.ts";
+import type { DefectAt, Written } from "./writeCsv.ts";
+import { writeSampleFile } from "./writeWorkbook.ts";
 
 export interface Options {
   schools?: number;
@@ -40,7 +41,7 @@ export function generateDistrict(options: Options = {}): Generated {
   const dictionary = readDictionary();
   const tables: Table[] = allTables(district);
   const late = makeLate(tables, district);
-  const files = tables.map((t) => writeTable(t, dictionary.get(t.dataset)!));
+  const files = tables.map((t) => writeSampleFile(t, dictionary.get(t.dataset)!, years));
   return { files, defects: files.flatMap((f) => f.defects), district, late };
 }
 

@@ -8,6 +8,8 @@ const encodingLabel: Record<string, string> = {
   "utf-8-bom": "UTF-8（带BOM）",
   gb18030: "GB18030",
   "utf-16le": "UTF-16LE（带BOM，制表符分隔）",
+  xlsx: "Excel 工作簿 .xlsx",
+  xls: "Excel 97–2003 工作簿 .xls",
 };
 
 export function readme(g: Generated, command = "npm run sample"): string {
@@ -56,6 +58,7 @@ ${g.late.map((l) => `- ${l.school.name}(${l.school.id})：${l.what}`).join("\n")
 ## 模拟真实报表的格式问题（读入时应全部正常处理）
 
 - 编码：schools、military_training、vision 首年、facilities 次年、special_rooms 次年、teacher_pay 次年、class_sizes 末年为 GB18030；vision 末年为 UTF-16LE 带BOM、制表符分隔（Excel“Unicode 文本”）；pe（首、末年）、facilities 末年、district_reference、milestones 为 UTF-8 带BOM；其余 UTF-8。
+- Excel 工作簿：health 末年为 .xlsx（工作表“卫生与心理健康”，表头上方是合并单元格的标题行，心理体检应检人数部分为以文本保存的带千分位数字，另有一个不是数据集的“说明”工作表，导入时列出并跳过）；teacher_pay 末年为 .xls（Excel 97–2003，工作表“教师工资”，同样有合并的标题行，带千分位的工资以文本保存）。工作簿中的行号是 Excel 显示的行号，文件写作“文件#工作表”（如 health/${district.years[district.years.length - 1]}.xlsx#卫生与心理健康）。
 - 行尾：多数 GB18030 文件及 pe、health（次年）、special_rooms、class_sizes、milestones 为 CRLF。
 - 表头上方的标题行及空行（如“沙坪坝区${district.years[0]}年学生视力筛查汇总表（示例数据）”），部分标题行后面补了空单元格。
 - 表头：pe 首、末年的“ 年级 ”带空格、“校内体育活动（分钟/天）”为全角括号；pe 次年和 district_reference 用英文列名（school_id 等）；facilities 末年多出未知列“备注”。
@@ -66,7 +69,7 @@ ${g.late.map((l) => `- ${l.school.name}(${l.school.id})：${l.what}`).join("\n")
 
 ## 故意设置的问题行（共 ${defects.length} 处）
 
-每行应被拒收（进入 rejects），原因代码如下；行号为文件中的物理行号（含标题行和空行）。
+每行应被拒收（进入 rejects），原因代码如下；行号为文件中的物理行号（含标题行和空行；Excel 工作簿为 Excel 显示的行号）。
 
 | 文件 | 行 | 原因代码 | 说明 |
 | --- | --- | --- | --- |

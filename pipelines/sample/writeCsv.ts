@@ -13,7 +13,7 @@ export interface Written {
   file: string;
   bytes: Buffer;
   dataRows: number;
-  encoding: Table["layout"]["encoding"];
+  encoding: Table["layout"]["encoding"] | "xlsx" | "xls";
   defects: DefectAt[];
 }
 

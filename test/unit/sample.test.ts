@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
+import * as XLSX from "@e965/xlsx";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { readDictionary } from "../../pipelines/lib/registry.ts";
@@ -40,6 +41,16 @@ function records(text: string): { line: number; cells: string[] }[] {
   });
 }
 
+/** Rows of a workbook's sheet (`file.xlsx#工作表`) with the row number Excel shows, read by SheetJS. */
+function sheetRows(at: string): { line: number; cells: string[] }[] {
+  const [file, sheet] = at.split("#");
+  const book = XLSX.read(fs.readFileSync(path.join(sampleDir, file)), { type: "buffer" });
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[sheet], { header: 1, blankrows: true, defval: "" });
+  return rows.map((cells, i) => ({ line: i + 1, cells: cells.map(String) }));
+}
+
+const dataFile = /\.(csv|xlsx|xls)$/;
+
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "sample-"));
 
 describe("sample generator", () => {
@@ -61,10 +72,12 @@ describe("sample generator", () => {
     const files = listFiles(sampleDir);
     for (const ds of datasets)
       expect(
-        files.some((f) => f.startsWith(`${ds}/`) && f.endsWith(".csv")),
+        files.some((f) => f.startsWith(`${ds}/`) && dataFile.test(f)),
         ds,
       ).toBe(true);
-    expect(files.filter((f) => f.endsWith(".csv")).every((f) => datasets.includes(f.split("/")[0]))).toBe(true);
+    expect(files.filter((f) => dataFile.test(f)).every((f) => datasets.includes(f.split("/")[0]))).toBe(true);
+    // Some files are workbooks, so that `npm start` takes the workbook path too.
+    expect(files.filter((f) => /\.xlsx?$/.test(f))).toEqual(["health/2021.xlsx", "teacher_pay/2021.xls"]);
   });
 
   it("keeps the committed sample in step with the generator", () => {
@@ -126,7 +139,9 @@ describe("sample generator", () => {
       ).toBe(true);
     const readme = fs.readFileSync(path.join(sampleDir, "README.md"), "utf8");
     for (const d of defects) {
-      const recs = records(decode(fs.readFileSync(path.join(sampleDir, d.file))));
+      const recs = d.file.includes("#")
+        ? sheetRows(d.file)
+        : records(decode(fs.readFileSync(path.join(sampleDir, d.file))));
       const at = recs.find((r) => r.line === d.line);
       expect(at, `${d.file}:${d.line}`).toBeDefined();
       if (d.code === "totals_row") expect(at!.cells).toContain("合计");

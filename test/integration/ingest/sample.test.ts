@@ -29,12 +29,13 @@ beforeAll(async () => {
 afterAll(() => w.cleanup());
 
 describe("the shipped sample", () => {
-  it("loads every CSV file, none failed, and each reconciles: read = loaded + rejected", async () => {
-    const csvFiles = fs.readdirSync(sampleDir, { recursive: true }).filter((f) => String(f).endsWith(".csv"));
+  it("loads every CSV file and workbook sheet, none failed, and each reconciles: read = loaded + rejected", async () => {
+    // Each sample workbook holds one data sheet (and, in the .xlsx, a sheet that is no dataset, skipped).
+    const dataFiles = fs.readdirSync(sampleDir, { recursive: true }).filter((f) => /\.(csv|xlsx|xls)$/.test(String(f)));
     const log = await w.rows<{ status: string; rows_read: number; rows_loaded: number; rows_rejected: number }>(
       "select status, rows_read, rows_loaded, rows_rejected from ingest_log",
     );
-    expect(log).toHaveLength(csvFiles.length);
+    expect(log).toHaveLength(dataFiles.length);
     for (const row of log) {
       expect(row.status).toBe("loaded");
       expect(row.rows_read).toBe(row.rows_loaded + row.rows_rejected);

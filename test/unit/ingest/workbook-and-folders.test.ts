@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { decode } from "../../../pipelines/ingest/decode.ts";
-import { datasetOf } from "../../../pipelines/ingest/files.ts";
-import { readDataFile } from "../../../pipelines/ingest/read.ts";
+import { datasetOf, isWorkbookName } from "../../../pipelines/ingest/files.ts";
+import { openWorkbook } from "../../../pipelines/ingest/workbook.ts";
+import { numberText, serialDate } from "../../../pipelines/ingest/workbookCells.ts";
+import { datasetOfSheet } from "../../../pipelines/ingest/workbookSheets.ts";
 import { readDictionary } from "../../../pipelines/lib/registry.ts";
 
 const datasets = readDictionary();
@@ -16,16 +18,47 @@ describe("a workbook dropped where a CSV belongs", () => {
     expect(decode(xlsx)).toBeUndefined();
   });
 
-  it("fails with a sentence telling the analyst to save it as CSV", () => {
-    for (const [bytes, ext] of [
-      [xlsx, ".xlsx"],
-      [xls, ".xls"],
-    ] as const) {
-      const result = readDataFile(bytes, datasets.get("pe")!, { schools: null } as never, "salt");
-      expect(result.ok).toBe(false);
-      if (!result.ok)
-        expect(result.message).toBe(`这是 Excel 工作簿（${ext}）而不是 CSV：请在 Excel 中“另存为”CSV（UTF-8）后再导入`);
-    }
+  it("is read as a workbook: a damaged one fails with one plain sentence, not a hint to save as CSV", () => {
+    expect(openWorkbook(xlsx, "xlsx")).toEqual({
+      ok: false,
+      message: "工作簿已损坏（ZIP 结构不完整），无法读取：请在 Excel 或 WPS 中打开后重新保存",
+    });
+    expect(openWorkbook(xls, "xls")).toEqual({
+      ok: false,
+      message: "无法读取 Excel 工作簿（.xls），文件可能已损坏：请在 Excel 或 WPS 中打开后重新保存",
+    });
+  });
+
+  it("is listed with the data files", () => {
+    expect(["a.xlsx", "b.XLS", "c.csv", "d.xlsm", "e.docx"].filter((f) => isWorkbookName(f))).toEqual([
+      "a.xlsx",
+      "b.XLS",
+    ]);
+  });
+});
+
+describe("the dataset of a sheet", () => {
+  it("is told by the dataset's Chinese name or code, alone or followed by a year", () => {
+    expect(datasetOfSheet("视力筛查", names)).toBe("vision");
+    expect(datasetOfSheet(" Vision ", names)).toBe("vision");
+    expect(datasetOfSheet("学生视力个案（2021）", names)).toBe("vision_records");
+    expect(datasetOfSheet("vision_records_2021", names)).toBe("vision_records");
+    expect(datasetOfSheet("班额2021", names)).toBe("class_sizes");
+    expect(datasetOfSheet("Sheet1", names)).toBeUndefined();
+    expect(datasetOfSheet("视力筛查说明", names)).toBeUndefined();
+  });
+});
+
+describe("a workbook cell as text", () => {
+  it("shows a number with at most 15 significant digits, as Excel does", () => {
+    expect(numberText(0.1 + 0.2)).toBe("0.3");
+    expect(numberText(5001060001)).toBe("5001060001");
+    expect(numberText(0.95)).toBe("0.95");
+  });
+
+  it("turns a date serial into a date in either date system", () => {
+    expect(serialDate(44469, false)).toBe("2021-09-30");
+    expect(serialDate(44469 - 1462, true)).toBe("2021-09-30");
   });
 });
 

@@ -1,0 +1,4 @@
+// Names of the sheets a template workbook carries besides its data sheet (read back as no dataset, quietly).
+export const guideSheet = "填报说明";
+export const schoolListSheet = "学校代码表";
+export const templateSheets = new Set([guideSheet, schoolListSheet]);

@@ -1,0 +1,71 @@
+// Which dataset each sheet of a workbook holds: the sheet's name (the dataset's Chinese name or its
+// code), else, for the one sheet with data, the file's folder or name as for a CSV.
+import { datasetNames, type Dataset } from "../lib/registry.ts";
+import { findHeader, guessDataset, headerKey } from "./header.ts";
+import { templateSheets } from "./templateSheets.ts";
+import type { Sheet } from "./workbook.ts";
+
+const datasetLabels = datasetNames();
+
+export interface SheetPlan {
+  sheet: Sheet;
+  /** The dataset to read the sheet as; absent when the sheet is skipped. */
+  dataset?: string;
+  /** Why the sheet is skipped, in Chinese; absent for sheets skipped without a word (empty, template help). */
+  skipped?: string;
+}
+
+/** The dataset a sheet's name names: `视力筛查`, `vision`, `视力筛查（2021）`, `vision_2021`. */
+export function datasetOfSheet(name: string, names: string[]): string | undefined {
+  const key = headerKey(name);
+  const spellings = names.flatMap((n) => [
+    { n, s: headerKey(n) },
+    ...(datasetLabels[n] ? [{ n, s: headerKey(datasetLabels[n]) }] : []),
+  ]);
+  const exact = spellings.find(({ s }) => s === key);
+  if (exact) return exact.n;
+  const prefixed = spellings
+    .sort((a, b) => b.s.length - a.s.length)
+    .find(({ s }) => key.startsWith(s) && /^[\s_.\-(（\d年]/.test(key.slice(s.length)));
+  return prefixed?.n;
+}
+
+const first = ["schools", "district_reference"];
+const rank = (p: SheetPlan) => (first.includes(p.dataset ?? "") ? first.indexOf(p.dataset!) : first.length);
+
+/**
+ * A plan for every sheet, registry sheets first. `fileDataset` is what the file's folder or name says;
+ * with `guess` (the check command) a lone unnamed sheet is read as the dataset its header fits best.
+ */
+export function planSheets(
+  sheets: Sheet[],
+  fileDataset: string | undefined,
+  datasets: Map<string, Dataset>,
+  guess = false,
+): SheetPlan[] {
+  const names = [...datasets.keys()];
+  const plans: SheetPlan[] = sheets.map((sheet) => {
+    if (!sheet.records.length || templateSheets.has(sheet.name.trim())) return { sheet };
+    if (sheet.hidden) return { sheet, skipped: `隐藏的工作表“${sheet.name}”未读取` };
+    return { sheet, dataset: datasetOfSheet(sheet.name, names) };
+  });
+  const unnamed = plans.filter(
+    (p) => !p.dataset && !p.skipped && p.sheet.records.length && !templateSheets.has(p.sheet.name.trim()),
+  );
+  const anyNamed = plans.some((p) => p.dataset);
+  const ds = fileDataset ? datasets.get(fileDataset) : undefined;
+  const alone = !anyNamed && unnamed.length === 1;
+  for (const p of unnamed) {
+    // Among several unnamed sheets, the file's dataset takes those whose header is complete for it.
+    const header = ds && findHeader(p.sheet.records, ds);
+    const fits = header && !header.missingRequired.length;
+    if (ds && (alone || fits)) p.dataset = ds.name;
+    else if (guess && alone) p.dataset = guessDataset(p.sheet.records, datasets)?.name;
+    if (!p.dataset)
+      p.skipped = `工作表“${p.sheet.name}”不是数据集（工作表名应为数据集名称，如“${datasetLabels.vision}”或 vision），未读取`;
+  }
+  return plans
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+    .map(({ p }) => p);
+}

@@ -1,0 +1,118 @@
+// The template workflow as the bureau and a school live it: `npm run templates` writes an .xlsx per
+// dataset, a school fills it in (here exceljs, as Excel would) and sends it back unchanged, `npm run check`
+// names each problem by sheet, row and column, and `npm run ingest` loads it.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import * as XLSX from "@e965/xlsx";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
+import { csv, tempDir, writeFiles } from "../helpers/ingest.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+const dir = tempDir("templates-");
+const db = path.join(dir, "w.duckdb");
+const out = path.join(dir, "templates");
+
+function run(...args: string[]) {
+  const r = spawnSync(tsx, ["pipelines/cli.ts", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, STUDENT_ID_SALT: "templates-test", DEBUG: "" },
+    timeout: 120_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The text of one part of an .xlsx (a ZIP), read with SheetJS's own container reader. */
+function part(file: string, name: string): string {
+  const zip = XLSX.CFB.read(fs.readFileSync(file), { type: "buffer" });
+  const at = zip.FullPaths.findIndex((p: string) => p.endsWith(`/${name}`));
+  const entry = zip.FileIndex[at];
+  if (!entry) throw new Error(`${name} missing from ${file}`);
+  return Buffer.from(entry.content as Uint8Array).toString("utf8");
+}
+
+beforeAll(() => {
+  writeFiles(path.join(dir, "in"), {
+    "schools.csv": csv("学校代码,学校名称,办学类型,办学性质", "S01,第一小学,小学,公办", "S02,第二中学,完全中学,公办"),
+  });
+  expect(run("ingest", "--input", path.join(dir, "in"), "--db", db).status).toBe(0);
+  expect(run("templates", "--out", out, "--db", db).status).toBe(0);
+}, 180_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("the .xlsx template", () => {
+  it("has Chinese headers in a frozen, protected first row, hints and drop-down lists", () => {
+    const file = path.join(out, "vision.xlsx");
+    const book = XLSX.read(fs.readFileSync(file), { type: "buffer" });
+    expect(book.SheetNames).toEqual(["视力筛查", "填报说明", "学校代码表"]);
+    const header = XLSX.utils.sheet_to_json<string[]>(book.Sheets["视力筛查"], { header: 1 })[0];
+    expect(header.slice(0, 6)).toEqual(["年度", "学校代码", "年级", "在籍学生数", "筛查人数", "近视人数"]);
+    const sheet = part(file, "xl/worksheets/sheet1.xml");
+    expect(sheet).toMatch(/<pane ySplit="1"[^>]*state="frozen"/);
+    expect(sheet).toMatch(/<sheetProtection sheet="1"/);
+    expect(sheet).toContain("&apos;学校代码表&apos;!$A$2:$A$3");
+    expect(sheet).toContain("&quot;小班,中班,大班,一年级,");
+    expect(sheet).toContain('prompt="必填；整数；取值 ≥ 0；须满足 近视人数 ≤ 筛查人数"');
+    const codes = XLSX.utils.sheet_to_json<string[]>(book.Sheets["学校代码表"], { header: 1 });
+    expect(codes).toEqual([
+      ["学校代码", "学校名称", "办学类型"],
+      ["S01", "第一小学", "小学"],
+      ["S02", "第二中学", "完全中学"],
+    ]);
+    const guide = XLSX.utils.sheet_to_json<string[]>(book.Sheets["填报说明"], { header: 1 });
+    expect(guide.flat().join("")).toContain("同一年度、学校代码、年级只填一行");
+  });
+
+  it("offers 是/否 and 学段 lists where the dictionary asks for them", () => {
+    expect(part(path.join(out, "vision_records.xlsx"), "xl/worksheets/sheet1.xml")).toContain("&quot;是,否&quot;");
+    expect(part(path.join(out, "facilities.xlsx"), "xl/worksheets/sheet1.xml")).toContain(
+      "&quot;幼儿园,小学,初中,高中,中职,特殊教育&quot;",
+    );
+  });
+
+  it("round-trips: filled and sent back, check names each problem by sheet, row and column, ingest loads it", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(out, "vision.xlsx"));
+    const sheet = book.getWorksheet("视力筛查")!;
+    sheet.getRow(2).values = [2021, "S01", "一年级", 200, 100, 30];
+    sheet.getRow(3).values = [2021, "S01", "二年级", 200, 100, 120];
+    sheet.getRow(4).values = [2021, "S02", "高一", 300, 290, 200, 10, 5, 1];
+    const filled = path.join(dir, "send", "第一小学视力.xlsx");
+    fs.mkdirSync(path.dirname(filled), { recursive: true });
+    await book.xlsx.writeFile(filled);
+
+    const check = run("check", filled, "--db", db);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain("工作表“视力筛查”：数据集 vision，数据 3 行，可导入 2 行，有问题 1 行。");
+    expect(check.stdout).toContain(
+      "工作表“视力筛查” 第 3 行 F 列（近视人数） [前后矛盾] 近视人数(120)大于筛查人数(100)",
+    );
+    expect(check.stdout).not.toContain("填报说明");
+    expect(check.stderr).toBe("");
+
+    const ingest = run("ingest", "--input", path.dirname(filled), "--db", db);
+    expect(ingest.stderr).toBe("");
+    expect(ingest.status).toBe(0);
+    const w = await openWarehouse(db, { readOnly: true });
+    try {
+      expect(
+        await queryRows(
+          w.connection,
+          "select school_id, grade, myopic, source_file, source_line from vision order by source_line",
+        ),
+      ).toEqual([
+        { school_id: "S01", grade: "1", myopic: 30, source_file: "第一小学视力.xlsx#视力筛查", source_line: 2 },
+        { school_id: "S02", grade: "10", myopic: 200, source_file: "第一小学视力.xlsx#视力筛查", source_line: 4 },
+      ]);
+      expect(await queryRows(w.connection, "select source_line, reason_code from rejects")).toEqual([
+        { source_line: 3, reason_code: "inconsistent" },
+      ]);
+    } finally {
+      w.close();
+    }
+  });
+});
