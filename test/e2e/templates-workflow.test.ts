@@ -70,7 +70,7 @@ describe("the .xlsx template", () => {
   it("offers 是/否 and 学段 lists where the dictionary asks for them", () => {
     expect(part(path.join(out, "vision_records.xlsx"), "xl/worksheets/sheet1.xml")).toContain("&quot;是,否&quot;");
     expect(part(path.join(out, "facilities.xlsx"), "xl/worksheets/sheet1.xml")).toContain(
-      "&quot;幼儿园,小学,初中,高中,中职,特殊教育&quot;",
+      "&quot;幼儿园,小学,初中,高中,中职,特殊教育,全校&quot;",
     );
   });
 
