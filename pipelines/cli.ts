@@ -7,10 +7,15 @@ import { UserError } from "./lib/errors.ts";
 
 type Main = (args: string[]) => Promise<number>;
 
+/** `npm run ingest`, then the indicators recomputed on the same open warehouse. */
+async function ingest(args: string[]): Promise<number> {
+  const { computeIndicators } = await import("./indicators/compute.ts");
+  return (await import("./ingest/command.ts")).main(args, { recompute: (c) => computeIndicators(c) });
+}
+
 /** Ingests the default input into the warehouse (exit 1, a file rejected whole, still leaves a warehouse). */
 async function ingestDefault(file: string): Promise<void> {
-  const ingest = await import("./ingest/command.ts");
-  const code = await ingest.main(["--db", file]);
+  const code = await ingest(["--db", file]);
   if (code !== 0 && code !== 1) throw new UserError(`导入失败（退出码 ${code}），未生成网站。`, code);
 }
 
@@ -24,7 +29,7 @@ async function buildAndPublish(file: string, out: string): Promise<void> {
 }
 
 const commands: Record<string, Main> = {
-  ingest: async (args) => (await import("./ingest/command.ts")).main(args),
+  ingest,
   check: async (args) => (await import("./ingest/check.ts")).main(args),
   templates: async (args) => (await import("./ingest/templates.ts")).main(args),
   indicators: async (args) => (await import("./indicators/command.ts")).main(args),

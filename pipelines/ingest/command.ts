@@ -1,7 +1,7 @@
 // `npm run ingest -- [--input DIR] [--db FILE] [--json]`
 import path from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import cliProgress from "cli-progress";
-import { computeIndicators } from "../indicators/compute.ts";
 import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
 import { tellingFaults } from "../lib/faults.ts";
@@ -17,7 +17,10 @@ export function defaultInput(): string {
   return hasDataFiles(defaultRawDir) ? defaultRawDir : sampleDir;
 }
 
-export async function main(args: string[]): Promise<number> {
+/** What the ingest runs on its open warehouse after the files: the indicators (chained by the command line). */
+export type Recompute = (connection: DuckDBConnection) => Promise<{ rows: number }>;
+
+export async function main(args: string[], { recompute }: { recompute: Recompute }): Promise<number> {
   const { values } = parseOptions({
     args,
     options: { input: { type: "string" }, db: { type: "string" }, json: { type: "boolean" } },
@@ -62,7 +65,7 @@ export async function main(args: string[]): Promise<number> {
       kept: "导入的文件都已保存，指标表保留上一次的结果。",
       retry: "npm run indicators",
     };
-    const indicators = await tellingFaults(computing, () => computeIndicators(warehouse.connection));
+    const indicators = await tellingFaults(computing, () => recompute(warehouse.connection));
     step("indicators");
     const seconds = (performance.now() - started) / 1000;
     if (values.json) {

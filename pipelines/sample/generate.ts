@@ -5,12 +5,12 @@ import { readDictionary } from "../lib/registry.ts";
 import { allTables } from "./tables.ts";
 import type { District } from "./context.ts";
 import { makeSchools } from "./districts.ts";
-import { makeLate, type LateReport } from "./lateness.ts";
+import type { Generated } from "./generated.ts";
+import { makeLate } from "./lateness.ts";
 import { makeRng } from "./prng.ts";
 import { readme } from "./readme.ts";
 import { makeRoster } from "./roster.ts";
 import type { Table } from "./table.ts";
-import type { DefectAt, Written } from "./writeCsv.ts";
 import { writeSampleFile } from "./writeWorkbook.ts";
 
 export interface Options {
@@ -21,13 +21,7 @@ export interface Options {
   recordSchools?: number;
 }
 
-export interface Generated {
-  files: Written[];
-  defects: DefectAt[];
-  district: District;
-  /** Reports of the last year that are late or partial (as the README lists them). */
-  late: LateReport[];
-}
+export type { Generated };
 
 export function generateDistrict(options: Options = {}): Generated {
   const seed = options.seed ?? 2021;

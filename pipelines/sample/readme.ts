@@ -1,6 +1,6 @@
 // seeds/sample/README.md: what the sample is, its files, and every deliberate defect with its line.
 import { stageLabels } from "../lib/codes.ts";
-import type { Generated } from "./generate.ts";
+import type { Generated } from "./generated.ts";
 import { sendsSummary } from "./vision.ts";
 
 const encodingLabel: Record<string, string> = {

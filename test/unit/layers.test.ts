@@ -32,8 +32,8 @@ const allowed: Record<string, string[]> = {
   // the site build reaches the export as a function handed down by the command line, never as an import
   export: ["lib", "shared"],
   sample: ["lib", "shared"],
-  // the benchmark drives the commands: the synthetic district, and Chromium as the export starts it
-  bench: ["lib", "shared", "sample", "export"],
+  // the benchmark drives the commands: the synthetic district, the ingest's step names, Chromium as the export starts it
+  bench: ["lib", "shared", "sample", "ingest", "export"],
   lib: ["shared"],
   shared: [],
   loaders: ["lib", "shared"],
