@@ -10,11 +10,11 @@ import { statusOrder, statusWords } from "../../src/shared/vocabulary.js";
 import { computeIndicators } from "./compute.ts";
 import { defaultTargetsFile, readTargets } from "./registry.ts";
 
-/** `npm run indicators -- [--db FILE] [--targets FILE]`: recompute indicator_values alone. */
+/** `npm run indicators -- [--db FILE] [--targets FILE] [--parameters FILE]`: recompute indicator_values alone. */
 export async function main(args: string[]): Promise<number> {
   const { values } = parseOptions({
     args,
-    options: { db: { type: "string" }, targets: { type: "string" } },
+    options: { db: { type: "string" }, targets: { type: "string" }, parameters: { type: "string" } },
     allowPositionals: false,
   });
   const file = warehousePath(values.db);
@@ -31,7 +31,7 @@ export async function main(args: string[]): Promise<number> {
       retry: "npm run indicators",
     };
     const { rows } = await tellingFaults(computing, () =>
-      computeIndicators(warehouse.connection, { targetsFile: values.targets }),
+      computeIndicators(warehouse.connection, { targetsFile: values.targets, parametersFile: values.parameters }),
     );
     const counts = await queryRows<{ year: number; status: string; n: number }>(
       warehouse.connection,

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { UserError } from "../lib/errors.ts";
 import { classifyFault } from "../lib/faults.ts";
-import { readDictionary, type Dataset } from "../lib/registry.ts";
+import { readDictionary, readParameters, type Dataset, type Parameter } from "../lib/registry.ts";
 import { queryRows } from "../lib/warehouse.ts";
 import { defaultTargetsFile, readTargets, type RegisteredTarget } from "./registry.ts";
 import { createReceivedUnits } from "./reports.ts";
@@ -17,6 +17,8 @@ export interface ComputeOptions {
   sqlDirectory?: string;
   /** Run only these families (a family's given/expect test); default every family of the registry. */
   families?: string[];
+  /** The formulas' parameters (default seeds/parameters.csv). */
+  parametersFile?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function computeIndicators(
   await connection.run("begin transaction");
   try {
     await createViews(connection, dir);
-    await prepareSteps(connection, targets, datasets, dir);
+    await prepareSteps(connection, targets, datasets, dir, readParameters(options.parametersFile));
     await runFamilies(connection, targets, dir, options.families);
     await connection.run("delete from indicator_values");
     await runStep(
@@ -72,8 +74,9 @@ export async function prepareSteps(
   targets: RegisteredTarget[],
   datasets: Map<string, Dataset>,
   dir = sqlDir,
+  parameters: Parameter[] = readParameters(),
 ): Promise<void> {
-  await createScratch(connection, targets, datasets);
+  await createScratch(connection, targets, datasets, parameters);
   await createReceivedUnits(connection, datasets);
   await runStep(connection, stepSqlPath(stepNames.reports, dir), "create or replace table reports as %s");
   await runStep(connection, stepSqlPath(stepNames.arrivals, dir), "create or replace temp table target_arrivals as %s");

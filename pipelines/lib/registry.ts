@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
+import { UserError } from "./errors.ts";
 import { seedsDir } from "./paths.ts";
 
 /** One column of a data template (seeds/dictionary.csv). */
@@ -134,14 +135,19 @@ export interface Parameter {
 }
 
 export function readParameters(file = path.join(seedsDir, "parameters.csv")): Parameter[] {
-  return readCsv(file).map((r) => {
+  if (!fs.existsSync(file)) throw new UserError(`公式参数表 ${file} 不存在。`, 2);
+  return readCsv(file).map((r, i) => {
+    const value = Number(r.value);
+    if (r.value === undefined || r.value.trim() === "" || !Number.isFinite(value)) {
+      throw new UserError(`公式参数表 ${file} 第 ${i + 2} 行：参数 ${r.parameter ?? ""} 的值“${r.value ?? ""}”不是数字。`);
+    }
     const grades = /^(\d+)-(\d+)$/.exec((r.grades ?? "").trim());
     return {
       target_id: (r.target_id ?? "").trim(),
       parameter: r.parameter.trim(),
       gradeFrom: grades ? Number(grades[1]) : null,
       gradeTo: grades ? Number(grades[2]) : null,
-      value: Number(r.value),
+      value,
     };
   });
 }

@@ -3,6 +3,7 @@ import { readDictionary } from "../../../pipelines/lib/registry.ts";
 import { ensureSchema } from "../../../pipelines/lib/schema.ts";
 import { queryRows } from "../../../pipelines/lib/warehouse.ts";
 import { computeIndicators } from "../../../pipelines/indicators/compute.ts";
+import { readTargets } from "../../../pipelines/indicators/registry.ts";
 import type { IndicatorRow } from "../../../pipelines/lib/snapshot.ts";
 
 export type Row = Record<string, string | number | boolean | null>;
@@ -39,9 +40,13 @@ export async function givenSchools(connection: DuckDBConnection, stages: Record<
   await given(connection, "schools", rows);
 }
 
-/** Runs the engine and returns the rows of the targets whose id starts with the prefix. */
+/**
+ * Runs the engine with only the SQL families of the targets whose id starts with the prefix (a family is
+ * tested alone; "" runs them all) and returns those targets' rows.
+ */
 export async function computed(connection: DuckDBConnection, prefix: string): Promise<IndicatorRow[]> {
-  await computeIndicators(connection);
+  const families = [...new Set(readTargets().filter((t) => t.target_id.startsWith(prefix)).map((t) => t.family))];
+  await computeIndicators(connection, { families });
   return queryRows<IndicatorRow>(
     connection,
     `select target_id, year, school_id, value, threshold, status, numerator, denominator, schools_owed, schools_reported
