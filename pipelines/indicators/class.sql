@@ -2,13 +2,9 @@
 -- in the sections the target applies to (a grade's section within its school). The large-class
 -- size and the standard sizes by grade come from seeds/parameters.csv.
 with classes as (
-  select a.target_id, c.year, g.grade_number, c.students
-  from class_sizes as c
-  join grade_sections as g on g.grade = c.grade
-  join school_sections as s on s.school_id = c.school_id and s.section = g.section
-  join target_sections as t on t.section = g.section
-  join applicable as a on a.target_id = t.target_id and a.school_id = c.school_id
-  where t.target_id like 'class.%'
+  select target_id, year, grade_number, students
+  from rows_in_target_sections('class_sizes')
+  where target_id like 'class.%'
 ),
 
 -- 大班额: large_class_size pupils or more

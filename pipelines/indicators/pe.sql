@@ -3,15 +3,11 @@
 -- target needs (minutes out of school, pupils tested, passed or good) is left out of that target
 -- and makes the school incomplete. Weekly lesson minimums by grade come from seeds/parameters.csv.
 with target_grades as (
-  select a.target_id, g.grade_number, m.value as minimum_lessons, p.*
-  from pe as p
-  join grade_sections as g on g.grade = p.grade
-  join school_sections as s on s.school_id = p.school_id and s.section = g.section
-  join target_sections as t on t.section = g.section
-  join applicable as a on a.target_id = t.target_id and a.school_id = p.school_id
+  select p.*, m.value as minimum_lessons
+  from rows_in_target_sections('pe') as p
   left join parameters as m
-    on m.target_id = a.target_id and m.parameter = 'weekly_lessons' and g.grade_number between m.grade_from and m.grade_to
-  where t.target_id like 'pe.%'
+    on m.target_id = p.target_id and m.parameter = 'weekly_lessons' and p.grade_number between m.grade_from and m.grade_to
+  where p.target_id like 'pe.%'
 ),
 
 units as (
@@ -35,10 +31,10 @@ by_school as (
     target_id,
     year,
     school_id,
-    sum(amount) filter (where amount is not null and base is not null) as numerator,
-    sum(base) filter (where amount is not null and base is not null) as denominator,
-    min(amount) filter (where amount is not null and base is not null) as least,
-    count(*) filter (where amount is null or base is null) as units_left_out
+    unit_sum(amount, base) as numerator,
+    unit_sum(base, amount) as denominator,
+    min(case when base is not null then amount end) as least,
+    units_left_out(amount, base) as units_left_out
   from units
   group by target_id, year, school_id
 ),

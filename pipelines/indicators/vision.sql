@@ -4,13 +4,9 @@
 -- (coverage: pupils enrolled, which student records alone do not give; severe share: the severe
 -- band); a grade left out is left out of numerator and denominator alike and makes the school incomplete.
 with target_grades as (
-  select a.target_id, v.*
-  from vision_by_grade as v
-  join grade_sections as g on g.grade = v.grade
-  join school_sections as s on s.school_id = v.school_id and s.section = g.section
-  join target_sections as t on t.section = g.section
-  join applicable as a on a.target_id = t.target_id and a.school_id = v.school_id
-  where t.target_id like 'vision.%'
+  select *
+  from rows_in_target_sections('vision_by_grade')
+  where target_id like 'vision.%'
 ),
 
 units as (
@@ -36,9 +32,9 @@ by_school as (
     target_id,
     year,
     school_id,
-    sum(numerator) filter (where numerator is not null and denominator is not null) as numerator,
-    sum(denominator) filter (where numerator is not null and denominator is not null) as denominator,
-    count(*) filter (where numerator is null or denominator is null) as units_left_out
+    unit_sum(numerator, denominator) as numerator,
+    unit_sum(denominator, numerator) as denominator,
+    units_left_out(numerator, denominator) as units_left_out
   from units
   group by target_id, year, school_id
 ),

@@ -1,10 +1,22 @@
 // Reading one cell as its dictionary type, in every spelling schools use (shared/spec/README.md).
 import { parseGrade, parseSection, parseStage } from "../lib/codes.ts";
+import {
+  chineseDate,
+  codePattern,
+  controlCharacters,
+  dateSeparators,
+  groupedPattern,
+  intBound,
+  noValueMarks,
+  noWords,
+  numberPattern,
+  yesWords,
+} from "./spellings.ts";
 
 export type CellValue = string | number | boolean | null;
 export type CellResult = { ok: true; value: CellValue } | { ok: false; expected: string };
 
-const noValue = new Set(["", "-", "--", "—", "——", "/", "无", "－", "N/A", "NA", "null", "NULL"]);
+const noValue = new Set(noValueMarks);
 
 /** NFKC (full-width digits and brackets become ASCII), trimmed, inner spaces around the text removed. */
 export function normaliseText(text: string): string {
@@ -20,8 +32,8 @@ export function isNoValue(text: string): boolean {
   return noValue.has(normaliseText(text));
 }
 
-const numberPattern = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const groupedPattern = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const plainNumber = new RegExp(`^${numberPattern}$`);
+const groupedNumber = new RegExp(`^${groupedPattern}$`);
 
 /** A share as a fraction: 0.95, or 95% as written (read as 0.95). */
 export function parseShare(text: string): number | undefined {
@@ -35,14 +47,14 @@ export function parseShare(text: string): number | undefined {
 
 export function parseNumber(text: string): number | undefined {
   let t = normaliseText(text).replace(/\s+/g, "");
-  if (groupedPattern.test(t)) t = t.replace(/,/g, "");
-  if (!numberPattern.test(t)) return undefined;
+  if (groupedNumber.test(t)) t = t.replace(/,/g, "");
+  if (!plainNumber.test(t)) return undefined;
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
 }
 
-const truthy = new Set(["是", "y", "yes", "1", "true", "t", "√"]);
-const falsy = new Set(["否", "n", "no", "0", "false", "f", "×"]);
+const truthy = new Set(yesWords);
+const falsy = new Set(noWords);
 
 export function parseBool(text: string): boolean | undefined {
   const t = normaliseText(text).toLowerCase();
@@ -51,10 +63,16 @@ export function parseBool(text: string): boolean | undefined {
   return undefined;
 }
 
-/** 2021-06-30, 2021/6/30, 2021.6.30, 2021年6月30日 → `2021-06-30`, only real calendar dates. */
+/** One separator between year, month and day (2021-06-30, 2021/6/30, 2021.6.30), or 2021年6月30日. */
+const datePatterns = [
+  ...dateSeparators.map((sep) => new RegExp(`^(\\d{4})\\${sep}(\\d{1,2})\\${sep}(\\d{1,2})$`)),
+  new RegExp(`^(\\d{4})${chineseDate.year}(\\d{1,2})${chineseDate.month}(\\d{1,2})${chineseDate.day}$`),
+];
+
+/** A date in any of those spellings → `2021-06-30`, only real calendar dates. */
 export function parseDate(text: string): string | undefined {
   const t = normaliseText(text).replace(/\s+/g, "");
-  const m = /^(\d{4})(?:[-/.]|年)(\d{1,2})(?:[-/.]|月)(\d{1,2})日?$/.exec(t);
+  const m = datePatterns.map((p) => p.exec(t)).find(Boolean);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
@@ -80,11 +98,11 @@ export function enumLabels(type: string): string {
     .join("、");
 }
 
-/** Control characters other than tab and line breaks: a sign of a damaged file, never data. */
-const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Control characters other than tab and line breaks (NUL too): a sign of a damaged file, never data. */
+const control = new RegExp(`[\\x00${controlCharacters}]`);
 
-/** A code that becomes part of a page address (school codes): letters, digits, `-` and `_`. */
-const codePattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+/** A code that becomes part of a page address (school codes). */
+const code = new RegExp(`^${codePattern}$`);
 
 const expectedOf: Record<string, string> = {
   text: "不含控制字符的文本",
@@ -113,11 +131,11 @@ export function parseCell(type: string, raw: string): CellResult {
   const text = normaliseText(raw);
   const fail = (expected: string): CellResult => ({ ok: false, expected });
   let value: CellValue | undefined;
-  if (type === "text") value = controlCharacters.test(text) ? undefined : text;
-  else if (type === "code") value = codePattern.test(text) ? text : undefined;
+  if (type === "text") value = control.test(text) ? undefined : text;
+  else if (type === "code") value = code.test(text) ? text : undefined;
   else if (type === "int") {
     const n = parseNumber(text);
-    value = n !== undefined && Number.isInteger(n) && Math.abs(n) <= 2_000_000_000 ? n : undefined;
+    value = n !== undefined && Number.isInteger(n) && Math.abs(n) <= intBound ? n : undefined;
   } else if (type === "number") value = parseNumber(text);
   else if (type === "share") value = parseShare(text);
   else if (type === "bool") value = parseBool(text);

@@ -2,16 +2,25 @@
 // CSV reader. Each expression tries a cheap reading first (a cast, an exact spelling) and falls back
 // to the full normalisation (full-width forms, spaces, "no value" marks) only when that fails:
 // the common cell is plain ASCII, and the fallback costs a hundred times more.
-import { sectionWords } from "../../src/shared/vocabulary.js";
-import { gradeLabels, parseGrade, stageLabels } from "../lib/codes.ts";
+import { gradeLabels, parseGrade, sectionSpellings, stageLabels } from "../lib/codes.ts";
+import {
+  chineseDate,
+  codePattern,
+  controlCharacters,
+  dateSeparators,
+  groupedPattern,
+  intBound,
+  noValueMarks as noValue,
+  noWords,
+  numberPattern,
+  yesWords,
+} from "./spellings.ts";
 
 export const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 const fullWidth =
   "０１２３４５６７８９．－＋，：（）　ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ";
 const halfWidth = "0123456789.-+,:() ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-/** The "no value" marks of cells.ts, after normalisation (－ becomes -). */
-export const noValue = ["", "-", "--", "—", "——", "/", "无", "N/A", "NA", "null", "NULL"];
 /** Whitespace that String.prototype.trim removes from the ends of a cell (the ASCII ones and U+3000). */
 export const spaces = lit(" \t\n\r\v\f\u3000");
 
@@ -36,8 +45,8 @@ export const macros = [
   `create or replace temp macro clean_cell(v) as
      case when list_contains([${noValue.map(lit).join(", ")}], norm_text(v)) then null else norm_text(v) end`,
   `create or replace temp macro cell_number(v) as
-     case when regexp_full_match(replace(v, ',', ''), '[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?')
-           and (not contains(v, ',') or regexp_full_match(v, '[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?'))
+     case when regexp_full_match(replace(v, ',', ''), ${lit(numberPattern)})
+           and (not contains(v, ',') or regexp_full_match(v, ${lit(groupedPattern)}))
           then try_cast(replace(v, ',', '') as double) end`,
 ];
 
@@ -88,10 +97,10 @@ export function typedExpression(type: string, c: string): { fast: string; slow: 
   if (type === "text")
     return {
       fast: `case when ${plainText(c)} then ${c} end`,
-      slow: `case when not regexp_matches(${clean}, '[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]') then ${clean} end`,
+      slow: `case when not regexp_matches(${clean}, ${lit(`[${controlCharacters}]`)}) then ${clean} end`,
     };
   if (type === "code") {
-    const code = (v: string) => `regexp_full_match(${v}, '[A-Za-z0-9][A-Za-z0-9_-]{0,39}')`;
+    const code = (v: string) => `regexp_full_match(${v}, ${lit(codePattern)})`;
     return { fast: `case when ${code(c)} then ${c} end`, slow: `case when ${code(clean)} then ${clean} end` };
   }
   if (type === "number" || type === "int")
@@ -101,15 +110,16 @@ export function typedExpression(type: string, c: string): { fast: string; slow: 
     };
   if (type === "bool") {
     const words = (list: string[], value: string) => list.map((w) => `when ${lit(w)} then ${value}`).join(" ");
-    const truthy = ["是", "y", "yes", "1", "true", "t", "√"];
-    const falsy = ["否", "n", "no", "0", "false", "f", "×"];
     return {
-      fast: `case ${c} when '是' then true when '否' then false end`,
-      slow: `case lower(${clean}) ${words(truthy, "true")} ${words(falsy, "false")} end`,
+      fast: `case ${c} when ${lit(yesWords[0])} then true when ${lit(noWords[0])} then false end`,
+      slow: `case lower(${clean}) ${words(yesWords, "true")} ${words(noWords, "false")} end`,
     };
   }
   if (type === "date") {
-    const formats = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"];
+    const formats = [
+      ...dateSeparators.map((sep) => `%Y${sep}%m${sep}%d`),
+      `%Y${chineseDate.year}%m${chineseDate.month}%d${chineseDate.day}`,
+    ];
     return {
       fast: `case when ${c} like '____-__-__' then try_cast(${c} as date) end`,
       slow: `coalesce(${formats.map((f) => `try_strptime(replace(${clean}, ' ', ''), ${lit(f)})`).join(", ")})::date`,
@@ -133,11 +143,7 @@ function spellings(type: string): [string, string][] {
       [code, code],
       ...labels.map((l): [string, string] => [l, code]),
     ]);
-  if (type === "section")
-    return Object.entries(sectionWords).flatMap(([code, l]): [string, string][] => [
-      [code, code],
-      [l, code],
-    ]);
+  if (type === "section") return sectionSpellings();
   if (type.startsWith("enum:")) return enumPairs(type);
   throw new Error(`unknown dictionary type ${type}`);
 }
@@ -148,5 +154,5 @@ export const readValue = (fast: string, slow: string, c: string) =>
 
 /** The stored value of a typed expression `t` (an int column holds whole numbers up to 2e9 only). */
 export function storedValue(type: string, t: string): string {
-  return type === "int" ? `case when ${t} = trunc(${t}) and abs(${t}) <= 2e9 then ${t}::integer end` : t;
+  return type === "int" ? `case when ${t} = trunc(${t}) and abs(${t}) <= ${intBound} then ${t}::integer end` : t;
 }

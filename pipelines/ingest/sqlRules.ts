@@ -7,7 +7,8 @@
 import type { Column, Dataset } from "../lib/registry.ts";
 import type { HeaderMap } from "./header.ts";
 import { parseCheck, parseRange } from "./rules.ts";
-import { lazyAnd, lazyOr, readValue, spaces, storedValue, typedExpression } from "./sqlCells.ts";
+import { lazyAnd, lazyOr, lit, readValue, spaces, storedValue, typedExpression } from "./sqlCells.ts";
+import { alternation, footerWords, totalsSlack, totalsWords } from "./spellings.ts";
 
 /** Cells read beyond the header (a stray delimiter pushes cells out; validate.ts sees them too). */
 export const extraCells = 4;
@@ -32,8 +33,10 @@ export const registryTypes = {
 };
 const known = (id: string) => `try_cast(${id} as ${registryTypes.schools}) is not null`;
 
-const totalsWords = "(合计|总计|小计|全区)";
-const footerWords = "(填表人|填报人|审核人|制表人|制表|负责人|校长|填报日期|填表日期|联系电话|单位负责人|注|说明)";
+const totals = alternation(totalsWords);
+const footers = alternation(footerWords);
+/** A cheap test that holds wherever a totals word is in the cell. */
+const holdsTotalsWord = (c: string) => totalsWords.map((w) => `contains(${c}, ${lit(w)})`).join(" or ");
 
 export const cellNames = (header: HeaderMap) =>
   Array.from({ length: header.cells.length + extraCells }, (_, i) => `c${i}`);
@@ -56,27 +59,21 @@ export function typedColumns(ds: Dataset, personal: Column[]): Column[] {
  */
 function totalsCondition(header: HeaderMap, typed: Column[]): string {
   const isWord = (c: string) =>
-    lazyAnd(
-      `contains(${c}, '计') or contains(${c}, '全区')`,
-      `regexp_full_match(norm_text(${c}), '${totalsWords}.{0,2}')`,
-    );
+    lazyAnd(holdsTotalsWord(c), `regexp_full_match(norm_text(${c}), ${lit(`${totals}.{0,${totalsSlack}}`)})`);
   const cells = cellNames(header).map((c, i) => {
     const col = typed.find((x) => header.positions.get(x.column) === i && x.type !== "text");
     return col ? lazyAnd(`${t(col)} is null`, isWord(c)) : isWord(c);
   });
-  const first = lazyAnd(
-    `contains(first_cell, '计') or contains(first_cell, '全区')`,
-    `regexp_matches(norm_text(first_cell), '^${totalsWords}')`,
-  );
+  const first = lazyAnd(holdsTotalsWord("first_cell"), `regexp_matches(norm_text(first_cell), ${lit(`^${totals}`)})`);
   return lazyOr(first, ...cells);
 }
 
-/** Where a totals word can be at all: some text or unread cell holds 计 or 全区, or a typed cell failed. */
+/** Where a totals word can be at all: some text or unread cell holds one, or a typed cell failed. */
 function totalsCandidate(header: HeaderMap, typed: Column[]): string {
   return cellNames(header)
     .map((c, i) => {
       const col = typed.find((x) => header.positions.get(x.column) === i && x.type !== "text");
-      return col ? `${t(col)} is null` : `contains(${c}, '计') or contains(${c}, '全区')`;
+      return col ? `${t(col)} is null` : holdsTotalsWord(c);
     })
     .join(" or ");
 }
@@ -91,7 +88,7 @@ export function rules(ds: Dataset, header: HeaderMap, personal: Column[], hasSch
       code: "totals_row",
       when: lazyAnd(
         `contains(first_cell, ':') or contains(first_cell, '：')`,
-        `regexp_matches(norm_text(first_cell), '^${footerWords}\\s*:')`,
+        `regexp_matches(norm_text(first_cell), ${lit(`^${footers}\\s*:`)})`,
       ),
       cheap: `contains(first_cell, ':') or contains(first_cell, '：')`,
     },

@@ -5,6 +5,7 @@ import type { Column, Dataset } from "../lib/registry.ts";
 import { isNoValue, normaliseText, parseCell, shownValue, type CellValue } from "./cells.ts";
 import { describeColumn, type HeaderMap } from "./header.ts";
 import { describeRange, holds, inRange, opWords, parseCheck, parseRange } from "./rules.ts";
+import { alternation, footerWords, totalsSlack, totalsWords } from "./spellings.ts";
 import type { RawRecord } from "./table.ts";
 
 export type ReasonCode =
@@ -44,9 +45,9 @@ export interface Registry {
 const shareHint = "比例请写成小数（如 0.95）或百分数（如 95%）";
 const shareRange = parseRange("[0,1]")!;
 
-const totalsWords = /^(合计|总计|小计|全区)/;
-const footerWords =
-  /^(填表人|填报人|审核人|制表人|制表|负责人|校长|填报日期|填表日期|联系电话|单位负责人|注|说明)\s*[:：]/;
+const totalsStart = new RegExp(`^${alternation(totalsWords)}`);
+const totalsCell = new RegExp(`^${alternation(totalsWords)}.{0,${totalsSlack}}$`);
+const footerStart = new RegExp(`^${alternation(footerWords)}\\s*[:：]`);
 
 /** The raw record as a JSON object: header as written → cell text as read. */
 export function recordJson(header: string[], cells: string[]): string {
@@ -83,12 +84,9 @@ export class RowValidator {
     });
     const written = (rec.cells.find((c) => c.trim() !== "") ?? "").trim();
     const first = normaliseText(written);
-    if (
-      totalsWords.test(first) ||
-      rec.cells.some((c) => totalsWords.test(normaliseText(c)) && normaliseText(c).length <= 4)
-    )
+    if (totalsStart.test(first) || rec.cells.some((c) => totalsCell.test(normaliseText(c))))
       return reject("totals_row", `合计行（"${written}"），不是一所学校的数据`);
-    if (footerWords.test(first)) return reject("totals_row", `表尾说明行（"${written.slice(0, 40)}"），不是数据行`);
+    if (footerStart.test(first)) return reject("totals_row", `表尾说明行（"${written.slice(0, 40)}"），不是数据行`);
 
     const cellOf = (c: Column) => rec.cells[this.header.positions.get(c.column) ?? -1];
     for (const { col } of this.rules) {

@@ -102,7 +102,15 @@ const sectionAliases: Record<string, string> = {
   [wholeSchool]: wholeSchool,
 };
 
+/** Every accepted spelling of a section, with its code (parseSection reads these; the SQL reader looks them up). */
+export function sectionSpellings(): [string, string][] {
+  return [
+    ...Object.keys(sectionWords).map((code): [string, string] => [code, code]),
+    ...Object.entries(sectionWords).map(([code, word]): [string, string] => [word, code]),
+    ...Object.entries(sectionAliases),
+  ];
+}
+
 export function parseSection(text: string): string | undefined {
-  if (sectionWords[text]) return text;
-  return Object.keys(sectionWords).find((code) => sectionWords[code] === text) ?? sectionAliases[text];
+  return sectionSpellings().find(([spelling]) => spelling === text)?.[1];
 }

@@ -139,7 +139,9 @@ export function readParameters(file = path.join(seedsDir, "parameters.csv")): Pa
   return readCsv(file).map((r, i) => {
     const value = Number(r.value);
     if (r.value === undefined || r.value.trim() === "" || !Number.isFinite(value)) {
-      throw new UserError(`公式参数表 ${file} 第 ${i + 2} 行：参数 ${r.parameter ?? ""} 的值“${r.value ?? ""}”不是数字。`);
+      throw new UserError(
+        `公式参数表 ${file} 第 ${i + 2} 行：参数 ${r.parameter ?? ""} 的值“${r.value ?? ""}”不是数字。`,
+      );
     }
     const grades = /^(\d+)-(\d+)$/.exec((r.grades ?? "").trim());
     return {

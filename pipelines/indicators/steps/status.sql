@@ -37,9 +37,7 @@ school_rows as (
     case
       when f.value is null then 'no_data'
       when f.lacks_units then 'incomplete'
-      when t.comparator = 'info' then 'info'
-      when f.rule_met is not false and passes(f.value, t.comparator, t.threshold) then 'met'
-      else 'not_met'
+      else verdict(f.value, t.comparator, t.threshold, f.rule_met)
     end as status,
     f.numerator,
     f.denominator,
@@ -77,9 +75,7 @@ pooled_rows as (
       when coalesce(v.schools_reported, c.schools_reported) < c.schools_owed then
         -- a tally (a count that only grows as schools report) already over its limit stays not met
         case when t.tally and not passes(v.value, t.comparator, t.threshold) then 'not_met' else 'incomplete' end
-      when t.comparator = 'info' then 'info'
-      when v.rule_met is not false and passes(v.value, t.comparator, t.threshold) then 'met'
-      else 'not_met'
+      else verdict(v.value, t.comparator, t.threshold, v.rule_met)
     end as status,
     v.numerator,
     v.denominator,

@@ -45,7 +45,13 @@ export async function givenSchools(connection: DuckDBConnection, stages: Record<
  * tested alone; "" runs them all) and returns those targets' rows.
  */
 export async function computed(connection: DuckDBConnection, prefix: string): Promise<IndicatorRow[]> {
-  const families = [...new Set(readTargets().filter((t) => t.target_id.startsWith(prefix)).map((t) => t.family))];
+  const families = [
+    ...new Set(
+      readTargets()
+        .filter((t) => t.target_id.startsWith(prefix))
+        .map((t) => t.family),
+    ),
+  ];
   await computeIndicators(connection, { families });
   return queryRows<IndicatorRow>(
     connection,
