@@ -14,6 +14,9 @@ export interface ExportRow {
   status: string;
   numerator: number | null;
   denominator: number | null;
+  /** District rows: schools that owe the target's data, and those whose data all arrived. */
+  schools_owed: number | null;
+  schools_reported: number | null;
 }
 
 /** The district row of a school-scope target holds the share of its schools met, not a value in the unit. */
@@ -27,7 +30,7 @@ export async function readExportRows(connection: DuckDBConnection, targets: Site
   const stored = await queryRows<Stored>(
     connection,
     `select v.target_id, v.year::integer as year, v.school_id, s.name, v.value, v.threshold, v.status,
-            v.numerator, v.denominator
+            v.numerator, v.denominator, v.schools_owed, v.schools_reported
      from indicator_values v left join schools s using (school_id)`,
   );
   const order = new Map(targets.map((t, i) => [t.target_id, i]));

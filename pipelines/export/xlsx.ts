@@ -2,30 +2,13 @@
 // with the same rows of its targets. Numbers are numbers with a format in the target's unit; text is neutralised like the CSV.
 import ExcelJS from "exceljs";
 import { neutralise } from "../../src/shared/cells.js";
-import { statusWords, unitWords as pageUnitWords } from "../../src/shared/vocabulary.js";
-import { areas } from "../../src/shared/vocabulary.js";
+import { sheetFormat, sheetValue, unitHeaderWords } from "../../src/shared/spreadsheet.js";
+import { areas, statusWords } from "../../src/shared/vocabulary.js";
 import { csvHeader } from "./csv.ts";
 import { isShare, type ExportRow } from "./rows.ts";
 
-/** Excel number format of a value in a unit (the site's formatValue, as a spreadsheet shows it). */
-export function numberFormat(unit: string, share = false): string {
-  if (share || unit === "ratio") return "0.0%";
-  if (unit === "pp") return "+0.0%;-0.0%;0.0%";
-  if (unit === "coefficient") return "0.000";
-  if (unit === "yuan") return "#,##0";
-  if (["indicators", "classes", "schools", "kindergartens", "points", "pairs", "projects"].includes(unit)) return "0";
-  return "#,##0.00";
-}
-
-/** What the value column means, in words: the pages' unit words, and what a bare number stands for. */
-export function unitColumnWords(unit: string, share = false): string {
-  if (share) return "达标学校占比";
-  const bare: Record<string, string> = { ratio: "比率", pp: "百分点（变化）", coefficient: "差异系数" };
-  return bare[unit] ?? pageUnitWords[unit] ?? unit;
-}
-
-const columns = [...csvHeader, "分子", "分母", "单位"];
-const widths = [40, 44, 8, 14, 30, 12, 12, 9, 12, 12, 16];
+const columns = [...csvHeader, "分子", "分母", "单位", "应报学校数", "已报齐学校数"];
+const widths = [40, 44, 8, 14, 30, 12, 12, 9, 12, 12, 16, 10, 12];
 
 function addSheet(workbook: ExcelJS.Workbook, name: string, rows: ExportRow[]): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
@@ -33,18 +16,21 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, rows: ExportRow[]): 
   sheet.getRow(1).font = { bold: true };
   for (const r of rows) {
     const share = isShare(r);
-    const format = numberFormat(r.target.display_unit, share);
+    const unit = r.target.display_unit;
+    const format = sheetFormat(unit, share);
     const row = sheet.addRow([
       ...[r.target.target_id, r.target.title_zh].map(neutralise),
       r.year,
       r.school_id === null ? null : neutralise(r.school_id),
       neutralise(r.school_name),
-      r.value,
-      r.threshold,
+      sheetValue(r.value, unit, share),
+      sheetValue(r.threshold, unit, share),
       statusWords[r.status] ?? r.status,
       r.numerator,
       r.denominator,
-      unitColumnWords(r.target.display_unit, share),
+      unitHeaderWords(unit, share),
+      r.schools_owed,
+      r.schools_reported,
     ]);
     row.getCell(6).numFmt = format;
     row.getCell(7).numFmt = format;

@@ -162,7 +162,7 @@ function schoolTable(rows, { unit, schoolById }) {
       { key: "stage_label", label: "办学类型" },
       { key: "street", label: "镇街" },
       { key: "cluster", label: "学区集团" },
-      { key: "value", label: "数值", numeric: true, format: (v) => formatValue(v, unit) },
+      { key: "value", label: "数值", numeric: true, unit, format: (v) => formatValue(v, unit) },
       {
         key: "status",
         label: "状态",

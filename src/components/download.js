@@ -1,32 +1,48 @@
-// CSV and Excel download buttons for a table: the rows as shown (same order, same words), numbers as numbers.
+// CSV and Excel download buttons for a table: the rows in the order shown, numbers as numbers an analyst
+// can sort and sum — each with its unit in the header and the pages' number format (0.0%, 个百分点) —
+// text as shown. The workbook is written by write-excel-file, bundled from node_modules.
+import writeXlsxFile from "write-excel-file/universal";
 import { csvText } from "../shared/cells.js";
-import { xlsxBytes } from "./xlsx.js";
+import { sheetFormat, sheetValue, unitHeaderWords } from "../shared/spreadsheet.js";
+import { neutralise } from "../shared/cells.js";
 
-/** "1,234.5" → 1234.5, "−3" → -3, "45.2%" → {value: 0.452, format: "0.0%", text}; anything else stays text. */
-export function numericCell(text) {
-  const s = String(text).trim().replace(/^−/, "-");
-  const match = /^-?\d{1,3}(,\d{3})*(\.\d+)?(%)?$|^-?\d+(\.\d+)?(%)?$/.exec(s);
-  if (!match) return text;
-  const percent = s.endsWith("%");
-  const number = Number(s.replace(/[,%]/g, ""));
-  if (!percent) return number;
-  const decimals = (s.split(".")[1] ?? "").replace("%", "").length;
-  const format = decimals ? `0.${"0".repeat(decimals)}%` : "0%";
-  return { value: Number((number / 100).toFixed(decimals + 2)), format, text: s };
+const raw = (c, row) => (c.value ? c.value(row) : row[c.key]);
+const unitOf = (c, row) => (typeof c.unit === "function" ? c.unit(row) : c.unit);
+const shareOf = (c, row) => Boolean(c.share?.(row));
+
+/**
+ * Header and cells of the table: a numeric column gives its value (a unit column: {value, format} in its
+ * unit), any other the text shown. A column whose unit differs by row is followed by a column of units.
+ * columns: sortableTable's ({label, numeric, value?, unit?, share?}); shown(row, column): the text shown.
+ */
+export function tableCells(columns, rows, shown) {
+  const header = columns.flatMap((c) =>
+    typeof c.unit === "function"
+      ? [c.label, `${c.label}的单位`]
+      : [c.unit ? `${c.label}（${unitHeaderWords(c.unit)}）` : c.label],
+  );
+  const cells = rows.map((row) =>
+    columns.flatMap((c) => {
+      if (!c.numeric) {
+        const text = shown(row, c);
+        return [text === "—" ? null : text];
+      }
+      const value = raw(c, row);
+      const number = typeof value === "number" && Number.isFinite(value) ? value : null;
+      const unit = unitOf(c, row);
+      if (!unit) return [number];
+      const share = shareOf(c, row);
+      const cell =
+        number === null ? null : { value: sheetValue(number, unit, share), format: sheetFormat(unit, share) };
+      return typeof c.unit === "function" ? [cell, unitHeaderWords(unit, share)] : [cell];
+    }),
+  );
+  return { header, rows: cells };
 }
 
-/** Header and cells of rows under columns ({label, numeric}): the shown text, numeric ones parsed, "—" empty. */
-export function tableCells(columns, shown) {
-  const cell = (text, column) => (text === "—" ? null : column.numeric ? numericCell(text) : text);
-  return {
-    header: columns.map((c) => c.label),
-    rows: shown.map((texts) => texts.map((text, i) => cell(text, columns[i]))),
-  };
-}
-
-/** Saves bytes as a file in the browser. */
-export function saveFile(data, filename, type) {
-  const url = URL.createObjectURL(new Blob([data], { type }));
+/** Saves a blob as a file in the browser. */
+export function saveFile(blob, filename) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
   a.download = filename;
@@ -42,6 +58,30 @@ export const fileName = (text) =>
     .replace(/[\\/:*?"<>|\s]+/g, "_")
     .slice(0, 80);
 
+/** The table as a workbook of one sheet: a bold header row, numbers with their formats, text neutralised. */
+export function workbookBlob({ header, rows }) {
+  const cell = (c) => {
+    if (c === null || c === undefined) return null;
+    if (typeof c === "object") return { type: Number, value: c.value, format: c.format };
+    if (typeof c === "number") return { type: Number, value: c };
+    return { type: String, value: String(neutralise(String(c))) };
+  };
+  const data = [header.map((h) => ({ value: h, fontWeight: "bold" })), ...rows.map((r) => r.map(cell))];
+  const width = (i) => Math.min(60, Math.max(8, ...[header, ...rows.slice(0, 500)].map((r) => textWidth(r[i]) + 2)));
+  return writeXlsxFile(data, {
+    sheet: "数据",
+    columns: header.map((_, i) => ({ width: width(i) })),
+    stickyRowsCount: 1,
+  }).toBlob();
+}
+
+/** Display width of a cell: CJK characters count double. */
+const textWidth = (c) =>
+  [...String(c !== null && typeof c === "object" ? c.value : (c ?? ""))].reduce(
+    (n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1),
+    0,
+  );
+
 /** Two buttons; `read()` returns {header, rows} at the moment of the click. */
 export function downloadButtons(read, name) {
   const bar = document.createElement("div");
@@ -56,17 +96,11 @@ export function downloadButtons(read, name) {
   };
   button("下载 CSV", "下载本表（CSV，UTF-8）", () => {
     const { header, rows } = read();
-    // A percentage stays "45.2%" in CSV: Excel and WPS read it back as a number.
-    const csvRows = rows.map((r) => r.map((c) => (c !== null && typeof c === "object" ? c.text : c)));
-    saveFile(csvText(header, csvRows), `${fileName(name())}.csv`, "text/csv;charset=utf-8");
+    const csvRows = rows.map((r) => r.map((c) => (c !== null && typeof c === "object" ? c.value : c)));
+    saveFile(new Blob([csvText(header, csvRows)], { type: "text/csv;charset=utf-8" }), `${fileName(name())}.csv`);
   });
-  button("下载 Excel", "下载本表（Excel .xlsx）", () => {
-    const { header, rows } = read();
-    saveFile(
-      xlsxBytes([{ name: "数据", header, rows }]),
-      `${fileName(name())}.xlsx`,
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    );
+  button("下载 Excel", "下载本表（Excel .xlsx）", async () => {
+    saveFile(await workbookBlob(read()), `${fileName(name())}.xlsx`);
   });
   return bar;
 }

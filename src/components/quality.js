@@ -86,7 +86,7 @@ export function missingView({ missing, completeness }, schools) {
       { key: "owed", label: "应报学校", numeric: true },
       { key: "complete", label: "已报齐", numeric: true },
       { key: "short", label: "未报齐", numeric: true },
-      { key: "share", label: "报齐率", numeric: true, format: (v) => formatPercent(v) },
+      { key: "share", label: "报齐率", numeric: true, unit: "ratio", format: (v) => formatPercent(v) },
     ],
     { filename: `${completeness.year}年报送情况` },
   );

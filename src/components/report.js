@@ -79,6 +79,8 @@ export function targetSummary(targets, rows) {
         label: "全区值",
         numeric: true,
         value: (d) => d.row?.value,
+        unit: (d) => d.target.display_unit,
+        share,
         format: (_, d) => formatValue(d.row?.value, d.target.display_unit, { share: share(d) }),
       },
       {

@@ -4,8 +4,10 @@
 import { downloadButtons, tableCells } from "./download.js";
 
 /**
- * columns: [{key, label, format?, numeric?, nowrap?, value?, href?}]; options: {sort, descending, caption, filename}
- * (filename without extension; by default the page's title and the table's section heading).
+ * columns: [{key, label, format?, numeric?, nowrap?, value?, href?, unit?, share?}]; options: {sort, descending,
+ * caption, filename} (filename without extension; by default the page's title and the table's section heading).
+ * A numeric column downloads its value (value(row), else row[key]); with a unit (a unit code, or a function of
+ * the row) as a number in that unit and format, `share(row)` marking the share of schools met.
  */
 export function sortableTable(rows, columns, { sort = columns[0].key, descending = false, caption, filename } = {}) {
   const block = document.createElement("div");
@@ -71,16 +73,13 @@ export function sortableTable(rows, columns, { sort = columns[0].key, descending
   }
   render();
   wrap.append(table);
-  const shown = () =>
-    sorted.map((row) =>
-      columns.map((c) => {
-        const text = textOf(c, row);
-        return text instanceof Node ? text.textContent : String(text);
-      }),
-    );
+  const shown = (row, c) => {
+    const text = textOf(c, row);
+    return text instanceof Node ? text.textContent : String(text);
+  };
   const name = () => filename ?? caption ?? defaultName(block);
   block.append(
-    downloadButtons(() => tableCells(columns, shown()), name),
+    downloadButtons(() => tableCells(columns, sorted, shown), name),
     wrap,
   );
   return block;

@@ -55,6 +55,8 @@ export function row(t: SiteTarget, overrides: Partial<ExportRow>): ExportRow {
     status: "no_data",
     numerator: null,
     denominator: null,
+    schools_owed: null,
+    schools_reported: null,
     ...overrides,
   };
 }
@@ -62,7 +64,15 @@ export function row(t: SiteTarget, overrides: Partial<ExportRow>): ExportRow {
 /** District rows first, then school rows, as readExportRows orders them; one school is named `=1+1`. */
 export const sampleRows: ExportRow[] = [
   row(myopia, { value: 0.4523, status: "info", numerator: 4523, denominator: 10000 }),
-  row(pe, { value: 0.5, threshold: 1, status: "not_met", numerator: 1, denominator: 2 }),
+  row(pe, {
+    value: 0.5,
+    threshold: 1,
+    status: "not_met",
+    numerator: 1,
+    denominator: 2,
+    schools_owed: 40,
+    schools_reported: 37,
+  }),
   row(change, { value: -0.0061, status: "met" }),
   row(myopia, { school_id: "S001", school_name: "=1+1", value: 0.25, status: "info", numerator: 25, denominator: 100 }),
   row(pe, { school_id: "S001", school_name: "=1+1", value: 1, status: "met" }),

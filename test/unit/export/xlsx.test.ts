@@ -3,10 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { numberFormat, writeIndicatorWorkbook } from "../../../pipelines/export/xlsx.ts";
-import { numericCell, tableCells } from "../../../src/components/download.js";
-import { columnName, xlsxBytes } from "../../../src/components/xlsx.js";
-import { crc32 } from "../../../src/components/zip.js";
+import { writeIndicatorWorkbook } from "../../../pipelines/export/xlsx.ts";
+import { tableCells, workbookBlob } from "../../../src/components/download.js";
+import { sheetFormat, sheetValue } from "../../../src/shared/spreadsheet.js";
 import { sampleRows } from "./rows.ts";
 
 async function load(bytes: Uint8Array | Buffer): Promise<ExcelJS.Workbook> {
@@ -50,6 +49,8 @@ describe("indicators.xlsx", async () => {
       "分子",
       "分母",
       "单位",
+      "应报学校数",
+      "已报齐学校数",
     ]);
     expect(sheet.rowCount).toBe(1 + sampleRows.length);
     expect(values(sheet, 2)).toEqual([
@@ -65,7 +66,9 @@ describe("indicators.xlsx", async () => {
       10000,
       "比率",
     ]);
-    expect(values(sheet, 3).slice(4, 11)).toEqual(["全区", 0.5, 1, "未达标", 1, 2, "达标学校占比"]);
+    // district rows carry how many schools owed the target's data and sent it (none given in these rows)
+    expect(values(sheet, 2).length).toBe(11);
+    expect(values(sheet, 3).slice(4, 13)).toEqual(["全区", 0.5, 1, "未达标", 1, 2, "达标学校占比", 40, 37]);
     expect(values(sheet, 5).slice(3, 8)).toEqual(["S001", "'=1+1", 0.25, undefined, "监测"]);
     expect(values(sheet, 7).slice(3, 8)).toEqual(["'-S2", `'@家,"双引号"学校`, undefined, 1, "无数据"]);
   });
@@ -74,8 +77,8 @@ describe("indicators.xlsx", async () => {
     const sheet = workbook.getWorksheet("汇总")!;
     expect(sheet.getCell("F2").numFmt).toBe("0.0%");
     expect(sheet.getCell("F3").numFmt).toBe("0.0%"); // share of schools met
-    expect(sheet.getCell("F4").numFmt).toBe("+0.0%;-0.0%;0.0%");
-    expect(sheet.getCell("G4").value).toBe(-0.005);
+    expect(sheet.getCell("F4").numFmt).toBe('+0.0"个百分点";-0.0"个百分点";0.0"个百分点"');
+    expect(sheet.getCell("G4").value).toBe(-0.5);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(30);
@@ -90,71 +93,63 @@ describe("indicators.xlsx", async () => {
     expect(workbook.getWorksheet("教师待遇")!.rowCount).toBe(1);
   });
 
-  it("chooses number formats by unit", () => {
-    expect(numberFormat("yuan")).toBe("#,##0");
-    expect(numberFormat("coefficient")).toBe("0.000");
-    expect(numberFormat("schools")).toBe("0");
-    expect(numberFormat("m2")).toBe("#,##0.00");
-    expect(numberFormat("m2", true)).toBe("0.0%");
+  it("chooses number formats by unit, and writes changes of a rate in 个百分点", () => {
+    expect(sheetFormat("yuan")).toBe("#,##0");
+    expect(sheetFormat("coefficient")).toBe("0.000");
+    expect(sheetFormat("schools")).toBe("0");
+    expect(sheetFormat("m2")).toBe("#,##0.00");
+    expect(sheetFormat("m2", true)).toBe("0.0%");
+    expect(sheetFormat("pp")).toBe('+0.0"个百分点";-0.0"个百分点";0.0"个百分点"');
+    expect(sheetValue(-0.005, "pp")).toBe(-0.5);
+    expect(sheetValue(0.4523, "ratio")).toBe(0.4523);
+    expect(sheetValue(null, "m2")).toBeNull();
   });
 });
 
-describe("the pages' xlsx writer", () => {
-  it("computes the standard CRC-32 check value", () => {
-    expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
-  });
+describe("the pages' download buttons", () => {
+  const columns = [
+    { key: "name", label: "学校" },
+    { key: "value", label: "数值", numeric: true, unit: "m2" },
+    { key: "change", label: "较上年", numeric: true, unit: "pp" },
+    { key: "rate", label: "全区值", numeric: true, unit: (r: Row) => r.unit, share: (r: Row) => r.share },
+  ];
+  type Row = { name: string; value: number | null; change: number; rate: number; unit: string; share: boolean };
+  const rows: Row[] = [
+    { name: "=1+1", value: 4.18, change: -0.005, rate: 0.5, unit: "ratio", share: true },
+    { name: "第二小学", value: null, change: 0.012, rate: 7.5, unit: "m2", share: false },
+  ];
+  const shown = (row: Row, c: { key: string }) => String(row[c.key as keyof Row] ?? "—");
 
-  it("names columns A…Z, AA…", () => {
-    expect([0, 25, 26, 27, 701, 702].map(columnName)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA"]);
-  });
-
-  it("writes a workbook exceljs reads back: text, numbers, percent format, frozen bold header", async () => {
-    const bytes = xlsxBytes([
-      {
-        name: "数据:2021/年",
-        header: ["学校", "数值", "比例"],
-        rows: [
-          ["=1+1", 12, { value: 0.452, format: "0.0%" }],
-          ["<示例&学校>", null, { value: 1, format: "0.0%" }],
-          ["  前后空格  ", -3.5, "—"],
-        ],
-      },
+  it("downloads values as numbers in their unit, the unit in the header", () => {
+    const { header, rows: cells } = tableCells(columns, rows, shown);
+    expect(header).toEqual(["学校", "数值（平方米）", "较上年（个百分点（变化））", "全区值", "全区值的单位"]);
+    expect(cells[0]).toEqual([
+      "=1+1",
+      { value: 4.18, format: "#,##0.00" },
+      { value: -0.5, format: '+0.0"个百分点";-0.0"个百分点";0.0"个百分点"' },
+      { value: 0.5, format: "0.0%" },
+      "达标学校占比",
     ]);
-    const sheet = (await load(bytes)).worksheets[0];
-    expect(sheet.name).toBe("数据 2021 年");
-    expect(values(sheet, 1)).toEqual(["学校", "数值", "比例"]);
-    expect(values(sheet, 2)).toEqual(["'=1+1", 12, 0.452]);
-    expect(values(sheet, 3)).toEqual(["<示例&学校>", undefined, 1]);
-    expect(values(sheet, 4)).toEqual(["  前后空格  ", -3.5, "—"]);
-    expect(sheet.getCell("C2").numFmt).toBe("0.0%");
-    expect(["A1", "B1", "C1"].map((ref) => sheet.getCell(ref).font?.bold)).toEqual([true, true, true]);
+    expect(cells[1][1]).toBeNull();
+    expect(cells[1][4]).toBe("平方米");
+  });
+
+  it("writes a workbook exceljs reads back: numbers as numbers with their formats, text neutralised, bold frozen header", async () => {
+    const blob = await workbookBlob(tableCells(columns, rows, shown));
+    const sheet = (await load(Buffer.from(await blob.arrayBuffer()))).worksheets[0];
+    expect(values(sheet, 1)).toEqual([
+      "学校",
+      "数值（平方米）",
+      "较上年（个百分点（变化））",
+      "全区值",
+      "全区值的单位",
+    ]);
+    expect(values(sheet, 2)).toEqual(["'=1+1", 4.18, -0.5, 0.5, "达标学校占比"]);
+    expect(typeof sheet.getCell("B2").value).toBe("number");
+    expect(sheet.getCell("B2").numFmt).toBe("#,##0.00");
+    expect(sheet.getCell("C3").value).toBe(1.2);
+    expect(sheet.getCell("D2").numFmt).toBe("0.0%");
+    expect(sheet.getCell("A1").font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-  });
-});
-
-describe("table cells for downloads", () => {
-  it("turns shown numbers back into numbers and keeps words as text", () => {
-    expect(numericCell("1,234.5")).toBe(1234.5);
-    expect(numericCell("−3")).toBe(-3);
-    expect(numericCell("45.2%")).toEqual({ value: 0.452, format: "0.0%", text: "45.2%" });
-    expect(numericCell("100%")).toEqual({ value: 1, format: "0%", text: "100%" });
-    expect(numericCell("40 分钟")).toBe("40 分钟");
-    expect(numericCell("−7.6个百分点")).toBe("−7.6个百分点");
-  });
-
-  it("parses numeric columns only and leaves — empty", () => {
-    const columns = [{ label: "代码" }, { label: "数值", numeric: true }];
-    expect(
-      tableCells(columns, [
-        ["001", "12"],
-        ["=1+1", "—"],
-      ]),
-    ).toEqual({
-      header: ["代码", "数值"],
-      rows: [
-        ["001", 12],
-        ["=1+1", null],
-      ],
-    });
   });
 });
