@@ -19,10 +19,13 @@ import { createStaticServer, listen } from "../../pipelines/lib/serve.ts";
 import { readSiteTargets } from "../../pipelines/lib/targets.ts";
 import { formulaSchool, sampleSite } from "../helpers/sampleSite.ts";
 import { neutralise } from "../../src/shared/cells.js";
+import { sheetValue } from "../../src/shared/spreadsheet.js";
 import { statusWords } from "../../src/shared/vocabulary.js";
 import type { IndicatorRow } from "../../pipelines/lib/snapshot.ts";
 
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
+const units = new Map(readSiteTargets().map((t) => [t.target_id, t.display_unit]));
+const scopes = new Map(readSiteTargets().map((t) => [t.target_id, t.scope]));
 const formulaName = formulaSchool.name;
 const formulaId = formulaSchool.id;
 
@@ -210,8 +213,11 @@ describe("npm run export", () => {
       else expect(schoolRowsStarted, `row ${n}`).toBe(false);
       const stored = byKey.get(key(String(id), Number(year), schoolId))!;
       expect(stored, `row ${n}`).toBeDefined();
-      expect(value ?? null).toBe(stored.value);
-      expect(threshold ?? null).toBe(stored.threshold);
+      // in the target's unit: a change of a rate in 个百分点 (−0.005 → −0.5), any other value as stored
+      const unit = units.get(stored.target_id)!;
+      const share = schoolId === null && scopes.get(stored.target_id) === "school";
+      expect(value ?? null).toBe(sheetValue(stored.value, unit, share));
+      expect(threshold ?? null).toBe(sheetValue(stored.threshold, unit, share));
       expect(status).toBe(statusWords[stored.status]);
       if (schoolId === formulaId) expect(name).toBe(`'${formulaName}`);
     }
@@ -277,12 +283,14 @@ describe("npm run export", () => {
     expect(shown.length).toBe(expected.length);
 
     const csv = parse(await download(page, "下载 CSV", block), { bom: true }) as string[][];
-    expect(csv[0]).toEqual(["学校", "办学类型", "镇街", "学区集团", "数值", "状态"]);
+    expect(csv[0]).toEqual(["学校", "办学类型", "镇街", "学区集团", "数值（比率）", "状态"]);
     // Rows as shown, in the same order; a name like =1+1 is written '=1+1.
     expect(csv.slice(1).map((r) => [r[0], r[5]])).toEqual(shown.map((r) => [neutralise(r[0]), r[5]]));
     const statusByName = new Map(expected.map((r) => [neutralise(names.get(r.school_id!)!), statusWords[r.status]]));
     for (const r of csv.slice(1)) expect(r[5]).toBe(statusByName.get(r[0]));
-    expect(csv.slice(1).map((r) => r[4])).toEqual(shown.map((r) => (r[4] === "—" ? "" : r[4])));
+    // the value as a number an analyst can compute with (a rate as a fraction), not the text shown
+    const valueOf = new Map(expected.map((r) => [neutralise(names.get(r.school_id!)!), r.value]));
+    for (const r of csv.slice(1)) expect(r[4] === "" ? null : Number(r[4])).toBe(valueOf.get(r[0]) ?? null);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await download(page, "下载 Excel", block)) as never);
@@ -294,7 +302,11 @@ describe("npm run export", () => {
       const value = sheet.getCell(`E${n}`).value as number | null;
       const stored = valueByName.get(name);
       if (stored == null) expect(value).toBeNull();
-      else expect(Math.abs(value! - stored)).toBeLessThanOrEqual(0.0005); // shown to 0.1%
+      else {
+        expect(typeof value).toBe("number");
+        expect(value).toBe(stored);
+        expect(sheet.getCell(`E${n}`).numFmt).toBe("0.0%");
+      }
     }
 
     await page.goto(`${origin}/schools`, { waitUntil: "networkidle" });
@@ -303,6 +315,39 @@ describe("npm run export", () => {
     const list = parse(await download(page, "下载 CSV", "#observablehq-main"), { bom: true }) as string[][];
     expect(list[1].slice(0, 2)).toEqual([formulaId, `'${formulaName}`]);
     await page.close();
+  });
+
+  test("every status is printed with the same word on the site, in the CSV, in the workbook and in the PDFs", async () => {
+    const words = (statuses: Iterable<string>) => [...new Set([...statuses].map((s) => statusWords[s]))].sort();
+    // the sample has all five statuses
+    expect([...new Set(rows.map((r) => r.status))].sort()).toEqual(Object.keys(statusWords).sort());
+    const csv = parse(fs.readFileSync(path.join(out, "indicator_values.csv")), { bom: true, columns: true });
+    expect([...new Set((csv as Record<string, string>[]).map((r) => r["状态"]))].sort()).toEqual(
+      words(rows.map((r) => r.status)),
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(out, "indicators.xlsx"));
+    const sheet = workbook.getWorksheet("汇总")!;
+    const inSheet = new Set<string>();
+    for (let n = 2; n <= sheet.rowCount; n++) inSheet.add(String(sheet.getCell(`H${n}`).value));
+    expect([...inSheet].sort()).toEqual(words(rows.map((r) => r.status)));
+    const page = await browser.newPage();
+    for (const urlPath of ["/", `/schools/${busiest}`]) {
+      await page.goto(origin + urlPath, { waitUntil: "networkidle" });
+      const cards = await page
+        .locator(".target-card")
+        .evaluateAll((els) =>
+          els.map((e) => [e.getAttribute("data-status"), e.querySelector(".status-badge")?.textContent]),
+        );
+      expect(cards.length, urlPath).toBeGreaterThan(0);
+      for (const [status, word] of cards) expect(word, `${urlPath} ${status}`).toBe(statusWords[status!]);
+    }
+    await page.close();
+    const latestDistrict = latestOf(null).map((r) => r.status);
+    const district = squeeze(pdfText(path.join(out, "district-report.pdf")));
+    for (const word of words(latestDistrict)) expect(district, word).toContain(word);
+    const school = squeeze(pdfText(path.join(out, "schools", `${busiest}.pdf`)));
+    for (const word of words(latestOf(busiest).map((r) => r.status))) expect(school, word).toContain(word);
   });
 
   test("the 下载报告 page links the exported files", async () => {
