@@ -2,21 +2,13 @@
 // target's title and the school's name; district rows first, then school rows, in the registry's order.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../lib/warehouse.ts";
+import type { IndicatorRow } from "../lib/snapshot.ts";
 import type { SiteTarget } from "../lib/targets.ts";
 
-export interface ExportRow {
+/** A row of indicator_values (school_id null: the district row) with its target and the school's name. */
+export interface ExportRow extends Omit<IndicatorRow, "target_id"> {
   target: SiteTarget;
-  year: number;
-  school_id: string | null; // null: the district row
   school_name: string;
-  value: number | null;
-  threshold: number | null;
-  status: string;
-  numerator: number | null;
-  denominator: number | null;
-  /** District rows: schools that owe the target's data, and those whose data all arrived. */
-  schools_owed: number | null;
-  schools_reported: number | null;
 }
 
 /** The district row of a school-scope target holds the share of its schools met, not a value in the unit. */
