@@ -26,7 +26,7 @@ export async function writeRuleTables(connection: DuckDBConnection): Promise<voi
 
 /**
  * Temporary tables every SQL file of the engine may read:
- * - targets (target_id, scope, comparator, threshold, tally, measure): the registry
+ * - targets (target_id, scope, comparator, threshold, tally, measure, display_unit, target_year): the registry
  * - target_sections (target_id, section): applies_to, one row per section (or `milestone`)
  * - target_datasets (target_id, dataset): the datasets whose years the target is computed for
  * - parameters (target_id, parameter, grade_from, grade_to, value): seeds/parameters.csv
@@ -75,7 +75,8 @@ export async function createScratch(
   const run: Run = (sql, params) => connection.run(sql, params as never);
   await writeRuleTables(connection);
   await run(`create or replace temp table targets (
-    target_id VARCHAR, scope VARCHAR, comparator VARCHAR, threshold DOUBLE, tally BOOLEAN, measure VARCHAR)`);
+    target_id VARCHAR, scope VARCHAR, comparator VARCHAR, threshold DOUBLE, tally BOOLEAN, measure VARCHAR,
+    display_unit VARCHAR, target_year INTEGER)`);
   await run("create or replace temp table target_sections (target_id VARCHAR, section VARCHAR)");
   await run("create or replace temp table target_datasets (target_id VARCHAR, dataset VARCHAR)");
   await run(`create or replace temp table parameters (
@@ -89,7 +90,16 @@ export async function createScratch(
   await insertRows(
     run,
     "targets",
-    targets.map((t) => [t.target_id, t.scope, t.comparator, t.threshold, t.tally, t.measure || null]),
+    targets.map((t) => [
+      t.target_id,
+      t.scope,
+      t.comparator,
+      t.threshold,
+      t.tally,
+      t.measure || null,
+      t.display_unit,
+      t.target_year,
+    ]),
   );
   await insertRows(
     run,

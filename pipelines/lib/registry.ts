@@ -118,6 +118,8 @@ export interface Target {
   measure: string;
   /** A district count that can only grow as schools report (large classes, oversized schools). */
   tally: boolean;
+  /** The year the target is to be reached by, when the plan or its source names one (else the default of seeds/parameters.csv). */
+  target_year: number | null;
 }
 
 export function readTargetRows(file = path.join(seedsDir, "targets.csv")): Record<string, string>[] {

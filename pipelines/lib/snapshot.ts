@@ -3,6 +3,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRunFacts, type RunFacts } from "./facts.ts";
 import { queryCompleteness, queryMissing, type Completeness, type MissingReport } from "./reports.ts";
+import type { Progress } from "../../src/shared/vocabulary.js";
 import { queryRows, readWarehouse } from "./warehouse.ts";
 
 export interface IndicatorRow {
@@ -36,6 +37,8 @@ export interface Snapshot extends RunFacts {
   completeness: Completeness | null;
   /** Schools whose vision figures came from another kind of source than the year before. */
   sourceChanges: { school_id: string; year: number }[];
+  /** Which way each level target is heading (table target_progress). */
+  progress: Progress[];
 }
 
 export const emptySnapshot: Snapshot = {
@@ -44,6 +47,7 @@ export const emptySnapshot: Snapshot = {
   missing: [],
   completeness: null,
   sourceChanges: [],
+  progress: [],
   isSample: false,
   loadedAt: null,
 };
@@ -71,6 +75,18 @@ export async function querySourceChanges(connection: DuckDBConnection): Promise<
   return queryRows(connection, "select school_id, year::INTEGER as year from vision_source_changes");
 }
 
+/** Which way each level target is heading, as the indicators step judged it (empty before it has run). */
+export async function queryProgress(connection: DuckDBConnection): Promise<Progress[]> {
+  const [table] = await queryRows(connection, "select 1 from duckdb_tables() where table_name = 'target_progress'");
+  if (!table) return [];
+  return queryRows<Progress>(
+    connection,
+    `select target_id, category, observed_rate, required_rate, ratio, target_year::INTEGER as target_year,
+            first_year::INTEGER as first_year, latest_year::INTEGER as latest_year
+     from target_progress order by target_id`,
+  );
+}
+
 export function readSnapshot(file: string): Promise<Snapshot> {
   return readWarehouse(
     file,
@@ -80,6 +96,7 @@ export function readSnapshot(file: string): Promise<Snapshot> {
       missing: await queryMissing(c),
       completeness: await queryCompleteness(c),
       sourceChanges: await querySourceChanges(c),
+      progress: await queryProgress(c),
       ...(await queryRunFacts(c)),
     }),
     emptySnapshot,

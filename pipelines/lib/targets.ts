@@ -82,6 +82,11 @@ export function readTargets(
     if (!chartKinds.includes(chart)) fail(`指标 ${id} 的图表“${chart}”无效（应为 ${chartKinds.join("、")}）。`);
     const unit = (row.unit ?? "").trim();
     const displayUnit = (row.display_unit ?? "").trim() || unit;
+    const yearText = (row.target_year ?? "").trim();
+    const targetYear = yearText === "" ? null : Number(yearText);
+    if (targetYear !== null && !(Number.isInteger(targetYear) && targetYear >= 2000 && targetYear <= 2100)) {
+      fail(`指标 ${id} 的目标年份“${yearText}”不是 2000–2100 之间的年份。`);
+    }
     const tally = (row.tally ?? "").trim();
     if (!["", "yes"].includes(tally)) fail(`指标 ${id} 的 tally 列“${tally}”无效（应为 yes 或留空）。`);
     if (tally === "yes" && (comparator !== "<=" || scope === "school")) {
@@ -104,6 +109,7 @@ export function readTargets(
       display_unit: displayUnit,
       measure: (row.measure ?? "").trim(),
       tally: tally === "yes",
+      target_year: targetYear,
       datasets,
       line,
     };

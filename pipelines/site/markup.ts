@@ -2,7 +2,7 @@
 // and each school page's cards with what is still owed, the sample banner and the footer. Measured: a
 // school page stays the same size however many schools the district has, and prints without scripts.
 import { escapeHtml as esc, formatPercent, formatValue } from "../../src/shared/format.js";
-import { areas, sectionWords } from "../../src/shared/vocabulary.js";
+import { areas, progressText, sectionWords } from "../../src/shared/vocabulary.js";
 import { stageLabels } from "../lib/codes.ts";
 import { readPlan } from "../lib/plan.ts";
 import { readDictionary } from "../lib/registry.ts";
@@ -32,17 +32,20 @@ export function overviewMarkup(snapshot: Snapshot, targets: SiteTarget[]): strin
   const { bySchool, series } = snapshotIndex(snapshot);
   const latest = latestRows(bySchool.get("") ?? []);
   const statuses = targets.map((t) => latest.get(rowKey(t.target_id, null))?.latest.status ?? "no_data");
+  const progress = new Map(snapshot.progress.map((p) => [p.target_id, p]));
   const sections = readPlan().sections.map((section) => {
     const cards = targets
       .filter((t) => t.section === section.numeral)
       .map((t) => {
         const found = latest.get(rowKey(t.target_id, null));
+        const heading = progressText(progress.get(t.target_id));
         return card({
           target: t,
           ...(found && { row: found.latest, previous: comparablePrevious(found.latest, found.previous) }),
           share: t.scope === "school",
           href: `/${t.area}#target-${t.target_id}`,
           series: series.get(rowKey(t.target_id, null)) ?? [],
+          extra: heading ? `<dt>进度</dt><dd class="card-progress">${esc(heading)}</dd>` : "",
         });
       });
     const body = cards.length

@@ -3,7 +3,7 @@ import { schoolRanking, trendChart } from "./charts.js";
 import { filterBar } from "./controls.js";
 import { h } from "./dom.js";
 import { formatThreshold, formatValue } from "../shared/format.js";
-import { reportedWords, sectionWords, statusOrder, statusWords } from "../shared/vocabulary.js";
+import { progressText, reportedWords, sectionWords, statusOrder, statusWords } from "../shared/vocabulary.js";
 import { sortableTable } from "./table.js";
 
 const all = (label) => [{ value: "", label: `全部${label}` }];
@@ -45,7 +45,8 @@ export function areaFilters(rows, schools, targets) {
  * The blocks of an area's targets for the chosen year and schools: per target its anchor, title, goal
  * and clause, status, charts and table of schools. Statuses are the warehouse's, as stored.
  */
-export function areaBlocks(rows, schools, targets, { filter, width }) {
+export function areaBlocks(rows, schools, targets, { filter, width, progress = [] }) {
+  const progressOf = new Map(progress.map((p) => [p.target_id, p]));
   const schoolById = new Map(schools.map((s) => [s.school_id, s]));
   const keep = (id) => {
     const s = schoolById.get(id);
@@ -63,7 +64,7 @@ export function areaBlocks(rows, schools, targets, { filter, width }) {
       const { status, body } = targetBody(
         t,
         rows.filter((r) => r.target_id === t.target_id),
-        { filter, width, keep, schoolById },
+        { filter, width, keep, schoolById, progress: progressOf.get(t.target_id) },
       );
       const goal = formatThreshold(t.comparator, t.threshold, t.display_unit, { share: t.scope === "school" });
       return h(
@@ -88,7 +89,7 @@ function scopeWords(t) {
   return `${scope}；${sections}`;
 }
 
-function targetBody(target, rows, { filter, width, keep, schoolById }) {
+function targetBody(target, rows, { filter, width, keep, schoolById, progress }) {
   const unit = target.display_unit;
   const district = rows.filter((r) => r.school_id == null);
   const current = district.find((r) => r.year === filter.year);
@@ -147,6 +148,7 @@ function targetBody(target, rows, { filter, width, keep, schoolById }) {
         ` 全区${filter.year}年：${formatValue(current?.value, unit, { share })}${count}`,
         reported ? h("span", { class: "card-reported" }, ` ${reported}`) : null,
       ),
+      progress ? h("p", { class: "target-progress" }, `进度（截至最新年度）：${progressText(progress)}`) : null,
       ...parts,
     ],
   };

@@ -3,7 +3,7 @@
 import { areaBlocks } from "./area.js";
 import { h } from "./dom.js";
 import { formatThreshold, formatValue } from "../shared/format.js";
-import { areas, reportedWords, statusOrder, statusWords } from "../shared/vocabulary.js";
+import { areas, progressText, reportedWords, statusOrder, statusWords } from "../shared/vocabulary.js";
 import { sortableTable } from "./table.js";
 
 const pad = (n) => String(n).padStart(2, "0");
@@ -53,8 +53,9 @@ export function reportCover(facts, targets, rows, { generatedAt = localTime(new 
 }
 
 /** Every target with its district value and status in its latest year, in the registry's order. */
-export function targetSummary(targets, rows) {
+export function targetSummary(targets, rows, progress = []) {
   const latest = latestDistrict(rows);
+  const progressOf = new Map(progress.map((p) => [p.target_id, p]));
   const areaTitles = Object.fromEntries(areas.map((a) => [a.slug, a.title]));
   const data = targets.map((t, i) => {
     const row = latest.get(t.target_id);
@@ -92,6 +93,12 @@ export function targetSummary(targets, rows) {
           reportedWords(d.row?.schools_reported, d.row?.schools_owed, { panel: d.target.display_unit === "pp" }) || "—",
       },
       {
+        key: "progress",
+        label: "进度",
+        value: (d) => progressOf.get(d.target.target_id)?.ratio ?? null,
+        format: (_, d) => progressText(progressOf.get(d.target.target_id)) || "—",
+      },
+      {
         key: "status",
         label: "状态",
         nowrap: true,
@@ -104,7 +111,7 @@ export function targetSummary(targets, rows) {
 }
 
 /** Each area's section: its title and its targets' blocks for the latest year the area has any row. */
-export function reportAreas(rows, schools, targets, { width }) {
+export function reportAreas(rows, schools, targets, { width, progress }) {
   return h(
     "div",
     {},
@@ -117,7 +124,7 @@ export function reportAreas(rows, schools, targets, { width }) {
         { class: "report-part", id: `area-${area.slug}` },
         h("h2", {}, area.title),
         Number.isFinite(year)
-          ? areaBlocks(rows, schools, mine, { filter: { year }, width })
+          ? areaBlocks(rows, schools, mine, { filter: { year }, width, progress })
           : h("p", { class: "muted" }, "本领域暂无数据。"),
       );
     }),

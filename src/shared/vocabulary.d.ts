@@ -16,3 +16,13 @@ export declare function reportedWords(
   options?: { panel?: boolean },
 ): string;
 export declare const sectionWords: Record<string, string>;
+export declare const progressWords: Record<string, string>;
+export interface Progress {
+  target_id: string;
+  category: string;
+  observed_rate: number | null;
+  required_rate: number | null;
+  ratio?: number | null;
+  target_year: number;
+}
+export declare function progressText(p: Progress | undefined): string;

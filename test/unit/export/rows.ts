@@ -23,6 +23,7 @@ export function target(overrides: Partial<SiteTarget>): SiteTarget {
     tally: false,
     datasets: ["vision"],
     line: 2,
+    target_year: null,
     ...overrides,
   };
 }
