@@ -23,6 +23,8 @@ export function target(overrides: Partial<SiteTarget>): SiteTarget {
     tally: false,
     datasets: ["vision"],
     line: 2,
+    explanation_zh: "",
+    source_zh: "",
     ...overrides,
   };
 }
