@@ -1,18 +1,30 @@
 // The methods page's body, from the registries alone: what each status means and how incomplete data
-// is treated, then per plan clause its text and the targets that serve it (formula, threshold, scope,
-// source), the pupil weights of combined schools and every parameter of a formula.
+// is treated, then per plan clause its text and the targets that serve it (the Chinese explanation with
+// the English formula folded under 技术说明, threshold, scope, source), the pupil weights of combined
+// schools and every parameter of a formula.
 import { escapeHtml as esc, formatNumber, formatThreshold } from "../../src/shared/format.js";
-import { sectionWords, statusMeanings, statusOrder } from "../../src/shared/vocabulary.js";
+import { parameterWords, scopeText, sectionWords, statusMeanings, statusOrder } from "../../src/shared/vocabulary.js";
 import { stageLabels } from "../lib/codes.ts";
 import { readPlan } from "../lib/plan.ts";
 import { readParameters, readSectionWeights } from "../lib/registry.ts";
 import type { SiteTarget } from "../lib/targets.ts";
 import { badge } from "./cards.ts";
 
-function scopeWords(t: SiteTarget): string {
-  const sections = t.applies_to.map((s) => (s === "milestone" ? "台账" : (sectionWords[s] ?? s))).join("、");
-  const scope = t.scope === "school" ? "逐校（校校达标）" : t.scope === "both" ? "逐校及全区" : "全区";
-  return `${scope}；${sections}`;
+/** The sources in Chinese, each 工作要点第N条 a link to its clause on this page. */
+function sourceMarkup(t: SiteTarget, clauses: Set<number>): string {
+  return esc(t.source_zh || t.source).replace(/工作要点第(\d+)条/g, (words, n) =>
+    clauses.has(Number(n)) ? `<a href="#clause-${n}">${words}</a>` : words,
+  );
+}
+
+/** One target: its explanation for a reader, target, scope and sources, and the registry's formula folded for analysts. */
+function targetMarkup(t: SiteTarget, clauses: Set<number>): string {
+  return `<div class="method-target" id="method-${esc(t.target_id)}">
+<h3>${esc(t.title_zh)} <small class="muted target-id">${esc(t.target_id)}</small></h3>
+<p class="explanation">${esc(t.explanation_zh || "登记表中尚无中文说明，见技术说明。")}</p>
+<dl class="method-facts"><dt>目标值</dt><dd>${esc(formatThreshold(t.comparator, t.threshold, t.display_unit))}</dd><dt>范围</dt><dd>${esc(scopeText(t))}</dd><dt>依据</dt><dd>${sourceMarkup(t, clauses)}</dd></dl>
+<details class="formula"><summary>技术说明</summary><code>${esc(t.formula)}</code></details>
+</div>`;
 }
 
 function statusesMarkup(): string {
@@ -21,7 +33,7 @@ function statusesMarkup(): string {
 <table class="methods-table statuses"><tbody>${rows}</tbody></table>
 <h2 id="completeness">数据不全时怎样判断</h2>
 <ul>
-<li>每个数据集由哪些学段的学校每年报送，写在数据字典（owed_by 列）中；学生视力个案可代替视力筛查汇总表。数据质量页和学校页列出应报而未报、未报齐的报表。</li>
+<li>每个数据集由哪些学段的学校每年报送，写在数据字典中；学生视力个案可代替视力筛查汇总表。数据质量页和学校页列出应报而未报、未报齐的报表。</li>
 <li>学校的数值只用完整的单元（年级、班级、学段）计算：缺少公式所需人数的单元，分子分母都不计入，不当作 0；应报的单元没有报来或被剔除时，该校状态为“数据不全”，数值仍按已到的数据显示。某校某年有数据行被拒收，该校该项报表也算未报齐，直到该文件重新导入。</li>
 <li>全区行写明应报学校数和已报齐学校数（“已报 37/40 校”）。都报齐时照常判断；有学校未报齐时，只会随报送增加的计数（大班额、超规模学校）已经超标的仍为“未达标”，其余为“数据不全”；逐校指标的全区值为达标学校占比，有学校未达标即为“未达标”，否则有学校未报齐时为“数据不全”。</li>
 <li>逐年变化（如近视率较上年变化）只比较两年都报齐、且两年数据来源相同（都是汇总表或都是学生个案）的学校（同口径），旁边写明同口径学校数；来源改变的学校列在数据质量页。</li>
@@ -47,10 +59,10 @@ function parametersMarkup(targets: SiteTarget[]): string {
   const titles = new Map(targets.map((t) => [t.target_id, t.title_zh]));
   const rows = readParameters().map(
     (p) =>
-      `<tr><td>${esc(p.target_id ? (titles.get(p.target_id) ?? p.target_id) : "全部指标")}</td><td><code>${esc(p.parameter)}</code></td><td>${p.gradeFrom === null ? "" : esc(`${p.gradeFrom}–${p.gradeTo}年级`)}</td><td>${esc(String(p.value))}</td></tr>`,
+      `<tr><td>${esc(p.target_id ? (titles.get(p.target_id) ?? p.target_id) : "全部指标")}</td><td>${esc(parameterWords[p.parameter] ?? "")} <small class="muted param-id">${esc(p.parameter)}</small></td><td>${p.gradeFrom === null ? "" : esc(`${p.gradeFrom}–${p.gradeTo}年级`)}</td><td>${esc(String(p.value))}</td></tr>`,
   );
   return `<section class="method-rules"><h2 id="parameters">公式参数</h2>
-<p class="muted">以下数字取自 seeds/parameters.csv，修改后重新运行 <code>npm run indicators</code> 即按新标准计算。</p>
+<p class="muted">以下数字取自公式参数表 seeds/parameters.csv，修改后重新计算指标即按新标准计算。</p>
 <table class="methods-table"><thead><tr><th>指标</th><th>参数</th><th>年级</th><th>数值</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
 
@@ -58,19 +70,16 @@ function parametersMarkup(targets: SiteTarget[]): string {
 export function methodsMarkup(targets: SiteTarget[]): string {
   const plan = readPlan();
   const used = [...new Set(targets.map((t) => t.clause))].sort((a, b) => a - b);
+  const shown = new Set(used);
   const clauses = used.map((n) => {
     const clause = plan.clauses.find((c) => c.number === n);
-    const rows = targets
+    const blocks = targets
       .filter((t) => t.clause === n)
-      .map(
-        (t) =>
-          `<tr id="method-${esc(t.target_id)}"><td>${esc(t.title_zh)}<br><small class="muted target-id">${esc(t.target_id)}</small></td><td><code>${esc(t.formula)}</code></td><td>${esc(formatThreshold(t.comparator, t.threshold, t.display_unit))}</td><td>${esc(scopeWords(t))}</td><td>${esc(t.source)}</td></tr>`,
-      )
+      .map((t) => targetMarkup(t, shown))
       .join("\n");
     return `<section class="clause"><h2 id="clause-${n}">第${n}条 ${esc(clause?.title ?? "")}</h2>
 <blockquote class="clause-text">${esc(clause?.text ?? "")}</blockquote>
-<table class="methods-table"><thead><tr><th>指标</th><th>计算公式（登记表原文）</th><th>目标值</th><th>范围</th><th>依据</th></tr></thead>
-<tbody>${rows}</tbody></table></section>`;
+${blocks}</section>`;
   });
   return [statusesMarkup(), weightsMarkup(), ...clauses, parametersMarkup(targets)].join("\n");
 }

@@ -16,3 +16,6 @@ export declare function reportedWords(
   options?: { panel?: boolean },
 ): string;
 export declare const sectionWords: Record<string, string>;
+export declare const scopeWords: Record<string, string>;
+export declare function scopeText(target: { scope: string; applies_to: string[] }): string;
+export declare const parameterWords: Record<string, string>;
