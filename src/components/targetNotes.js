@@ -20,7 +20,10 @@ function note(target) {
   );
 }
 
-export function targetNotes(targets) {
+/** notes: target_id, explanation_zh and source_zh of each target (target_notes.json). */
+export function targetNotes(targets, notes) {
+  const byId = new Map(notes.map((n) => [n.target_id, n]));
+  const withNotes = targets.map((t) => ({ ...t, ...byId.get(t.target_id) }));
   return h(
     "div",
     { class: "target-notes" },
@@ -30,7 +33,7 @@ export function targetNotes(targets) {
       statusOrder.map((s) => [h("dt", {}, statusWords[s]), h("dd", {}, statusMeanings[s])]),
     ),
     areas.map((area) => {
-      const mine = targets.filter((t) => t.area === area.slug);
+      const mine = withNotes.filter((t) => t.area === area.slug);
       return mine.length ? h("section", { class: "notes-area" }, h("h3", {}, area.title), mine.map(note)) : null;
     }),
   );
