@@ -1,10 +1,13 @@
 // indicators.xlsx (exceljs): sheet 汇总 with the district rows then the school rows, then a sheet per area
-// with the same rows of its targets. Numbers are numbers with a format in the target's unit; text is neutralised like the CSV.
+// with the same rows of its targets, then 指标说明 (every target explained: notesSheet.ts). Numbers are numbers
+// with a format in the target's unit; text is neutralised like the CSV.
 import ExcelJS from "exceljs";
 import { neutralise } from "../../src/shared/cells.js";
 import { sheetFormat, sheetValue, unitHeaderWords } from "../../src/shared/spreadsheet.js";
 import { areas, statusWords } from "../../src/shared/vocabulary.js";
+import { readSiteTargets, type SiteTarget } from "../lib/targets.ts";
 import { csvHeader } from "./csv.ts";
+import { addNotesSheet } from "./notesSheet.ts";
 import { isShare, type ExportRow } from "./rows.ts";
 
 const columns = [...csvHeader, "分子", "分母", "单位", "应报学校数", "已报齐学校数"];
@@ -38,7 +41,11 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, rows: ExportRow[]): 
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 }
 
-export async function writeIndicatorWorkbook(file: string, rows: ExportRow[]): Promise<void> {
+export async function writeIndicatorWorkbook(
+  file: string,
+  rows: ExportRow[],
+  targets: SiteTarget[] = readSiteTargets(),
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "沙坪坝区教育工作要点指标监测";
   addSheet(workbook, "汇总", rows);
@@ -49,5 +56,6 @@ export async function writeIndicatorWorkbook(file: string, rows: ExportRow[]): P
       area.title,
       rows.filter((r) => r.target.area === area.slug),
     );
+  addNotesSheet(workbook, targets);
   await workbook.xlsx.writeFile(file);
 }

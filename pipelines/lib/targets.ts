@@ -12,6 +12,10 @@ import { readDictionary, readTargetRows, type Dataset, type Target } from "./reg
 export interface RegistryTarget extends Target {
   datasets: string[];
   line: number;
+  /** What the SQL computes, in Chinese for a reader: numerator and denominator, scope, blanks, threshold. */
+  explanation_zh: string;
+  /** The sources in full Chinese: title, 文号 and article, or the plan's clause with its words. */
+  source_zh: string;
 }
 
 /** A target as the pages and reports show it: with the title of its plan clause. */
@@ -112,6 +116,8 @@ export function readTargets(
       target_year: targetYear,
       datasets,
       line,
+      explanation_zh: (row.explanation_zh ?? "").trim(),
+      source_zh: (row.source_zh ?? "").trim(),
     };
     check?.(target, fail);
     targets.push(target);

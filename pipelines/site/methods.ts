@@ -1,18 +1,30 @@
 // The methods page's body, from the registries alone: what each status means and how incomplete data
-// is treated, then per plan clause its text and the targets that serve it (formula, threshold, scope,
-// source), the pupil weights of combined schools and every parameter of a formula.
+// is treated, then per plan clause its text and the targets that serve it (the Chinese explanation with
+// the English formula folded under 技术说明, threshold, scope, source), the pupil weights of combined
+// schools and every parameter of a formula.
 import { escapeHtml as esc, formatNumber, formatThreshold } from "../../src/shared/format.js";
-import { sectionWords, statusMeanings, statusOrder } from "../../src/shared/vocabulary.js";
+import { parameterWords, scopeText, sectionWords, statusMeanings, statusOrder } from "../../src/shared/vocabulary.js";
 import { stageLabels } from "../lib/codes.ts";
 import { readPlan } from "../lib/plan.ts";
 import { readParameters, readSectionWeights } from "../lib/registry.ts";
 import type { SiteTarget } from "../lib/targets.ts";
 import { badge } from "./cards.ts";
 
-function scopeWords(t: SiteTarget): string {
-  const sections = t.applies_to.map((s) => (s === "milestone" ? "台账" : (sectionWords[s] ?? s))).join("、");
-  const scope = t.scope === "school" ? "逐校（校校达标）" : t.scope === "both" ? "逐校及全区" : "全区";
-  return `${scope}；${sections}`;
+/** The sources in Chinese, each 工作要点第N条 a link to its clause on this page. */
+function sourceMarkup(t: SiteTarget, clauses: Set<number>): string {
+  return esc(t.source_zh || t.source).replace(/工作要点第(\d+)条/g, (words, n) =>
+    clauses.has(Number(n)) ? `<a href="#clause-${n}">${words}</a>` : words,
+  );
+}
+
+/** One target: its explanation for a reader, target, scope and sources, and the registry's formula folded for analysts. */
+function targetMarkup(t: SiteTarget, clauses: Set<number>): string {
+  return `<div class="method-target" id="method-${esc(t.target_id)}">
+<h3>${esc(t.title_zh)} <small class="muted target-id">${esc(t.target_id)}</small></h3>
+<p class="explanation">${esc(t.explanation_zh || "登记表中尚无中文说明，见技术说明。")}</p>
+<dl class="method-facts"><dt>目标值</dt><dd>${esc(formatThreshold(t.comparator, t.threshold, t.display_unit))}</dd><dt>范围</dt><dd>${esc(scopeText(t))}</dd><dt>依据</dt><dd>${sourceMarkup(t, clauses)}</dd></dl>
+<details class="formula"><summary>技术说明</summary><code>${esc(t.formula)}</code></details>
+</div>`;
 }
 
 function statusesMarkup(): string {
@@ -21,8 +33,8 @@ function statusesMarkup(): string {
 <table class="methods-table statuses"><tbody>${rows}</tbody></table>
 <h2 id="completeness">数据不全时怎样判断</h2>
 <ul>
-<li>每个数据集由哪些学段的学校每年报送，写在数据字典（owed_by 列）中；学生视力个案可代替视力筛查汇总表。数据质量页和学校页列出应报而未报、未报齐的报表。</li>
-<li>学校的数值只用完整的单元（年级、班级、学段）计算：缺少公式所需人数的单元，分子分母都不计入，不当作 0；应报的单元没有报来或被剔除时，该校状态为“数据不全”，数值仍按已到的数据显示。某校某年有数据行被拒收，该校该项报表也算未报齐，直到该文件重新导入。</li>
+<li>每个数据集由哪些学段的学校每年报送，写在数据字典中；学生视力个案可代替视力筛查汇总表。数据质量页和学校页列出应报而未报、未报齐的报表。</li>
+<li>学校的数值只用完整的单元（年级、班级、学段）计算：缺少公式所需人数的单元，分子分母都不计入，不当作 0；应报的单元没有报来或被剔除时，该校状态为“数据不全”，数值仍按已到的数据显示。某校某年有数据行因内容有误（必填项为空、格式错误、超出范围、前后矛盾）被拒收，该校该项报表也算未报齐，直到该文件改正后重新导入。</li>
 <li>全区行写明应报学校数和已报齐学校数（“已报 37/40 校”）。都报齐时照常判断；有学校未报齐时，只会随报送增加的计数（大班额、超规模学校）已经超标的仍为“未达标”，其余为“数据不全”；逐校指标的全区值为达标学校占比，有学校未达标即为“未达标”，否则有学校未报齐时为“数据不全”。</li>
 <li>逐年变化（如近视率较上年变化）只比较两年都报齐、且两年数据来源相同（都是汇总表或都是学生个案）的学校（同口径），旁边写明同口径学校数；来源改变的学校列在数据质量页。</li>
 <li>学生个案中裸眼视力低于 5.0 但等效球镜为空的学生，无法按近视标准判断，不计入近视率的分子和分母，人数列在数据质量页。</li>
@@ -47,30 +59,38 @@ function parametersMarkup(targets: SiteTarget[]): string {
   const titles = new Map(targets.map((t) => [t.target_id, t.title_zh]));
   const rows = readParameters().map(
     (p) =>
-      `<tr><td>${esc(p.target_id ? (titles.get(p.target_id) ?? p.target_id) : "全部指标")}</td><td><code>${esc(p.parameter)}</code></td><td>${p.gradeFrom === null ? "" : esc(`${p.gradeFrom}–${p.gradeTo}年级`)}</td><td>${esc(String(p.value))}</td></tr>`,
+      `<tr><td>${esc(p.target_id ? (titles.get(p.target_id) ?? p.target_id) : "全部指标")}</td><td>${esc(parameterWords[p.parameter] ?? "")} <small class="muted param-id">${esc(p.parameter)}</small></td><td>${p.gradeFrom === null ? "" : esc(`${p.gradeFrom}–${p.gradeTo}年级`)}</td><td>${esc(String(p.value))}</td></tr>`,
   );
   return `<section class="method-rules"><h2 id="parameters">公式参数</h2>
-<p class="muted">以下数字取自 seeds/parameters.csv，修改后重新运行 <code>npm run indicators</code> 即按新标准计算。</p>
+<p class="muted">以下数字取自公式参数表 seeds/parameters.csv，修改后重新计算指标即按新标准计算。</p>
 <table class="methods-table"><thead><tr><th>指标</th><th>参数</th><th>年级</th><th>数值</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
+}
+
+/** How the progress of a target is judged (steps/progress.sql), with the cut-offs of seeds/parameters.csv. */
+function progressMarkup(): string {
+  const parameters = readParameters().filter((p) => !p.target_id);
+  const value = (name: string) => parameters.find((p) => p.parameter === name)?.value;
+  const percent = (x: number | undefined) => (x === undefined ? "" : `${formatNumber(x * 100, 0)}%`);
+  return `<section class="method-rules"><h2 id="progress">进度判断</h2>
+<p>对有目标值、且目标值针对数值本身（不是逐年变化）的指标，按 Open SDG 采用的加拿大统计局方法判断全区的进度：以数据报齐的最早年度为起点，
+计算起点到最新年度的实际年均增长率（复合增长率），再计算从起点出发在目标年份（登记表的 target_year，未写时为 ${value("target_year")} 年，即“十四五”末）恰好达到目标值所需的年均增长率，
+二者之比：不低于 ${percent(value("progress_on_track"))} 为“进度正常”，${percent(value("progress_accelerate"))} 至 ${percent(value("progress_on_track"))} 为“需加快”，0 至 ${percent(value("progress_accelerate"))} 为“进展有限”，低于 0（方向相反）为“退步”。已达标的写“已达标”；只有一年数据、最新年度数据不全或起点为 0 的，不作判断并写明原因。</p></section>`;
 }
 
 /** 方法: the rules, then per clause its text and the targets that serve it. */
 export function methodsMarkup(targets: SiteTarget[]): string {
   const plan = readPlan();
   const used = [...new Set(targets.map((t) => t.clause))].sort((a, b) => a - b);
+  const shown = new Set(used);
   const clauses = used.map((n) => {
     const clause = plan.clauses.find((c) => c.number === n);
-    const rows = targets
+    const blocks = targets
       .filter((t) => t.clause === n)
-      .map(
-        (t) =>
-          `<tr id="method-${esc(t.target_id)}"><td>${esc(t.title_zh)}<br><small class="muted target-id">${esc(t.target_id)}</small></td><td><code>${esc(t.formula)}</code></td><td>${esc(formatThreshold(t.comparator, t.threshold, t.display_unit))}</td><td>${esc(scopeWords(t))}</td><td>${esc(t.source)}</td></tr>`,
-      )
+      .map((t) => targetMarkup(t, shown))
       .join("\n");
     return `<section class="clause"><h2 id="clause-${n}">第${n}条 ${esc(clause?.title ?? "")}</h2>
 <blockquote class="clause-text">${esc(clause?.text ?? "")}</blockquote>
-<table class="methods-table"><thead><tr><th>指标</th><th>计算公式（登记表原文）</th><th>目标值</th><th>范围</th><th>依据</th></tr></thead>
-<tbody>${rows}</tbody></table></section>`;
+${blocks}</section>`;
   });
-  return [statusesMarkup(), weightsMarkup(), ...clauses, parametersMarkup(targets)].join("\n");
+  return [statusesMarkup(), progressMarkup(), weightsMarkup(), ...clauses, parametersMarkup(targets)].join("\n");
 }

@@ -50,7 +50,7 @@ export function searchDocuments(snapshot: Snapshot, targets: SiteTarget[]): Sear
     doc(
       "/methods",
       "方法",
-      `计算方法 目标值 依据 ${titles(targets)} ${targets.map((t) => t.source).join(" ")} ${[
+      `计算方法 目标值 依据 ${titles(targets)} ${targets.map((t) => t.source_zh || t.source).join(" ")} ${[
         ...new Set(targets.map((t) => t.clause)),
       ]
         .map(clauseText)

@@ -3,7 +3,7 @@ import { schoolRanking, trendChart } from "./charts.js";
 import { filterBar } from "./controls.js";
 import { h } from "./dom.js";
 import { formatThreshold, formatValue } from "../shared/format.js";
-import { progressText, reportedWords, sectionWords, statusOrder, statusWords } from "../shared/vocabulary.js";
+import { progressText, reportedWords, scopeText, statusOrder, statusWords } from "../shared/vocabulary.js";
 import { sortableTable } from "./table.js";
 
 const all = (label) => [{ value: "", label: `全部${label}` }];
@@ -74,19 +74,13 @@ export function areaBlocks(rows, schools, targets, { filter, width, progress = [
         h(
           "p",
           { class: "muted" },
-          `目标：${goal} · ${scopeWords(t)} · `,
+          `目标：${goal} · ${scopeText(t)} · `,
           h("a", { href: `/methods#clause-${t.clause}` }, `第${t.clause}条 ${t.clause_title}`),
         ),
         h("div", { class: "target-body" }, body),
       );
     }),
   );
-}
-
-function scopeWords(t) {
-  const sections = t.applies_to.map((s) => (s === "milestone" ? "台账" : (sectionWords[s] ?? s))).join("、");
-  const scope = t.scope === "school" ? "逐校（校校达标）" : t.scope === "both" ? "逐校及全区" : "全区";
-  return `${scope}；${sections}`;
 }
 
 function targetBody(target, rows, { filter, width, keep, schoolById, progress }) {

@@ -26,3 +26,6 @@ export interface Progress {
   target_year: number;
 }
 export declare function progressText(p: Progress | undefined): string;
+export declare const scopeWords: Record<string, string>;
+export declare function scopeText(target: { scope: string; applies_to: string[] }): string;
+export declare const parameterWords: Record<string, string>;

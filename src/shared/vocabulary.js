@@ -124,3 +124,29 @@ export function reportedWords(reported, owed, { panel = false } = {}) {
   if (owed == null) return "";
   return `${panel ? "同口径" : "已报"} ${reported ?? 0}/${owed} 校`;
 }
+
+/** Who a target is judged for (registry column scope). */
+export const scopeWords = { school: "逐校（校校达标）", both: "逐校及全区", district: "全区" };
+
+/** "逐校（校校达标）；小学、初中": a target's scope and the sections it applies to (ledger targets: 台账). */
+export function scopeText(target) {
+  const sections = target.applies_to.map((s) => (s === "milestone" ? "台账" : (sectionWords[s] ?? s))).join("、");
+  return `${scopeWords[target.scope] ?? target.scope}；${sections}`;
+}
+
+/** The parameters of the formulas (seeds/parameters.csv, column parameter), in words. */
+export const parameterWords = {
+  tolerance: "与目标值比较时的相对误差",
+  small_number_min: "分年级显示近视率的最少筛查人数",
+  weekly_lessons: "每周体育课节数下限",
+  large_class_size: "大班额人数（达到即为大班额）",
+  standard_size: "标准班额（超过即为超标准）",
+  room_area_min: "专用教室最小使用面积（平方米）",
+  classes_per_room: "每多少个班配1间专用教室",
+  max_students: "超规模人数上限",
+  max_students_combined: "一贯制学校超规模人数上限",
+  unmet_floor: "未达标项至少达到目标值的比例",
+  target_year: "登记表未写年份时，指标应达到目标的年份",
+  progress_on_track: "进度正常：实际年均增长率至少达到所需增长率的比例",
+  progress_accelerate: "需加快：实际年均增长率至少达到所需增长率的比例（更低为进展有限）",
+};

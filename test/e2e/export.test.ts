@@ -17,6 +17,7 @@ import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
 import { areas } from "../../src/shared/vocabulary.js";
 import { createStaticServer, listen } from "../../pipelines/lib/serve.ts";
 import { readSiteTargets } from "../../pipelines/lib/targets.ts";
+import { isFileName, latinWords } from "../helpers/latinWords.ts";
 import { formulaSchool, sampleSite } from "../helpers/sampleSite.ts";
 import { neutralise } from "../../src/shared/cells.js";
 import { sheetValue } from "../../src/shared/spreadsheet.js";
@@ -154,6 +155,28 @@ describe("npm run export", () => {
     for (const line of fonts) expect(line.split(/\s+/).at(-5), line).toBe("yes"); // emb
   });
 
+  test("the district report ends with the appendix 指标说明: every target's explanation and sources", () => {
+    const text = squeeze(pdfText(path.join(out, "district-report.pdf")));
+    const appendix = text.slice(text.lastIndexOf("附录：指标说明"));
+    expect(appendix.length).toBeGreaterThan(1000);
+    for (const t of readSiteTargets()) {
+      expect(appendix, t.target_id).toContain(squeeze(t.explanation_zh));
+      expect(appendix, t.target_id).toContain(squeeze(t.source_zh));
+    }
+  });
+
+  test("indicators.xlsx explains every target on the sheet 指标说明", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(out, "indicators.xlsx"));
+    const sheet = workbook.getWorksheet("指标说明")!;
+    const targets = readSiteTargets();
+    expect(sheet.rowCount).toBe(targets.length + 1);
+    targets.forEach((t, i) => {
+      const [id, title, , , explanation, , , source] = (sheet.getRow(i + 2).values as unknown[]).slice(1);
+      expect([id, title, explanation, source]).toEqual([t.target_id, t.title_zh, t.explanation_zh, t.source_zh]);
+    });
+  });
+
   test("a school's PDF names the school and the titles of its targets", () => {
     const titles = new Map(readSiteTargets().map((t) => [t.target_id, t.title_zh]));
     for (const id of [busiest, formulaId]) {
@@ -200,7 +223,7 @@ describe("npm run export", () => {
   test("indicators.xlsx reads back with the warehouse's numbers, district rows first, formats and frozen header", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(out, "indicators.xlsx"));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(["汇总", ...areas.map((a) => a.title)]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["汇总", ...areas.map((a) => a.title), "指标说明"]);
     const sheet = workbook.getWorksheet("汇总")!;
     expect(sheet.rowCount).toBe(rows.length + 1);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -362,6 +385,10 @@ describe("npm run export", () => {
     const response = await page.request.get(`${origin}/exports/district-report.pdf`);
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("application/pdf");
+    // with the files listed, the page still shows no Latin word but file names, formats and commands
+    const words = await latinWords(page, [...names.keys(), ...names.values()], [/npm (?:run [a-z]+|start)/g]);
+    const allowed = new Set(["CSV", "Excel", "PDF", "UTF-8", "KB", "MB"]);
+    expect(words.filter((w) => !allowed.has(w.word) && !isFileName(w.word)).map((w) => w.word)).toEqual([]);
     await page.close();
   });
 });

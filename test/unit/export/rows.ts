@@ -24,6 +24,8 @@ export function target(overrides: Partial<SiteTarget>): SiteTarget {
     datasets: ["vision"],
     line: 2,
     target_year: null,
+    explanation_zh: "",
+    source_zh: "",
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { writeIndicatorWorkbook } from "../../../pipelines/export/xlsx.ts";
+import { readSiteTargets } from "../../../pipelines/lib/targets.ts";
 import { tableCells, workbookBlob } from "../../../src/components/download.js";
 import { sheetFormat, sheetValue } from "../../../src/shared/spreadsheet.js";
 import { sampleRows } from "./rows.ts";
@@ -32,7 +33,34 @@ describe("indicators.xlsx", async () => {
       "教师待遇",
       "学前教育",
       "重点任务",
+      "指标说明",
     ]);
+  });
+
+  it("指标说明 explains every target of the registry in Chinese, with its sources and the formula for analysts", () => {
+    const sheet = workbook.getWorksheet("指标说明")!;
+    expect(values(sheet, 1)).toEqual([
+      "指标编号",
+      "指标名称",
+      "领域",
+      "工作要点条款",
+      "计算方法",
+      "目标值",
+      "范围",
+      "依据",
+      "技术说明（公式）",
+    ]);
+    const targets = readSiteTargets();
+    expect(sheet.rowCount).toBe(1 + targets.length);
+    const myopia = values(sheet, 2);
+    expect(myopia.slice(0, 4)).toEqual(["vision.myopia_rate", "总体近视率", "视力健康", "第10条 加强健康管理工作"]);
+    expect(myopia[4]).toContain("可判定的筛查学生数之和");
+    expect(myopia[5]).toBe("监测指标，无目标值");
+    expect(myopia[7]).toContain("教体艺〔2018〕3号");
+    expect(myopia[8]).toBe(targets[0].formula);
+    const ids = targets.map((_, i) => values(sheet, i + 2)[0]);
+    expect(ids).toEqual(targets.map((t) => t.target_id));
+    expect(sheet.getCell("E2").alignment?.wrapText).toBe(true);
   });
 
   it("汇总 holds the district rows, then the school rows, numbers as numbers", () => {

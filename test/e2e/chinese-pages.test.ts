@@ -1,0 +1,103 @@
+// End to end: every page type of the built sample site, rendered in Chromium, shows Chinese words only.
+// Allowed Latin words: file names, the target ids and codes in their own small elements for analysts,
+// CSV / Excel / PDF, encoding names on the quality page, and commands on the 下载报告 page. School names and
+// codes come from the warehouse (a test school is named with markup) and are not words of the page.
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { sampleDir } from "../../pipelines/lib/paths.ts";
+import { readSiteTargets } from "../../pipelines/lib/targets.ts";
+import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
+import { encodingWords, reasonWords } from "../../src/shared/vocabulary.js";
+import { openPage, openSite, type Site } from "../helpers/browser.ts";
+import { isFileName, latinWords } from "../helpers/latinWords.ts";
+import { sampleSite } from "../helpers/sampleSite.ts";
+
+const formats = ["CSV", "Excel", "PDF"];
+const commands = /npm (?:run [a-z]+|start|ci|install)/g;
+
+let site: Site;
+/** School names and codes (data, not words of the page). */
+let schoolData: string[];
+/** The school with the most targets: its page shows every kind of card. */
+let busiest: string;
+
+describe.skipIf(!fs.existsSync(sampleDir))("the pages speak Chinese", () => {
+  beforeAll(async () => {
+    const { db, dist } = await sampleSite();
+    const warehouse = await openWarehouse(db, { readOnly: true });
+    const schools = await queryRows<{ school_id: string; name: string }>(
+      warehouse.connection,
+      "select school_id, name from schools",
+    );
+    [{ school_id: busiest }] = await queryRows<{ school_id: string }>(
+      warehouse.connection,
+      `select school_id from indicator_values where school_id is not null
+       group by school_id order by count(distinct target_id) desc, school_id limit 1`,
+    );
+    warehouse.close();
+    schoolData = schools.flatMap((s) => [s.school_id, s.name]);
+    site = await openSite(dist);
+  }, 900_000);
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  const pages = [
+    { path: "/", name: "总览" },
+    { path: "/vision", name: "领域页" },
+    { path: "school", name: "学校页" },
+    { path: "/schools", name: "学校列表" },
+    { path: "/quality", name: "数据质量" },
+    { path: "/methods", name: "方法" },
+    { path: "/downloads", name: "下载报告" },
+    { path: "/report", name: "区级报告" },
+  ];
+
+  test.each(pages)("$name ($path) shows no Latin word beyond the allow-list", async ({ path }) => {
+    const urlPath = path === "school" ? `/schools/${busiest}` : path;
+    const { page, problems } = await openPage(site, urlPath);
+    if (path === "/report") await page.waitForSelector("[data-print-pending]", { state: "detached" });
+    const allowed = new Set([...formats, ...(path === "/quality" ? Object.values(encodingWords) : [])]);
+    const words = await latinWords(page, schoolData, path === "/downloads" ? [commands] : []);
+    await page.close();
+    // the sample site carries no exports: the 下载报告 page asks for their manifest and says so
+    expect(problems.filter((p) => !p.includes("exports/manifest.json") && !p.includes("status of 404"))).toEqual([]);
+    const unexpected = words.filter((w) => !w.forAnalysts && !allowed.has(w.word) && !isFileName(w.word));
+    expect(
+      unexpected.map((w) => `${w.word} ← ${w.context}`),
+      urlPath,
+    ).toEqual([]);
+  });
+
+  test("the methods page explains every target in Chinese, its sources beside it, the formula folded under 技术说明", async () => {
+    const { page } = await openPage(site, "/methods");
+    for (const t of readSiteTargets()) {
+      const row = page.locator(`div[id="method-${t.target_id}"]`);
+      expect(await row.locator("p.explanation").innerText()).toBe(t.explanation_zh);
+      expect(await row.locator("small.target-id").innerText()).toBe(t.target_id);
+      expect(await row.innerText()).toContain(t.source_zh);
+      const formula = row.locator("details.formula");
+      expect(await formula.locator("summary").innerText()).toBe("技术说明");
+      expect(await formula.locator("code").isVisible()).toBe(false);
+      await formula.locator("summary").click();
+      expect(await formula.locator("code").innerText()).toBe(t.formula);
+    }
+    // a clause of the plan cited as 工作要点第N条 links to its text on the page
+    const link = page.locator('div[id="method-party.brand_demo_points"] a[href="#clause-5"]');
+    expect(await link.innerText()).toBe("工作要点第5条");
+    await page.close();
+  });
+
+  test("the quality page names each reason of rejected rows in words, its code only beside them", async () => {
+    const { page } = await openPage(site, "/quality");
+    const summaries = page.locator("details.reject-group > summary");
+    const count = await summaries.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      const code = await summaries.nth(i).locator("small.code").innerText();
+      expect(await summaries.nth(i).locator("strong").innerText()).toBe(reasonWords[code as keyof typeof reasonWords]);
+    }
+    await page.close();
+  });
+});
