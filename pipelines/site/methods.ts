@@ -72,8 +72,8 @@ function progressMarkup(): string {
   const value = (name: string) => parameters.find((p) => p.parameter === name)?.value;
   const percent = (x: number | undefined) => (x === undefined ? "" : `${formatNumber(x * 100, 0)}%`);
   return `<section class="method-rules"><h2 id="progress">进度判断</h2>
-<p>对有目标值、且目标值针对数值本身（不是逐年变化）的指标，按 Open SDG 采用的加拿大统计局方法判断全区的进度：以数据报齐的最早年度为起点，
-计算起点到最新年度的实际年均增长率（复合增长率），再计算从起点出发在目标年份（登记表的 target_year，未写时为 ${value("target_year")} 年，即“十四五”末）恰好达到目标值所需的年均增长率，
+<p>对有目标值、且目标值针对数值本身（不是逐年变化）的指标，按加拿大统计局的方法（联合国可持续发展目标开放数据平台采用）判断全区的进度：以数据报齐的最早年度为起点，
+计算起点到最新年度的实际年均增长率（复合增长率），再计算从起点出发在目标年份（登记表的“目标年份”列，未写时为 ${value("target_year")} 年，即“十四五”末）恰好达到目标值所需的年均增长率，
 二者之比：不低于 ${percent(value("progress_on_track"))} 为“进度正常”，${percent(value("progress_accelerate"))} 至 ${percent(value("progress_on_track"))} 为“需加快”，0 至 ${percent(value("progress_accelerate"))} 为“进展有限”，低于 0（方向相反）为“退步”。已达标的写“已达标”；只有一年数据、最新年度数据不全或起点为 0 的，不作判断并写明原因。</p></section>`;
 }
 
