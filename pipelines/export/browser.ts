@@ -1,5 +1,6 @@
-// Debian's Chromium driven by playwright-core (never a downloaded browser). Missing: one Chinese line saying
-// how to install it.
+// Debian's Chromium driven by playwright-core (never a downloaded browser). Missing, or without a Chinese
+// font (the PDFs would show squares): one Chinese line saying what to install.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { UserError } from "../lib/errors.ts";
@@ -15,6 +16,13 @@ export function assertChromium(): void {
   if (!fs.existsSync(file)) {
     throw new UserError(`未找到 Chromium 浏览器（${file}），无法生成 PDF。请先安装：${install}`);
   }
+}
+
+/** Throws the install hint when fontconfig knows no font for Chinese (fc-list comes with Chromium's fontconfig). */
+export function assertChineseFont(): void {
+  const listed = spawnSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" });
+  if (listed.status === 0 && listed.stdout.trim() !== "") return;
+  throw new UserError(`未找到中文字体，生成的 PDF 中汉字会显示为方框。请先安装：apt-get install -y fonts-noto-cjk`);
 }
 
 export async function launchChromium(): Promise<Browser> {

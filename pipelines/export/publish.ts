@@ -6,17 +6,35 @@ import { defaultExportsDir } from "../lib/paths.ts";
 import { readReportFacts } from "../lib/facts.ts";
 import { manifestName, readManifest } from "./manifest.ts";
 
+/**
+ * Where no exports are put into the site, an empty manifest says so: the 下载报告 page then reads that
+ * there is nothing to download, with no failing request.
+ */
+function publishNone(site: string): void {
+  const target = path.join(site, "exports");
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(target, { recursive: true });
+  fs.writeFileSync(path.join(target, manifestName), JSON.stringify({ files: [] }));
+}
+
 /** Returns what it did, as a line for the console (null: there are no exports). */
 export async function publishExports(warehouse: string, site: string, exportsDir = defaultExportsDir) {
   const manifest = readManifest(exportsDir);
-  if (!manifest) return null;
+  if (!manifest) {
+    publishNone(site);
+    return null;
+  }
   const { fingerprint } = await readReportFacts(warehouse);
   if (manifest.fingerprint !== fingerprint) {
+    publishNone(site);
     return `${exportsDir} 中的报告不是由当前数据生成的，未放入网站；请运行 npm run export 重新生成。`;
   }
   const files = [...manifest.files.map((f) => f.path), manifestName];
   const missing = files.find((f) => !fs.existsSync(path.join(exportsDir, f)));
-  if (missing) return `${exportsDir} 中缺少 ${missing}，报告未放入网站；请运行 npm run export 重新生成。`;
+  if (missing) {
+    publishNone(site);
+    return `${exportsDir} 中缺少 ${missing}，报告未放入网站；请运行 npm run export 重新生成。`;
+  }
   const target = path.join(site, "exports");
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(target, { recursive: true });

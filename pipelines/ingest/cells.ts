@@ -126,9 +126,18 @@ export function shownValue(text: string, max = 60): string {
   return chars.length > max ? `${chars.slice(0, max).join("")}…（共 ${chars.length} 个字符）` : visible;
 }
 
-/** Reads a non-empty cell as `type`; failure says what was expected, in Chinese. */
+/** Text as written, without the spaces around it: names keep their full-width brackets and commas. */
+export function trimText(text: string): string {
+  return text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
+}
+
+/**
+ * Reads a non-empty cell as `type`; failure says what was expected, in Chinese. Text is kept as written
+ * (names are shown as the school wrote them); everything read for matching — codes, numbers, dates,
+ * grades, spellings — is normalised first.
+ */
 export function parseCell(type: string, raw: string): CellResult {
-  const text = normaliseText(raw);
+  const text = type === "text" ? trimText(raw) : normaliseText(raw);
   const fail = (expected: string): CellResult => ({ ok: false, expected });
   let value: CellValue | undefined;
   if (type === "text") value = control.test(text) ? undefined : text;

@@ -82,7 +82,9 @@ export function validateRecords(
       for (const c of personal) {
         const v = result.values[c.column];
         delete result.values[c.column];
-        if (c.personal === "hash") result.values[hashedName] = v === null ? null : hashStudentId(salt, String(v));
+        // an id is matched, never shown: hashed in its normalised form, as the SQL reader does
+        if (c.personal === "hash")
+          result.values[hashedName] = v === null ? null : hashStudentId(salt, normaliseText(String(v)));
       }
       rows.push(result);
     }

@@ -90,14 +90,16 @@ const plainText = (c: string) =>
  * How raw cell `c` is read as `type`: `fast` reads the usual spellings cheaply (NULL otherwise),
  * `slow` reads every spelling after normalising. The value is fast, else slow where the cell has
  * text (see readValue); NULL when the cell is empty, a "no value" mark or not a `type`.
- * An int is read as a DOUBLE; storedValue() then keeps whole numbers only.
+ * An int is read as a DOUBLE; storedValue() then keeps whole numbers only. Text is kept as written
+ * (trimmed), as cells.ts keeps it, unless `asWritten` is false (an id that is matched, never shown).
  */
-export function typedExpression(type: string, c: string): { fast: string; slow: string } {
+export function typedExpression(type: string, c: string, asWritten = true): { fast: string; slow: string } {
   const clean = `clean_cell(${c})`;
   if (type === "text")
     return {
       fast: `case when ${plainText(c)} then ${c} end`,
-      slow: `case when not regexp_matches(${clean}, ${lit(`[${controlCharacters}]`)}) then ${clean} end`,
+      slow: `case when ${clean} is not null and not regexp_matches(${c}, ${lit(`[${controlCharacters}]`)})
+        then ${asWritten ? `trim(${c}, ${spaces})` : clean} end`,
     };
   if (type === "code") {
     const code = (v: string) => `regexp_full_match(${v}, ${lit(codePattern)})`;

@@ -152,7 +152,8 @@ export function typedSelect(ds: Dataset, header: HeaderMap, personal: Column[], 
   const hasSchools = list.some((r) => r.code === "unknown_school" && r.when !== "true");
   const reading = typed.map((c) => {
     const raw = rawCell(header, c);
-    const read = typedExpression(c.type, raw);
+    // text is kept as written, but for what is matched: a reference to a school or target, a hashed id
+    const read = typedExpression(c.type, raw, c.personal !== "hash" && !c.ref);
     // A cell that is a registered school code is its own value (the registry holds them normalised).
     return {
       c,

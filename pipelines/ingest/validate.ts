@@ -110,7 +110,8 @@ export class RowValidator {
           "bad_type",
           `${col.zhHeader}的值"${shownValue(normaliseText(cell))}"无法识别，应为${parsed.expected}`,
         );
-      values[col.column] = parsed.value;
+      // text is kept as written, but a reference (a school's code, a target's id) is matched: normalised
+      values[col.column] = col.ref && typeof parsed.value === "string" ? normaliseText(parsed.value) : parsed.value;
     }
     for (const rule of this.rules) {
       const { col } = rule;

@@ -1,7 +1,9 @@
-// Framework 1.13 has no option for the page language or its few built-in English labels;
-// the build writes them into the output: <html lang="zh-CN">, the search box and its results.
+// Framework 1.13 has no option for the page language, its few built-in English labels or how the search box
+// reads what is typed; the build writes them into the output: <html lang="zh-CN">, the search box and its
+// results, and the same spelling of long numbers as the index (src/shared/search.js).
 import fs from "node:fs";
 import path from "node:path";
+import { searchTerm } from "../../src/shared/search.js";
 
 const htmlReplacements: [RegExp, string][] = [
   [/<html>/, '<html lang="zh-CN">'],
@@ -9,9 +11,13 @@ const htmlReplacements: [RegExp, string][] = [
   [/title="Toggle sidebar"/g, 'title="显示或隐藏侧栏"'],
 ];
 
+/** Where the search script reads a typed term (minified: `processTerm:W(e=>e.slice(0,15)…`). */
+const processTerm = /processTerm:(\w+)\((\w+)=>\2\.slice\(0,15\)/;
+
 const searchReplacements: [RegExp, string][] = [
   [/"<div>no results<\/div>"/g, '"<div>没有找到结果</div>"'],
   [/toLocaleString\("en-US"\)\} result\$\{[^}]*\}/g, 'toLocaleString("zh-CN")} 条结果'],
+  [processTerm, `processTerm:$1($2=>(${searchTerm.toString()})($2).slice(0,15)`],
 ];
 
 function rewrite(file: string, replacements: [RegExp, string][]): boolean {
@@ -32,6 +38,9 @@ export function localizeDist(dist: string): string[] {
       rewrite(file, htmlReplacements);
       if (!fs.readFileSync(file, "utf8").includes('<html lang="zh-CN">')) missingLang.push(file);
     } else if (/^search\.[\w]+\.js$/.test(entry.name)) {
+      if (!processTerm.test(fs.readFileSync(file, "utf8"))) {
+        throw new Error(`the search script ${file} no longer reads terms as localize.ts expects`);
+      }
       rewrite(file, searchReplacements);
     }
   }

@@ -1,8 +1,12 @@
 // Documents for Framework's search (MiniSearch). MiniSearch splits words on spaces and punctuation and
 // matches prefixes, which finds nothing inside a Chinese sentence; so every run of Chinese text is
-// indexed as all of its suffixes, and any word of it becomes the prefix of some term.
-import { stageLabels } from "../lib/codes.ts";
+// indexed as all of its suffixes, and any word of it becomes the prefix of some term. A school is also
+// found by its code (spelled as src/shared/search.js spells long numbers) and by the pinyin initials of
+// its name, from any character on (xyxx finds 示例西永小学); a target by its title and 第N条.
+import { pinyin } from "pinyin-pro";
+import { searchTerm } from "../../src/shared/search.js";
 import { areas } from "../../src/shared/vocabulary.js";
+import { stageLabels } from "../lib/codes.ts";
 import { readPlan } from "../lib/plan.ts";
 import type { Snapshot } from "../lib/snapshot.ts";
 import type { SiteTarget } from "../lib/targets.ts";
@@ -31,6 +35,18 @@ export function expandChinese(text: string): string {
   return [...new Set(terms)].join(" ");
 }
 
+/** The pinyin initials of a name's Chinese characters, from each character on: 西永小学 → xyxx yxx xx. */
+export function initialsSuffixes(name: string): string[] {
+  const initials = pinyin(name.replace(/[^\p{Script=Han}]/gu, ""), {
+    pattern: "first",
+    toneType: "none",
+    type: "array",
+  })
+    .join("")
+    .toLowerCase();
+  return Array.from({ length: Math.max(0, initials.length - 1) }, (_, i) => initials.slice(i));
+}
+
 /** The listed pages of the site, with the words a leader may look for on each. */
 export function searchDocuments(snapshot: Snapshot, targets: SiteTarget[]): SearchDocument[] {
   const plan = readPlan();
@@ -57,9 +73,19 @@ export function searchDocuments(snapshot: Snapshot, targets: SiteTarget[]): Sear
         .join(" ")}`,
     ),
   ];
+  // each target where its block is, found by its title and its clause (第24条)
+  for (const t of targets) {
+    docs.push({
+      ...doc(`/${t.area}#target-${t.target_id}`, t.title_zh, t.clause_title),
+      keywords: `第${t.clause}条`,
+    });
+  }
   for (const s of snapshot.schools) {
     const stage = stageLabels[s.stage]?.[0] ?? s.stage;
-    docs.push(doc(`/schools/${s.school_id}`, s.name, `${s.school_id} ${stage} ${s.street ?? ""} ${s.cluster ?? ""}`));
+    docs.push({
+      ...doc(`/schools/${s.school_id}`, s.name, `${stage} ${s.street ?? ""} ${s.cluster ?? ""}`),
+      keywords: [searchTerm(s.school_id), ...initialsSuffixes(s.name)].join(" "),
+    });
   }
   return docs;
 }

@@ -18,7 +18,7 @@ export async function readManifest(url = "./exports/manifest.json") {
 }
 
 export function downloadList(manifest, schools, { fingerprint } = {}) {
-  if (!manifest) {
+  if (!manifest || manifest.files.length === 0) {
     return h(
       "p",
       { class: "missing" },

@@ -2,6 +2,9 @@
 // by which `npm run export -- --site DIR` checks that a built site shows this warehouse.
 import { readReportFacts } from "../../pipelines/lib/facts.ts";
 import { warehousePath } from "../../pipelines/lib/paths.ts";
-import { writeStdout } from "../../pipelines/lib/arrow.ts";
 
-await writeStdout(JSON.stringify(await readReportFacts(warehousePath())));
+import { runLoader } from "../../pipelines/lib/loader.ts";
+
+await runLoader("report.json", async () => {
+  return (JSON.stringify(await readReportFacts(warehousePath())));
+});

@@ -2,17 +2,19 @@
 // status over the school's targets in their latest year (the school list shows them without loading any rows).
 import { stageLabels } from "../../pipelines/lib/codes.ts";
 import { warehousePath } from "../../pipelines/lib/paths.ts";
-import { writeStdout } from "../../pipelines/lib/arrow.ts";
 import { readSnapshot, schoolStatusCounts } from "../../pipelines/lib/snapshot.ts";
+import { runLoader } from "../../pipelines/lib/loader.ts";
 
-const snapshot = await readSnapshot(warehousePath());
-const counts = schoolStatusCounts(snapshot);
-await writeStdout(
-  JSON.stringify(
-    snapshot.schools.map((s) => ({
-      ...s,
-      stage_label: stageLabels[s.stage]?.[0] ?? s.stage,
-      ...counts.get(s.school_id),
-    })),
-  ),
-);
+await runLoader("schools.json", async () => {
+  const snapshot = await readSnapshot(warehousePath());
+  const counts = schoolStatusCounts(snapshot);
+  return (
+    JSON.stringify(
+      snapshot.schools.map((s) => ({
+        ...s,
+        stage_label: stageLabels[s.stage]?.[0] ?? s.stage,
+        ...counts.get(s.school_id),
+      })),
+    ),
+  );
+});

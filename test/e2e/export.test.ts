@@ -259,6 +259,19 @@ describe("npm run export", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test("without a Chinese font the command says in one line which package to install, instead of printing squares", () => {
+    const fonts = path.join(tmp, "no-fonts.conf");
+    fs.writeFileSync(
+      fonts,
+      '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n',
+    );
+    const result = cli(["export", "--db", db, "--out", path.join(tmp, "none")], { FONTCONFIG_FILE: fonts });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "未找到中文字体，生成的 PDF 中汉字会显示为方框。请先安装：apt-get install -y fonts-noto-cjk",
+    );
+  });
+
   test("an unknown school code in --schools is a usage error naming it", () => {
     const result = cli(["export", "--db", db, "--out", path.join(tmp, "none"), "--schools", `${busiest},NOPE9`]);
     expect(result.status).toBe(2);
@@ -282,7 +295,11 @@ describe("npm run export", () => {
     const otherSite = path.join(tmp, "other-site");
     fs.mkdirSync(otherSite);
     await expect(publishExports(other, otherSite, out)).resolves.toContain("不是由当前数据生成的");
-    expect(fs.existsSync(path.join(otherSite, "exports"))).toBe(false);
+    // only a manifest that lists no file, so that the 下载报告 page says so without a failing request
+    expect(fs.readdirSync(path.join(otherSite, "exports"))).toEqual(["manifest.json"]);
+    expect(JSON.parse(fs.readFileSync(path.join(otherSite, "exports", "manifest.json"), "utf8"))).toEqual({
+      files: [],
+    });
   });
 
   async function download(page: Page, button: string, within: string): Promise<Buffer> {

@@ -8,6 +8,8 @@ import { root, sampleDir } from "../../pipelines/lib/paths.ts";
 
 export const markupSchool = { id: "E2E001", name: "<b>标记</b>&<i>测试</i>学校" };
 export const formulaSchool = { id: "EXP001", name: "=1+1" };
+/** An official name with full-width brackets, quotes and comma: stored and shown exactly as written. */
+export const fullWidthSchool = { id: "FW0001", name: '重庆市凤鸣山中学（含"高中部"，初中部）' };
 
 export interface SampleSite {
   /** The warehouse: read it, or copy it before writing. */
@@ -78,7 +80,8 @@ export function buildFixtureSite(dir: string, input: string): SampleSite {
     path.join(extra, "schools_e2e.csv"),
     "学校代码,学校名称,办学类型,办学性质,所属镇街,学区集团\n" +
       `${markupSchool.id},"${markupSchool.name}",小学,公办,井口镇,测试学区\n` +
-      `${formulaSchool.id},${formulaSchool.name},小学,公办,井口镇,测试学区\n`,
+      `${formulaSchool.id},${formulaSchool.name},小学,公办,井口镇,测试学区\n` +
+      `${fullWidthSchool.id},"${fullWidthSchool.name.replaceAll('"', '""')}",完全中学,公办,井口镇,测试学区\n`,
   );
   run(["ingest", "--input", extra, "--db", site.db]);
   run(["build", "--db", site.db, "--out", site.dist], { noNetwork: offline });

@@ -222,9 +222,16 @@ describe("enums", () => {
 });
 
 describe("text", () => {
-  it("is kept as written, trimmed, with full-width letters made ASCII", () => {
+  it("is kept as written, only trimmed: a name keeps its full-width brackets and commas", () => {
     expect(value("text", "  S001 ")).toBe("S001");
-    expect(value("text", "Ｓ００１")).toBe("S001");
+    expect(value("text", "Ｓ００１")).toBe("Ｓ００１");
     expect(value("text", "第一 小学")).toBe("第一 小学");
+    expect(value("text", '\u3000重庆市凤鸣山中学（含"高中部"，初中部） ')).toBe(
+      '重庆市凤鸣山中学（含"高中部"，初中部）',
+    );
+  });
+
+  it("is normalised where it is matched: a code with full-width digits is the code", () => {
+    expect(value("code", "Ｓ００１")).toBe("S001");
   });
 });
