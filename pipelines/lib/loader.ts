@@ -10,7 +10,8 @@ export async function runLoader(name: string, produce: () => Promise<Uint8Array 
     await writeStdout(await produce());
   } catch (error) {
     const known = error instanceof UserError ? error : faultError(error, { doing: `生成网站数据 ${name}` });
-    const message = known?.message ?? `生成网站数据 ${name} 失败：${String((error as Error)?.message ?? error).split("\n")[0]}`;
+    const message =
+      known?.message ?? `生成网站数据 ${name} 失败：${String((error as Error)?.message ?? error).split("\n")[0]}`;
     console.error(message);
     if (process.env.DEBUG) console.error(error);
     process.exit(1);

@@ -1,6 +1,6 @@
 // Charts of the area pages. Each is (data, options) → element; the page owns layout and width.
 import * as Plot from "@observablehq/plot";
-import { formatValue } from "../shared/format.js";
+import { formatTick, formatValue, unitLabel } from "../shared/format.js";
 import { statusOrder, statusWords } from "../shared/vocabulary.js";
 
 const statusColor = {
@@ -22,14 +22,14 @@ export function schoolRanking(
 ) {
   const data = rows.filter((r) => r.value != null).map((r) => ({ ...r, name: nameOf(r) }));
   if (data.length === 0) return empty("所选年度和范围内没有学校数值。");
-  width = Math.max(width, 360);
+  width = Math.max(width, 280);
   if (data.length > maxBars) return schoolStrip(data, { unit, threshold, width, groupOf });
   return Plot.plot({
     width,
     height: Math.max(120, data.length * 16 + 50),
     marginLeft: Math.min(220, width * 0.35, 14 + 13 * Math.max(...data.map((d) => d.name.length))),
     color: statusColor,
-    x: { label: null, grid: true, tickFormat: (v) => formatValue(v, unit) },
+    x: { label: unitLabel(unit) || null, grid: true, tickFormat: (v) => formatTick(v, unit) },
     y: { label: null, domain: data.sort((a, b) => b.value - a.value).map((d) => d.name) },
     marks: [
       Plot.barX(data, {
@@ -54,7 +54,7 @@ function schoolStrip(data, { unit, threshold, width, groupOf = () => "全部学�
     height: 40 + groups.length * 36,
     marginLeft: 110,
     color: statusColor,
-    x: { label: null, grid: true, tickFormat: (v) => formatValue(v, unit) },
+    x: { label: unitLabel(unit) || null, grid: true, tickFormat: (v) => formatTick(v, unit) },
     y: { label: null, domain: groups },
     marks: [
       Plot.tickX(rows, {
@@ -75,14 +75,19 @@ function schoolStrip(data, { unit, threshold, width, groupOf = () => "全部学�
 export function trendChart(rows, { unit, share = false, threshold, width = 640, height = 220, bars = false } = {}) {
   const data = rows.filter((r) => r.value != null).sort((a, b) => a.year - b.year);
   if (data.length === 0) return empty("暂无数据。");
-  width = Math.max(width, 360);
+  width = Math.max(width, 280);
   const mark = bars ? Plot.barY : Plot.lineY;
   return Plot.plot({
     width,
     height,
     color: statusColor,
     x: { type: bars ? "band" : "point", label: "年度", tickFormat: (y) => `${y}` },
-    y: { label: null, grid: true, zero: bars, tickFormat: (v) => formatValue(v, unit, { share }) },
+    y: {
+      label: unitLabel(unit, { share }) || null,
+      grid: true,
+      zero: bars,
+      tickFormat: (v) => formatTick(v, unit, { share }),
+    },
     marks: [
       bars
         ? Plot.barY(data, { x: "year", y: "value", fill: "status" })

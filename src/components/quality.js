@@ -1,7 +1,7 @@
 // Data quality views: the ingest log, rejects grouped by reason with raw records, reports owed and not
 // received, schools whose vision figures changed kind, pupils the myopia criterion could not judge.
 import { h } from "./dom.js";
-import { formatNumber, formatPercent } from "../shared/format.js";
+import { formatCount, formatNumber, formatPercent } from "../shared/format.js";
 import { encodingWords, ingestStatusWords, reasonWords, sectionWords, sourceKindWords } from "../shared/vocabulary.js";
 import { sortableTable } from "./table.js";
 
@@ -18,9 +18,9 @@ export function ingestTable(log, { datasetNames = {} } = {}) {
     { key: "source_file", label: "文件" },
     { key: "dataset", label: "数据集", format: (v) => (v == null ? "无法识别" : (datasetNames[v] ?? v)) },
     { key: "encoding", label: "编码", format: (v) => encodingWords[v] ?? v ?? "—" },
-    { key: "rows_read", label: "读取行数", numeric: true, format: (v) => formatNumber(v, 0) },
-    { key: "rows_loaded", label: "导入行数", numeric: true, format: (v) => formatNumber(v, 0) },
-    { key: "rows_rejected", label: "拒收行数", numeric: true, format: (v) => formatNumber(v, 0) },
+    { key: "rows_read", label: "读取行数", numeric: true, format: (v) => formatCount(v) },
+    { key: "rows_loaded", label: "导入行数", numeric: true, format: (v) => formatCount(v) },
+    { key: "rows_rejected", label: "拒收行数", numeric: true, format: (v) => formatCount(v) },
     { key: "status", label: "结果", format: (v) => ingestStatusWords[v] ?? v },
     { key: "message", label: "说明", format: (v) => v ?? "" },
     { key: "loaded_at", label: "导入时间" },
@@ -41,7 +41,7 @@ export function rejectsView(reasons, rejects, { datasetNames = {} } = {}) {
           "summary",
           {},
           h("strong", {}, reasonWords[r.reason_code] ?? r.reason_code),
-          `：${formatNumber(r.rows, 0)} 行，涉及 ${r.files} 个文件 `,
+          `：${formatCount(r.rows)} 行，涉及 ${r.files} 个文件 `,
           h("small", { class: "muted code" }, r.reason_code),
         ),
         sortableTable(rows, [

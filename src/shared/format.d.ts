@@ -21,3 +21,10 @@ export declare function formatChange(
   options?: { share?: boolean },
 ): string;
 export declare function escapeHtml(text: unknown): string;
+export declare function formatCount(value: number | null | undefined): string;
+export declare function unitLabel(unit: string, options?: { share?: boolean }): string;
+export declare function formatTick(
+  value: number | null | undefined,
+  unit: string,
+  options?: { share?: boolean },
+): string;

@@ -30,6 +30,12 @@ export function formatYuan(value) {
   return `${formatNumber(value, 0)}元`;
 }
 
+/** A count in Chinese conventions: 12,345 → "1.23万", 9,876 → "9,876". */
+export function formatCount(value) {
+  if (value == null || !Number.isFinite(value)) return "—";
+  return Math.abs(value) >= 10000 ? `${formatNumber(value / 10000, 2)}万` : formatNumber(value, 0);
+}
+
 /** A value in its unit (`pp`: a change of a ratio in percentage points). `share` marks the district row of a school-scope target (share of schools met). */
 export function formatValue(value, unit, { share = false } = {}) {
   if (value == null || !Number.isFinite(value)) return "—";
@@ -38,10 +44,26 @@ export function formatValue(value, unit, { share = false } = {}) {
   if (unit === "ratio") return formatPercent(value);
   if (unit === "yuan") return formatYuan(value);
   if (unit === "coefficient") return formatNumber(value, 3);
-  const digits = countUnits.includes(unit) ? 0 : 2;
-  // a unit of next year's registry that has no word here is shown as written (个, 所 …)
-  const word = unit in unitWords ? unitWords[unit] : unit;
-  return `${formatNumber(value, digits)}${word ? ` ${word}` : ""}`;
+  const number = countUnits.includes(unit) ? formatCount(value) : formatNumber(value, 2);
+  const word = unitLabel(unit);
+  return `${number}${word ? ` ${word}` : ""}`;
+}
+
+/** The words of a unit after a number or on an axis; a unit of next year's registry with no word is shown as written (个, 所 …). */
+export function unitLabel(unit, { share = false } = {}) {
+  if (share || unit === "ratio") return "";
+  if (unit === "pp") return "个百分点";
+  return unit in unitWords ? unitWords[unit] : unit;
+}
+
+/** A tick of a chart's axis: the number alone, its unit said once in the axis label (unitLabel). */
+export function formatTick(value, unit, { share = false } = {}) {
+  if (value == null || !Number.isFinite(value)) return "";
+  if (share || unit === "ratio") return formatPercent(value, 0);
+  if (unit === "pp") return formatNumber(value * 100, 1);
+  if (unit === "coefficient") return formatNumber(value, 2);
+  if (unit === "yuan") return Math.abs(value) >= 10000 ? `${formatNumber(value / 10000, 1)}万` : formatNumber(value, 0);
+  return countUnits.includes(unit) ? formatCount(value) : formatNumber(value, 2);
 }
 
 /** A signed change of a ratio in percentage points: -0.005 → "−0.5个百分点". */
