@@ -62,7 +62,7 @@ export function planSheets(
     if (ds && (alone || fits)) p.dataset = ds.name;
     else if (guess && alone) p.dataset = guessDataset(p.sheet.records, datasets)?.name;
     if (!p.dataset)
-      p.skipped = `工作表“${p.sheet.name}”不是数据集（工作表名应为数据集名称，如“${datasetLabels.vision}”或 vision），未读取`;
+      p.skipped = `工作表“${p.sheet.name}”不是数据集（工作表名应为数据集的中文名称，如“${datasetLabels.vision}”），未读取`;
   }
   return plans
     .map((p, i) => ({ p, i }))

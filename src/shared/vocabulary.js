@@ -59,7 +59,13 @@ export const reasonWords = {
 /** Results of reading one file (ingest_log.status). */
 export const ingestStatusWords = { loaded: "已导入", unchanged: "未变化（已导入过）", failed: "整文件拒收" };
 
-export const encodingWords = { "utf-8": "UTF-8", gb18030: "GB18030", "utf-16le": "UTF-16LE" };
+export const encodingWords = {
+  "utf-8": "UTF-8",
+  gb18030: "GB18030",
+  "utf-16le": "UTF-16LE",
+  xlsx: "Excel 工作簿",
+  xls: "Excel 97–2003 工作簿",
+};
 
 /** Where a school's vision figures came from in a year (vision_by_grade.source). */
 export const sourceKindWords = { summary: "汇总表", records: "学生个案", mixed: "汇总表与个案混合" };
