@@ -7,7 +7,8 @@ import { readSiteTargets } from "./pipelines/lib/targets.ts";
 import { staticBlocks } from "./pipelines/site/markdown.ts";
 import { bannerMarkup, footerMarkup } from "./pipelines/site/markup.ts";
 import { searchDocuments } from "./pipelines/site/search.ts";
-import { areas } from "./src/shared/vocabulary.js";
+import { templateSchool } from "./pipelines/site/schoolPages.ts";
+import { areas, siteTitle } from "./src/shared/vocabulary.js";
 
 const snapshot = await readSnapshot(warehousePath());
 const targets = readSiteTargets();
@@ -15,7 +16,7 @@ const targets = readSiteTargets();
 export default {
   root: "src",
   output: process.env.SITE_OUTPUT ?? "dist",
-  title: "沙坪坝区教育工作要点指标监测",
+  title: siteTitle,
   home: "总览",
   // No web fonts: the stylesheet imports Framework's default theme and sets a system CJK font stack.
   globalStylesheets: [],
@@ -33,8 +34,9 @@ export default {
   pager: true,
   header: bannerMarkup(snapshot),
   footer: footerMarkup(snapshot),
-  // One area page (src/[area].md) for every area, one school page (src/schools/[school].md) for every school.
-  dynamicPaths: [...areas.map((a) => `/${a.slug}`), ...snapshot.schools.map((s) => `/schools/${s.school_id}`)],
+  // One area page (src/[area].md) for every area; one school page, for a template school, from which the build
+  // writes the page of every school (pipelines/site/schoolPages.ts).
+  dynamicPaths: [...areas.map((a) => `/${a.slug}`), `/schools/${templateSchool}`],
   search: {
     index: async function* () {
       yield* searchDocuments(snapshot, targets);

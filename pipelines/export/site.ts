@@ -8,7 +8,7 @@ import type { FaultContext } from "../lib/faults.ts";
 
 /** The fingerprint a built site was made from; null when the folder is not a site with a report page. */
 export function builtFingerprint(site: string): string | null {
-  const dir = path.join(site, "_file", "data");
+  const dir = path.join(site, "_file", "data", "site");
   const file = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => /^report\.[\w-]+\.json$/.test(f)) : undefined;
   if (!file) return null;
   try {

@@ -26,11 +26,17 @@ export async function queryRunFacts(connection: DuckDBConnection): Promise<RunFa
   return { loadedAt: run?.loaded_at ?? null, isSample: Boolean(run?.is_sample) };
 }
 
-export async function readReportFacts(file: string): Promise<ReportFacts> {
+/** The facts of an open warehouse, or of none (null). */
+export async function queryReportFacts(connection: DuckDBConnection | null): Promise<ReportFacts> {
   const planTitle = readPlan().title;
-  return readWarehouse<ReportFacts>(
-    file,
-    async (c) => ({ planTitle, ...(await queryRunFacts(c)), fingerprint: await dataFingerprint(c, readSiteTargets()) }),
-    { planTitle, loadedAt: null, isSample: false, fingerprint: null },
-  );
+  if (!connection) return { planTitle, loadedAt: null, isSample: false, fingerprint: null };
+  return {
+    planTitle,
+    ...(await queryRunFacts(connection)),
+    fingerprint: await dataFingerprint(connection, readSiteTargets()),
+  };
+}
+
+export async function readReportFacts(file: string): Promise<ReportFacts> {
+  return readWarehouse<ReportFacts>(file, queryReportFacts, await queryReportFacts(null));
 }

@@ -15,6 +15,20 @@ async function has(connection: DuckDBConnection, name: string): Promise<boolean>
   return rows.length > 0;
 }
 
+/** What the quality page shows before any ingest. */
+export function emptyQuality() {
+  return {
+    year: null,
+    log: [],
+    reasons: [],
+    missing: [],
+    completeness: null,
+    sourceChanges: [],
+    indeterminate: [],
+    datasetNames: datasetNames(),
+  };
+}
+
 export async function readQuality(connection: DuckDBConnection) {
   const year = await latestReportYear(connection);
   const log = await queryRows(

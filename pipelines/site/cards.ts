@@ -50,9 +50,11 @@ export interface CardInput {
   series: IndicatorRow[];
   /** More facts, as <dt>/<dd> pairs. */
   extra?: string;
+  /** How the site's root is reached from the page: "/" (Framework makes it relative) or "../" (a school page). */
+  root?: string;
 }
 
-export function card({ target, row, previous, share, href, series, extra = "" }: CardInput): string {
+export function card({ target, row, previous, share, href, series, extra = "", root = "/" }: CardInput): string {
   const status = row?.status ?? "no_data";
   const unit = target.display_unit;
   const count =
@@ -65,7 +67,7 @@ export function card({ target, row, previous, share, href, series, extra = "" }:
 <div class="card-value">${share ? '<span class="card-label">达标学校占比</span>' : ""}${esc(formatValue(row?.value, unit, { share }))}${count}${reportedLine(target, row)}</div>
 <dl class="card-meta"><dt>目标</dt><dd>${esc(formatThreshold(target.comparator, target.threshold, unit, { share }))}</dd><dt>年度</dt><dd>${row ? `${row.year}年` : "—"}</dd><dt>较上年</dt><dd>${esc(formatChange(row?.value, previous?.value, unit, { share }))}</dd>${extra}</dl>
 <div class="spark" data-spark="${esc(target.target_id)}">${sparklineSvg(points, { unit, share })}</div>
-<div class="card-foot"><a href="/methods#clause-${target.clause}">第${target.clause}条 ${esc(target.clause_title)}</a></div>
+<div class="card-foot"><a href="${root}methods#clause-${target.clause}">第${target.clause}条 ${esc(target.clause_title)}</a></div>
 </article>`;
 }
 

@@ -5,6 +5,7 @@ import { areas } from "../../src/shared/vocabulary.js";
 import type { Snapshot } from "../lib/snapshot.ts";
 import type { SiteTarget } from "../lib/targets.ts";
 import { areaIndexMarkup, overviewMarkup, schoolMarkup } from "./markup.ts";
+import { templateSchool } from "./schoolPages.ts";
 import { methodsMarkup } from "./methods.ts";
 
 type Env = { params?: Record<string, string> };
@@ -30,7 +31,11 @@ export function staticBlocks(snapshot: Snapshot, targets: SiteTarget[]): (md: Ma
     md.renderer.rules.fence = (tokens, idx, options, env, self) => {
       const info = tokens[idx].info.trim();
       if (info === "overview-cards") return overviewMarkup(snapshot, targets);
-      if (info === "school-cards") return schoolMarkup(snapshot, targets, env.params?.school ?? "");
+      if (info === "school-cards") {
+        // the template of the school pages: the build fills in each school (schoolPages.ts)
+        if (env.params?.school === templateSchool) return '<div class="school-page"></div>';
+        return schoolMarkup(snapshot, targets, env.params?.school ?? "");
+      }
       if (info === "methods-list") return methodsMarkup(targets);
       if (info === "area-index") return areaIndexMarkup(targets, env.params?.area ?? "");
       return fence(tokens, idx, options, env, self);

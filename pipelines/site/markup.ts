@@ -71,8 +71,12 @@ export function owedMarkup(missing: MissingReport[]): string {
   return `<div class="owed"><p class="missing">${missing[0].year}年尚未报齐：</p><ul>${items.join("")}</ul></div>`;
 }
 
-/** 学校: the school's applicable targets in its latest year, the district beside each, what it still owes. */
-export function schoolMarkup(snapshot: Snapshot, targets: SiteTarget[], schoolId: string): string {
+/**
+ * 学校: the school's applicable targets in its latest year, the district beside each, what it still owes.
+ * `root` "/" inside a Framework page; "../" for the school pages written from the built template
+ * (schoolPages.ts), which also give each heading the anchor Framework gives it.
+ */
+export function schoolMarkup(snapshot: Snapshot, targets: SiteTarget[], schoolId: string, root = "/"): string {
   const school = snapshot.schools.find((s) => s.school_id === schoolId);
   if (!school) return `<p class="muted">未找到该学校。</p>`;
   const { bySchool, series } = snapshotIndex(snapshot);
@@ -104,13 +108,14 @@ export function schoolMarkup(snapshot: Snapshot, targets: SiteTarget[], schoolId
             row: own.latest,
             previous: comparablePrevious(own.latest, own.previous, switched),
             share: false,
-            href: `/${t.area}#target-${t.target_id}`,
+            href: `${root}${t.area}#target-${t.target_id}`,
             series: series.get(rowKey(t.target_id, schoolId)) ?? [],
             extra: `<dt>全区</dt><dd>${esc(districtText)}</dd>`,
+            root,
           });
         });
       return cards.length
-        ? `<section><h2 id="area-${area.slug}">${esc(area.title)}</h2>\n<div class="card-grid">${cards.join("\n")}</div></section>`
+        ? `<section><h2 id="area-${area.slug}">${root === "/" ? esc(area.title) : `<a class="observablehq-header-anchor" href="#area-${area.slug}">${esc(area.title)}</a>`}</h2>\n<div class="card-grid">${cards.join("\n")}</div></section>`
         : "";
     })
     .join("\n");

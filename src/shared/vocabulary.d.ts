@@ -29,3 +29,4 @@ export declare function progressText(p: Progress | undefined): string;
 export declare const scopeWords: Record<string, string>;
 export declare function scopeText(target: { scope: string; applies_to: string[] }): string;
 export declare const parameterWords: Record<string, string>;
+export declare const siteTitle: string;

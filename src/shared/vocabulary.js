@@ -1,6 +1,9 @@
 // The words every surface uses — pages, the build-time markup, CSV, XLSX, PDF and the command line:
 // statuses, reject reasons, ingest results, units, areas. Pure data, no DOM: importable by pages and by Node.
 
+/** The site's name (the browser's title bar, after a page's own title). */
+export const siteTitle = "沙坪坝区教育工作要点指标监测";
+
 /** The five statuses of indicator_values (shared/spec/README.md, "Completeness"). */
 export const statusWords = {
   met: "达标",

@@ -1,0 +1,108 @@
+// The data files the pages load, from one read of the warehouse: one loader (src/data/site.zip.ts) writes
+// them all into one archive, from which Framework extracts the files each page names — one process and
+// one opening of the warehouse rather than one of each per file.
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { areas } from "../../src/shared/vocabulary.js";
+import { indicatorArrow, rowsToArrow } from "./arrow.ts";
+import { gradeLabels, stageLabels } from "./codes.ts";
+import { emptyQuality, readQuality } from "./quality.ts";
+import { personalColumns, readDictionary } from "./registry.ts";
+import { queryIndicatorRows, queryProgress, querySchools, schoolStatusCounts, type Snapshot } from "./snapshot.ts";
+import { readSiteTargets } from "./targets.ts";
+import { queryRows } from "./warehouse.ts";
+
+type Files = Record<string, Uint8Array | string>;
+
+/** Every file of the site's data: name in the archive → contents; `facts` is report.json (plan, load time, fingerprint). */
+export async function siteFiles(connection: DuckDBConnection | null, facts: object): Promise<Files> {
+  const targets = readSiteTargets();
+  const rows = connection ? await queryIndicatorRows(connection) : [];
+  const schools = connection ? await querySchools(connection) : [];
+  const areaOf = new Map(targets.map((t) => [t.target_id, t.area]));
+  const files: Files = {
+    "report.json": JSON.stringify(facts),
+    "targets.json": JSON.stringify({ targets: targets.map(({ explanation_zh, source_zh, ...t }) => t) }),
+    "target_notes.json": JSON.stringify(
+      targets.map((t) => ({ target_id: t.target_id, explanation_zh: t.explanation_zh, source_zh: t.source_zh })),
+    ),
+    "schools.json": JSON.stringify(schoolList({ rows, schools } as Snapshot)),
+    "indicators.arrow": indicatorArrow(rows),
+    "progress.json": JSON.stringify(connection ? await queryProgress(connection) : []),
+    "quality.json": JSON.stringify(connection ? await readQuality(connection) : emptyQuality()),
+    "rejects.arrow": await rejectsArrow(connection),
+    "vision_grades.arrow": await gradesArrow(connection),
+  };
+  for (const a of areas)
+    files[`areas/${a.slug}.arrow`] = indicatorArrow(rows.filter((r) => areaOf.get(r.target_id) === a.slug));
+  return files;
+}
+
+/** The school registry, with the Chinese name of each stage and how many of its targets have each status. */
+function schoolList(snapshot: Snapshot) {
+  const counts = schoolStatusCounts(snapshot);
+  return snapshot.schools.map((s) => ({
+    ...s,
+    stage_label: stageLabels[s.stage]?.[0] ?? s.stage,
+    ...counts.get(s.school_id),
+  }));
+}
+
+/** Every rejected row with its file, line, reason and raw record — none for student-level datasets. */
+async function rejectsArrow(connection: DuckDBConnection | null): Promise<Uint8Array> {
+  // Rejected rows of student-level datasets are not published, not even redacted: the file and line find them.
+  const personal = [...readDictionary().values()].filter((ds) => personalColumns(ds).length).map((ds) => ds.name);
+  const withheld = "（学生个人记录不在网站上公开，请按文件名和行号在原文件中查看）";
+  const rows = connection
+    ? await queryRows(
+        connection,
+        `select source_file, source_line, dataset, reason_code, reason,
+                case when list_contains(string_split($personal, ','), dataset) then $withheld else record end as record
+         from rejects order by source_file, source_line`,
+        { personal: personal.join(","), withheld },
+      )
+    : [];
+  return rowsToArrow(rows, {
+    source_file: "string",
+    source_line: "int",
+    dataset: "string",
+    reason_code: "string",
+    reason: "string",
+    record: "string",
+  });
+}
+
+/** Myopia by grade from vision_grade_rates, where small counts are already hidden. */
+async function gradesArrow(connection: DuckDBConnection | null): Promise<Uint8Array> {
+  const order = Object.keys(gradeLabels);
+  const [table] = connection
+    ? await queryRows(connection, "select 1 from duckdb_tables() where table_name = 'vision_grade_rates'")
+    : [];
+  const rows = table
+    ? await queryRows(
+        connection!,
+        `select year::integer as year, school_id, grade, screened, judged, myopic, myopia_rate,
+                suppressed::integer as suppressed, note
+         from vision_grade_rates order by year, school_id nulls first, grade`,
+      )
+    : [];
+  return rowsToArrow(
+    rows.map((r) => ({
+      ...r,
+      grade_label: gradeLabels[String(r.grade)] ?? r.grade,
+      grade_order: order.indexOf(String(r.grade)),
+    })),
+    {
+      year: "int",
+      school_id: "string",
+      grade: "string",
+      grade_label: "string",
+      grade_order: "int",
+      screened: "int",
+      judged: "int",
+      myopic: "int",
+      myopia_rate: "float",
+      suppressed: "int",
+      note: "string",
+    },
+  );
+}
