@@ -80,7 +80,7 @@ describe("a busy warehouse", () => {
       expect(writer.status).toBe(1);
       expect(writer.stderr.trim()).toBe(busyLine(w.db));
       const loaders = fs.readdirSync(path.join(root, "src", "data")).filter((f) => f.endsWith(".ts"));
-      expect(loaders.length).toBeGreaterThan(3);
+      expect(loaders.length).toBeGreaterThan(0);
       for (const loader of loaders) {
         const r = spawnSync(tsx, [path.join("src", "data", loader)], {
           cwd: root,
