@@ -20,12 +20,15 @@ async function ingestDefault(file: string): Promise<void> {
 }
 
 /** Builds the site with the exports made from the same data put into it before it replaces the previous one. */
-async function buildAndPublish(file: string, out: string): Promise<void> {
+async function buildAndPublish(file: string, out: string): Promise<"built" | "kept"> {
   const { buildSite } = await import("./site/build.ts");
   const { publishExports } = await import("./export/publish.ts");
   let published: string | null = null;
-  await buildSite(file, out, { finish: async (dir) => void (published = await publishExports(file, dir)) });
+  const done = await buildSite(file, out, {
+    finish: async (dir) => void (published = await publishExports(file, dir)),
+  });
   if (published) console.error(published);
+  return done;
 }
 
 const commands: Record<string, Main> = {
@@ -40,8 +43,10 @@ const commands: Record<string, Main> = {
       console.error(`数据仓库 ${file} 不存在，先导入默认输入……`);
       await ingestDefault(file);
     }
-    await buildAndPublish(file, out);
-    console.error(`网站已生成：${out}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+    const done = await buildAndPublish(file, out);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (done === "kept") console.error(`数据仓库和程序都没有变化，沿用已生成的网站：${out}（用时 ${seconds} 秒）`);
+    else console.error(`网站已生成：${out}（用时 ${seconds} 秒）`);
     return 0;
   },
   start: async (args) => {

@@ -28,7 +28,7 @@ export function assertSameData(dir: string, fingerprint: string | null, what: st
 }
 
 /** Builds the site of a warehouse into a folder (the site stage's buildSite, handed down by the command line). */
-export type SiteBuilder = (warehouse: string, out: string, options?: { faults?: FaultContext }) => Promise<void>;
+export type SiteBuilder = (warehouse: string, out: string, options?: { faults?: FaultContext }) => Promise<unknown>;
 
 export interface PrintableSite {
   dir: string;

@@ -11,6 +11,7 @@ import { localizeDist } from "./localize.ts";
 import { withLock } from "./lock.ts";
 import { seedNpmVersionCache } from "./npmCache.ts";
 import { writeSchoolPages } from "./schoolPages.ts";
+import { builtInputs, siteInputs, writeInputs } from "./inputs.ts";
 import { readSnapshot } from "../lib/snapshot.ts";
 import { readSiteTargets } from "../lib/targets.ts";
 import { siteTitle } from "../../src/shared/vocabulary.js";
@@ -27,9 +28,10 @@ const ownFolder = /^\.(?:building|previous)-(\d+)$/;
 
 /**
  * Builds into a folder inside `out` and replaces the previous site's files with it only at the end: a build
- * that fails (a full disk) leaves the previous site as it was.
+ * that fails (a full disk) leaves the previous site as it was. A previous site made from the same warehouse
+ * and the same code is kept as it is ("kept"; `finish` still runs on it).
  */
-export async function buildSite(file: string, out = distDir, options: BuildOptions = {}): Promise<void> {
+export async function buildSite(file: string, out = distDir, options: BuildOptions = {}): Promise<"built" | "kept"> {
   process.env.OBSERVABLE_TELEMETRY_DISABLE = "true";
   // A warehouse busy with an ingest fails here, in one plain line, before anything is written.
   if (fs.existsSync(file)) (await openWarehouse(file, { readOnly: true })).close();
@@ -43,13 +45,17 @@ export async function buildSite(file: string, out = distDir, options: BuildOptio
     retry: "npm run build",
     ...options.faults,
   };
+  const inputs = siteInputs(file);
+  if (previous && builtInputs(out) === inputs && fs.existsSync(path.join(out, "index.html"))) {
+    await options.finish?.(out);
+    return "kept";
+  }
   const staging = path.join(out, `.building-${process.pid}`);
   await tellingFaults(building, async () => {
     makeFolder(staging);
     try {
       await withLock(lockDir, async () => {
-        // Framework reuses a loader's cached output while the loader is unchanged: start from nothing.
-        fs.rmSync(cacheDir, { recursive: true, force: true });
+        clearCache();
         seedNpmVersionCache(cacheDir);
         const { code, stderr } = await runFramework(["build"], file, staging);
         if (code === 0) process.stderr.write(stderr);
@@ -67,11 +73,24 @@ export async function buildSite(file: string, out = distDir, options: BuildOptio
         throw new UserError(`${path.join(out, "_npm")} 存在：有页面从 CDN 引入了库，请改为从 node_modules 引入。`);
       }
       await options.finish?.(staging);
+      writeInputs(staging, inputs);
       replace(out, staging);
     } finally {
       fs.rmSync(staging, { recursive: true, force: true });
     }
   });
+  return "built";
+}
+
+/**
+ * Framework reuses a loader's cached output while the loader's code is unchanged, not when the warehouse
+ * changed: every cached output goes. What it bundled from node_modules stays (~11 s of a 200-school build):
+ * each bundle's folder is named by the package's version, so an upgraded package is bundled afresh.
+ */
+function clearCache(): void {
+  const kept = new Set(["_node", "_npm"]);
+  for (const name of fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : [])
+    if (!kept.has(name)) fs.rmSync(path.join(cacheDir, name), { recursive: true, force: true });
 }
 
 /** True when the output folder holds an earlier build; refuses any other non-empty folder. */

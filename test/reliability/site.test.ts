@@ -205,3 +205,25 @@ describe("data strings are rendered as text", () => {
     },
   );
 });
+
+describe("a rebuild", () => {
+  it("with the same warehouse keeps the site as it is and says so; with new data it builds the new school's page", () => {
+    const index = path.join(dist, "index.html");
+    const before = fs.statSync(index).mtimeMs;
+    const again = cli(["build", "--db", w.db, "--out", dist]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toContain(`数据仓库和程序都没有变化，沿用已生成的网站：${dist}`);
+    expect(fs.statSync(index).mtimeMs).toBe(before);
+    expect(fs.existsSync(path.join(dist, "schools", "S04.html"))).toBe(false);
+
+    const schools = input["schools.csv"] + "S04,第四小学,小学,公办,井口镇,测试学区\r\n";
+    const next = workspace({ ...input, "schools.csv": schools });
+    expect(cli(["ingest", "--input", next.input, "--db", next.db]).status).toBe(0);
+    const copy = path.join(next.dir, "dist");
+    fs.cpSync(dist, copy, { recursive: true });
+    const rebuilt = cli(["build", "--db", next.db, "--out", copy]);
+    expect(rebuilt.status, rebuilt.stderr).toBe(0);
+    expect(rebuilt.stderr).toContain(`网站已生成：${copy}`);
+    expect(fs.readFileSync(path.join(copy, "schools", "S04.html"), "utf8")).toContain("第四小学");
+  }, 600_000);
+});
