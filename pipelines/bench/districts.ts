@@ -1,5 +1,6 @@
 // The district benchmark at one size: a synthetic district of N schools (the sample's generator),
-// then `npm run ingest`, `npm run indicators` and `npm run build` as a user runs them, and the
+// then `npm run ingest`, `npm run indicators` and `npm run build` as a user runs them, the build again on
+// the unchanged warehouse, the Framework floor (as many trivial pages built in the same run), and the
 // bytes the overview, one school page, the school list and the largest area page transfer.
 import fs from "node:fs";
 import path from "node:path";
@@ -8,13 +9,17 @@ import { areas } from "../../src/shared/vocabulary.js";
 import { readSiteTargets } from "../lib/targets.ts";
 import { npmRun, type Measured } from "./measure.ts";
 import { pageBytes, type PageBytes } from "./pageBytes.ts";
+import { countPages, frameworkFloor, type FrameworkFloor } from "./frameworkFloor.ts";
 
 export interface DistrictResult {
   schools: number;
   rows: number;
   ingest: { seconds: number; loaded: number; rejected: number; peakBytes: number };
   indicators: { seconds: number };
-  build: { seconds: number; cpuSeconds: number; peakBytes: number; schoolPages: number };
+  build: { seconds: number; cpuSeconds: number; peakBytes: number; schoolPages: number; pages: number };
+  /** `npm run build` again, the warehouse and the code unchanged. */
+  rebuild: { seconds: number };
+  frameworkFloor: FrameworkFloor;
   overview: PageBytes;
   school: PageBytes;
   schoolList: PageBytes;
@@ -48,6 +53,9 @@ export async function benchDistrict(work: string, schools: number, seed: number)
   const totals = (JSON.parse(ingest.stdout) as { total: { loaded: number; rejected: number } }).total;
   const indicators = ok(await npmRun("indicators", ["--db", db], env), "indicators");
   const build = ok(await npmRun("build", ["--db", db, "--out", out], env), "build");
+  const rebuild = ok(await npmRun("build", ["--db", db, "--out", out], env), "build");
+  const pageCount = countPages(out);
+  const floor = await frameworkFloor(path.join(dir, "framework-floor"), pageCount);
   const pages = fs
     .readdirSync(path.join(out, "schools"))
     .filter((f) => f.endsWith(".html"))
@@ -70,7 +78,10 @@ export async function benchDistrict(work: string, schools: number, seed: number)
       cpuSeconds: build.cpuSeconds,
       peakBytes: build.peakBytes,
       schoolPages: pages.length,
+      pages: pageCount,
     },
+    rebuild: { seconds: rebuild.seconds },
+    frameworkFloor: floor,
     overview,
     school,
     schoolList,
