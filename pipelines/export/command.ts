@@ -9,7 +9,7 @@ import { defaultExportsDir, warehousePath } from "../lib/paths.ts";
 import { openWarehouse, queryRows } from "../lib/warehouse.ts";
 import { createStaticServer, listen } from "../lib/serve.ts";
 import { readSiteTargets } from "../lib/targets.ts";
-import { assertChromium, launchChromium } from "./browser.ts";
+import { assertChromium, launchChromium, printFontWarning } from "./browser.ts";
 import { writeIndicatorCsv } from "./csv.ts";
 import { readReportFacts, type ReportFacts } from "../lib/facts.ts";
 import { manifestName, writeManifest } from "./manifest.ts";
@@ -100,6 +100,8 @@ export async function main(args: string[], { buildSite }: { buildSite: SiteBuild
   const file = warehousePath(values.db);
   const out = path.resolve(values.out ?? defaultExportsDir);
   assertChromium(); // before anything slow
+  const fontWarning = printFontWarning();
+  if (fontWarning) console.error(fontWarning);
   const targets = readSiteTargets();
   const warehouse = await openWarehouse(file, { readOnly: true });
   let rows, schools;

@@ -1,8 +1,10 @@
-// Printing built pages to A4 PDFs with page numbers: one browser, a few tabs at once, each page printed
-// only when its cells have rendered (no chart missing, no error shown).
-import type { Browser, Page } from "playwright-core";
+// Printing built pages to A4 PDFs with page numbers: one browser, a few tabs at once. A page complete as
+// served (a school's report: its cards are static HTML) is printed with scripts off as soon as it has loaded;
+// a page that draws with scripts (the district report) is printed once its own markers are gone.
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { escapeHtml as esc } from "../../src/shared/format.js";
 import { UserError } from "../lib/errors.ts";
+import { printFont } from "./browser.ts";
 
 export interface PrintJob {
   urlPath: string; // e.g. /schools/5001060001
@@ -16,25 +18,66 @@ const viewport = { width: 703, height: 1000 };
 const margin = { top: "16mm", bottom: "16mm", left: "12mm", right: "12mm" };
 const renderTimeoutMs = 120_000;
 
-/** True once Framework's cells have run: no loading marker, and no pending marker a page keeps until it is drawn. */
-function rendered(): boolean {
-  if (document.readyState !== "complete") return false;
-  return !document.querySelector("observablehq-loading, [data-print-pending]");
+/** What a page shows until its scripts have drawn it: Framework's loading cells, and a page's own marker. */
+const pendingMarkers = "observablehq-loading, [data-print-pending]";
+
+/** True once the page has loaded and its scripts have removed every pending marker. */
+function drawn(markers: string): boolean {
+  return document.readyState === "complete" && !document.querySelector(markers);
 }
+
+const templateStyle = `font-family:'${printFont}',sans-serif;font-size:8px;color:#666;width:100%`;
 
 function headerTemplate(job: PrintJob): string {
-  return `<div style="font-size:8px;color:#666;width:100%;margin:0 12mm;display:flex;justify-content:space-between"><span>${esc(job.header)}</span><span>${esc(job.mark ?? "")}</span></div>`;
+  return `<div style="${templateStyle};margin:0 12mm;display:flex;justify-content:space-between"><span>${esc(job.header)}</span><span>${esc(job.mark ?? "")}</span></div>`;
 }
 
-const footerTemplate = `<div style="font-size:8px;color:#666;width:100%;text-align:center">第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</div>`;
+const footerTemplate = `<div style="${templateStyle};text-align:center">第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</div>`;
 
-async function printOne(page: Page, origin: string, job: PrintJob): Promise<void> {
+/** One tab: a page with scripts off for the pages complete as served, one with scripts on made when needed. */
+class Tab {
+  private contexts: BrowserContext[] = [];
+  private scripted?: Page;
+  private constructor(
+    private browser: Browser,
+    readonly plain: Page,
+  ) {}
+
+  static async open(browser: Browser): Promise<Tab> {
+    const context = await browser.newContext({ viewport, locale: "zh-CN", javaScriptEnabled: false });
+    const tab = new Tab(browser, await Tab.printPage(context));
+    tab.contexts.push(context);
+    return tab;
+  }
+
+  private static async printPage(context: BrowserContext): Promise<Page> {
+    const page = await context.newPage();
+    await page.emulateMedia({ media: "print" });
+    return page;
+  }
+
+  async withScripts(): Promise<Page> {
+    if (!this.scripted) {
+      const context = await this.browser.newContext({ viewport, locale: "zh-CN" });
+      this.contexts.push(context);
+      this.scripted = await Tab.printPage(context);
+    }
+    return this.scripted;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.contexts.map((c) => c.close()));
+  }
+}
+
+/** Loads the page with its scripts and waits until they have drawn it; throws what the page showed as an error. */
+async function drawWithScripts(page: Page, url: string, job: PrintJob): Promise<void> {
   const errors: string[] = [];
   const onError = (error: Error) => errors.push(error.message.split("\n")[0]);
   page.on("pageerror", onError);
   try {
-    await page.goto(origin + job.urlPath, { waitUntil: "load", timeout: renderTimeoutMs });
-    await page.waitForFunction(rendered, undefined, { timeout: renderTimeoutMs, polling: 100 }).catch(() => {
+    await page.goto(url, { waitUntil: "load", timeout: renderTimeoutMs });
+    await page.waitForFunction(drawn, pendingMarkers, { timeout: renderTimeoutMs, polling: 50 }).catch(() => {
       throw new UserError(`页面 ${job.urlPath} 在 ${renderTimeoutMs / 1000} 秒内未完成渲染，未生成 ${job.file}。`);
     });
     const shown = await page
@@ -45,21 +88,32 @@ async function printOne(page: Page, origin: string, job: PrintJob): Promise<void
     if (shown || errors.length) {
       throw new UserError(`页面 ${job.urlPath} 出错（${shown ?? errors[0]}），未生成 ${job.file}。`);
     }
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.pdf({
-      path: job.file,
-      format: "A4",
-      margin,
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: headerTemplate(job),
-      footerTemplate,
-      outline: true,
-      tagged: true,
-    });
   } finally {
     page.off("pageerror", onError);
   }
+}
+
+async function printOne(tab: Tab, origin: string, job: PrintJob): Promise<void> {
+  const url = origin + job.urlPath;
+  let page = tab.plain;
+  await page.goto(url, { waitUntil: "load", timeout: renderTimeoutMs });
+  if ((await page.locator(pendingMarkers).count()) > 0) {
+    page = await tab.withScripts();
+    await drawWithScripts(page, url, job);
+  }
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.pdf({
+    path: job.file,
+    format: "A4",
+    margin,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: headerTemplate(job),
+    footerTemplate,
+    outline: true,
+    // Untagged: the structure tree of the district report's tables weighed 6 of its 8 MB.
+    tagged: false,
+  });
 }
 
 /** Prints every job with `tabs` pages of one browser; calls onPrinted after each file. */
@@ -71,15 +125,14 @@ export async function printAll(
 ): Promise<void> {
   const queue = jobs.slice();
   const worker = async () => {
-    const context = await browser.newContext({ viewport, locale: "zh-CN" });
-    const page = await context.newPage();
+    const tab = await Tab.open(browser);
     try {
       for (let job = queue.shift(); job; job = queue.shift()) {
-        await printOne(page, origin, job);
+        await printOne(tab, origin, job);
         onPrinted(job);
       }
     } finally {
-      await context.close();
+      await tab.close();
     }
   };
   await Promise.all(Array.from({ length: Math.min(tabs, jobs.length) }, worker));
