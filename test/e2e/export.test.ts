@@ -18,6 +18,7 @@ import { areas } from "../../src/shared/vocabulary.js";
 import { createStaticServer, listen } from "../../pipelines/lib/serve.ts";
 import { readSiteTargets } from "../../pipelines/lib/targets.ts";
 import { formulaSchool, sampleSite } from "../helpers/sampleSite.ts";
+import { pageFill, pdfFonts } from "../helpers/pdf.ts";
 import { neutralise } from "../../src/shared/cells.js";
 import { sheetValue } from "../../src/shared/spreadsheet.js";
 import { statusWords } from "../../src/shared/vocabulary.js";
@@ -168,6 +169,38 @@ describe("npm run export", () => {
       expect(pages).toBeGreaterThanOrEqual(1);
       expect(pages).toBeLessThan(30);
     }
+  });
+
+  test("the PDFs are small and searchable: every font an embedded subset CID font (no Type 3), within the limits", () => {
+    const district = path.join(out, "district-report.pdf");
+    const schools = [busiest, formulaId].map((id) => path.join(out, "schools", `${id}.pdf`));
+    for (const file of [district, ...schools]) {
+      const fonts = pdfFonts(file);
+      expect(fonts.length, file).toBeGreaterThan(0);
+      for (const font of fonts) {
+        expect(font.type, `${file} ${font.name}`).toMatch(/^CID /);
+        expect(font.embedded && font.subset, `${file} ${font.name}`).toBe(true);
+      }
+    }
+    expect(fs.statSync(district).size).toBeLessThanOrEqual(2_000_000);
+    for (const file of schools) expect(fs.statSync(file).size, file).toBeLessThanOrEqual(200_000);
+  });
+
+  test("a school's report on paper: cards span the sheet, and no page but the last is mostly empty", async () => {
+    const marginPt = (16 / 25.4) * 72; // the PDFs' top and bottom margins hold the running head and page number
+    const fill = pageFill(path.join(out, "schools", `${busiest}.pdf`), marginPt);
+    expect(fill.length).toBeGreaterThan(1);
+    for (const [i, reached] of fill.slice(0, -1).entries()) expect(reached, `page ${i + 1}`).toBeGreaterThan(0.75);
+    const page = await browser.newPage({ viewport: { width: 703, height: 1000 } });
+    await page.emulateMedia({ media: "print" });
+    await page.goto(`${origin}/schools/${busiest}`);
+    const shares = await page.evaluate(() => {
+      const main = document.querySelector("#observablehq-main")!.getBoundingClientRect().width;
+      return [...document.querySelectorAll(".target-card")].map((card) => card.getBoundingClientRect().width / main);
+    });
+    await page.close();
+    expect(shares.length).toBe(latestOf(busiest).length);
+    for (const share of shares) expect(share).toBeGreaterThan(0.95);
   });
 
   test("indicator_values.csv parses with the contract's headers and the warehouse's numbers", () => {
