@@ -1,6 +1,7 @@
 // The district benchmark at one size: a synthetic district of N schools (the sample's generator),
-// then `npm run ingest`, `npm run indicators` and `npm run build` as a user runs them, and the
-// bytes the overview, one school page, the school list and the largest area page transfer.
+// then `npm run ingest`, `npm run indicators` and `npm run build` as a user runs them, the bytes the
+// overview, one school page, the school list and the largest area page transfer, and every PDF of
+// the built site (`npm run export -- --site`, pdfs.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { generateDistrict, writeDistrict } from "../sample/generate.ts";
@@ -8,6 +9,7 @@ import { areas } from "../../src/shared/vocabulary.js";
 import { readSiteTargets } from "../lib/targets.ts";
 import { npmRun, type Measured } from "./measure.ts";
 import { pageBytes, type PageBytes } from "./pageBytes.ts";
+import { benchPdfs, type PdfResult } from "./pdfs.ts";
 
 export interface DistrictResult {
   schools: number;
@@ -20,6 +22,7 @@ export interface DistrictResult {
   schoolList: PageBytes;
   /** The area page with the most targets, and its title. */
   area: PageBytes & { title: string };
+  pdf: PdfResult;
 }
 
 /** The area page with the most targets (the largest of its kind). */
@@ -59,6 +62,7 @@ export async function benchDistrict(work: string, schools: number, seed: number)
     "/schools",
     largest.path,
   ]);
+  const pdf = await benchPdfs(db, out, dir, env);
   fs.rmSync(dir, { recursive: true, force: true });
   return {
     schools,
@@ -75,5 +79,6 @@ export async function benchDistrict(work: string, schools: number, seed: number)
     school,
     schoolList,
     area: { ...area, title: largest.title },
+    pdf,
   };
 }
