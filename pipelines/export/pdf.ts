@@ -39,6 +39,15 @@ function headerTemplate(job: PrintJob): string {
 
 const footerTemplate = `<div style="${templateStyle};text-align:center">第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</div>`;
 
+/**
+ * Links that leave the page would point at the print server's passing address in the PDF: they are made
+ * plain text (on paper they look the same). Links within the page stay, as the PDF's own links.
+ */
+function dropOutwardLinks(): void {
+  for (const a of document.querySelectorAll("a[href]"))
+    if (!a.getAttribute("href")!.startsWith("#")) a.removeAttribute("href");
+}
+
 /** The page's HTML as the site serves it. */
 async function served(url: string, job: PrintJob): Promise<string> {
   const response = await fetch(url);
@@ -118,6 +127,7 @@ async function printOne(tab: Tab, origin: string, job: PrintJob): Promise<void> 
     const based = html.replace(/<head>/i, `<head><base href="${esc(url)}">`);
     await page.setContent(based, { waitUntil: "load", timeout: renderTimeoutMs });
   }
+  await page.evaluate(dropOutwardLinks);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.pdf(pdfOptions(job));
 }

@@ -186,6 +186,14 @@ describe("npm run export", () => {
     for (const file of schools) expect(fs.statSync(file).size, file).toBeLessThanOrEqual(200_000);
   });
 
+  test("the district report's summary links to every target's block inside the PDF; no link leads to the print server", () => {
+    const file = path.join(out, "district-report.pdf");
+    const dests = spawnSync("pdfinfo", ["-dests", file], { encoding: "utf8" }).stdout;
+    for (const t of readSiteTargets()) expect(dests, t.target_id).toContain(`"target-${t.target_id}"`);
+    for (const pdf of [file, path.join(out, "schools", `${busiest}.pdf`)])
+      expect(fs.readFileSync(pdf).includes("/URI"), pdf).toBe(false);
+  });
+
   test("a school's report on paper: cards span the sheet, and no page but the last is mostly empty", async () => {
     const marginPt = (16 / 25.4) * 72; // the PDFs' top and bottom margins hold the running head and page number
     const fill = pageFill(path.join(out, "schools", `${busiest}.pdf`), marginPt);
