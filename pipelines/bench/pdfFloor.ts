@@ -4,7 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { launchChromium } from "../export/browser.ts";
-import { defaultTabs, pdfOptions, viewport } from "../export/pdf.ts";
+import { defaultTabs, pdfOptions } from "../export/pdf.ts";
+import { viewport } from "../export/printTab.ts";
 
 /** A built page as static HTML: no scripts, no module preloads, its stylesheets inline. */
 export function staticPage(file: string): string {

@@ -20,7 +20,7 @@ export interface PdfResult {
 }
 
 /** School pages the floor prints: enough for a steady rate, few enough to keep the benchmark short. */
-const floorPages = 60;
+const floorPages = 120;
 
 const pagesOf = (file: string) =>
   Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [file], { encoding: "utf8" }).stdout)?.[1] ?? 0);

@@ -2,10 +2,11 @@
 // served (a school's report: its cards are static HTML) is set into a tab with scripts off and printed once
 // loaded (setting its HTML into one document prints twice as fast as navigating to it); a page that draws
 // with scripts (the district report) is opened and printed once its own markers are gone.
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { escapeHtml as esc } from "../../src/shared/format.js";
 import { UserError } from "../lib/errors.ts";
 import { printFont } from "./browser.ts";
+import { drawWithScripts, pendingInHtml, renderTimeoutMs, Tab } from "./printTab.ts";
 
 export interface PrintJob {
   urlPath: string; // e.g. /schools/5001060001
@@ -14,22 +15,9 @@ export interface PrintJob {
   mark?: string; // running head, right (示例数据)
 }
 
-/** A4 less the side margins at 96 dpi: the page lays out as it will print, charts at their printed width. */
-export const viewport = { width: 703, height: 1000 };
 /** Pages printing at once: while one tab loads its page, the others print. */
 export const defaultTabs = 3;
 const margin = { top: "16mm", bottom: "16mm", left: "12mm", right: "12mm" };
-const renderTimeoutMs = 120_000;
-
-/** What a page shows until its scripts have drawn it: Framework's loading cells, and a page's own marker. */
-const pendingMarkers = "observablehq-loading, [data-print-pending]";
-/** The same markers in the HTML as served. */
-const pendingInHtml = /<observablehq-loading[\s>]|\sdata-print-pending[\s>=]/;
-
-/** True once the page has loaded and its scripts have removed every pending marker. */
-function drawn(markers: string): boolean {
-  return document.readyState === "complete" && !document.querySelector(markers);
-}
 
 const templateStyle = `font-family:'${printFont}',sans-serif;font-size:8px;color:#666;width:100%`;
 
@@ -54,65 +42,6 @@ async function served(url: string, job: PrintJob): Promise<string> {
   if (!response.ok)
     throw new UserError(`页面 ${job.urlPath} 无法打开（HTTP ${response.status}），未生成 ${job.file}。`);
   return response.text();
-}
-
-/** One tab: a page with scripts off for the pages complete as served, one with scripts on made when needed. */
-class Tab {
-  private contexts: BrowserContext[] = [];
-  private scripted?: Page;
-  private constructor(
-    private browser: Browser,
-    readonly plain: Page,
-  ) {}
-
-  static async open(browser: Browser): Promise<Tab> {
-    const context = await browser.newContext({ viewport, locale: "zh-CN", javaScriptEnabled: false });
-    const tab = new Tab(browser, await Tab.printPage(context));
-    tab.contexts.push(context);
-    return tab;
-  }
-
-  private static async printPage(context: BrowserContext): Promise<Page> {
-    const page = await context.newPage();
-    await page.emulateMedia({ media: "print" });
-    return page;
-  }
-
-  async withScripts(): Promise<Page> {
-    if (!this.scripted) {
-      const context = await this.browser.newContext({ viewport, locale: "zh-CN" });
-      this.contexts.push(context);
-      this.scripted = await Tab.printPage(context);
-    }
-    return this.scripted;
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.contexts.map((c) => c.close()));
-  }
-}
-
-/** Loads the page with its scripts and waits until they have drawn it; throws what the page showed as an error. */
-async function drawWithScripts(page: Page, url: string, job: PrintJob): Promise<void> {
-  const errors: string[] = [];
-  const onError = (error: Error) => errors.push(error.message.split("\n")[0]);
-  page.on("pageerror", onError);
-  try {
-    await page.goto(url, { waitUntil: "load", timeout: renderTimeoutMs });
-    await page.waitForFunction(drawn, pendingMarkers, { timeout: renderTimeoutMs, polling: 50 }).catch(() => {
-      throw new UserError(`页面 ${job.urlPath} 在 ${renderTimeoutMs / 1000} 秒内未完成渲染，未生成 ${job.file}。`);
-    });
-    const shown = await page
-      .locator(".observablehq--error")
-      .first()
-      .textContent({ timeout: 1 })
-      .catch(() => null);
-    if (shown || errors.length) {
-      throw new UserError(`页面 ${job.urlPath} 出错（${shown ?? errors[0]}），未生成 ${job.file}。`);
-    }
-  } finally {
-    page.off("pageerror", onError);
-  }
 }
 
 async function printOne(tab: Tab, origin: string, job: PrintJob): Promise<void> {
@@ -142,9 +71,10 @@ export function pdfOptions(job: PrintJob) {
     displayHeaderFooter: true,
     headerTemplate: headerTemplate(job),
     footerTemplate,
-    outline: true,
-    // Untagged: the structure tree of the district report's tables weighed 6 of its 8 MB.
+    // Untagged: the structure tree of the district report's tables weighed 6 of its 8 MB. Chromium writes
+    // bookmarks only into a tagged PDF; the district report's summary links to each target instead.
     tagged: false,
+    outline: false,
   };
 }
 
