@@ -1,7 +1,8 @@
 // The district benchmark at one size: a synthetic district of N schools (the sample's generator),
 // then `npm run ingest`, `npm run indicators` and `npm run build` as a user runs them, the build again on
-// the unchanged warehouse, the Framework floor (as many trivial pages built in the same run), and the
-// bytes the overview, one school page, the school list and the largest area page transfer.
+// the unchanged warehouse, the Framework floor (as many trivial pages built in the same run), the bytes
+// the overview, one school page, the school list and the largest area page transfer, and every PDF of
+// the built site (`npm run export -- --site`, pdfs.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { generateDistrict, writeDistrict } from "../sample/generate.ts";
@@ -10,6 +11,7 @@ import { readSiteTargets } from "../lib/targets.ts";
 import { npmRun, type Measured } from "./measure.ts";
 import { pageBytes, type PageBytes } from "./pageBytes.ts";
 import { countPages, frameworkFloor, type FrameworkFloor } from "./frameworkFloor.ts";
+import { benchPdfs, type PdfResult } from "./pdfs.ts";
 
 export interface DistrictResult {
   schools: number;
@@ -25,6 +27,7 @@ export interface DistrictResult {
   schoolList: PageBytes;
   /** The area page with the most targets, and its title. */
   area: PageBytes & { title: string };
+  pdf: PdfResult;
 }
 
 /** The area page with the most targets (the largest of its kind). */
@@ -67,6 +70,7 @@ export async function benchDistrict(work: string, schools: number, seed: number)
     "/schools",
     largest.path,
   ]);
+  const pdf = await benchPdfs(db, out, dir, env);
   fs.rmSync(dir, { recursive: true, force: true });
   return {
     schools,
@@ -86,5 +90,6 @@ export async function benchDistrict(work: string, schools: number, seed: number)
     school,
     schoolList,
     area: { ...area, title: largest.title },
+    pdf,
   };
 }

@@ -3,13 +3,8 @@ import type { DistrictResult } from "./districts.ts";
 import type { PageBytes } from "./pageBytes.ts";
 import type { StepName } from "../ingest/steps.ts";
 import type { Floor, RecordsResult } from "./records.ts";
-
-const n = (x: number) => x.toLocaleString("zh-CN");
-const sec = (s: number) => `${s.toFixed(1)} 秒`;
-const times = (x: number) => `${x.toFixed(2)} 倍`;
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 2 : 0)} MB`;
-
-type Row = [string, string, string, string];
+import { pdfRows } from "./pdfTable.ts";
+import { mb, n, sec, times, type Row } from "./units.ts";
 
 const stepLabels: Record<StepName, string> = {
   files_read: "读文件与校验和",
@@ -129,6 +124,7 @@ function districtRows(d: DistrictResult): Row[] {
     ["学校页传输", scale, transfer(d.school), "< 1 MB"],
     ["学校列表页传输", scale, transfer(d.schoolList), ""],
     [`领域页传输（${d.area.title}）`, scale, transfer(d.area), ""],
+    ...pdfRows(d, scale),
   ];
 }
 
@@ -154,6 +150,7 @@ export function benchTable(records: RecordsResult[], districts: DistrictResult[]
     const [a, b] = [bySchools[0], bySchools[bySchools.length - 1]];
     rows.push(growth("区县导入", "所学校", [a.schools, b.schools], [a.ingest.seconds, b.ingest.seconds]));
     rows.push(growth("网站构建", "所学校", [a.schools, b.schools], [a.build.seconds, b.build.seconds]));
+    rows.push(growth("PDF 导出", "所学校", [a.schools, b.schools], [a.pdf.seconds, b.pdf.seconds]));
   }
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
   return [line(["测量项", "规模", "结果", "目标"]), line(["---", "---", "---", "---"]), ...rows.map(line)].join("\n");

@@ -1,11 +1,21 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser). Missing, or without a Chinese
-// font (the PDFs would show squares): one Chinese line saying what to install.
+// font (the PDFs would show squares): one Chinese line saying what to install; without the print font, a warning.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { UserError } from "../lib/errors.ts";
 
-const install = "apt-get install -y chromium fonts-noto-cjk";
+const install = "apt-get install -y chromium fonts-noto-cjk fonts-wqy-microhei";
+
+/** The CJK font the print stylesheet asks for (fonts-wqy-microhei): TrueType outlines, embedded as a subset. */
+export const printFont = "WenQuanYi Micro Hei";
+
+/** A one-line warning when fontconfig does not know the print font (the PDFs then embed Type 3 glyphs). */
+export function printFontWarning(): string | null {
+  const found = spawnSync("fc-list", [printFont, "family"], { encoding: "utf8" });
+  if (found.error || found.stdout.trim()) return null;
+  return `未找到打印字体“文泉驿微米黑”，PDF 将改用其他中文字体，文件会大数倍。可安装：apt-get install -y fonts-wqy-microhei`;
+}
 
 /** /usr/bin/chromium, or $CHROMIUM_PATH. */
 export const chromiumPath = () => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -22,7 +32,9 @@ export function assertChromium(): void {
 export function assertChineseFont(): void {
   const listed = spawnSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" });
   if (listed.status === 0 && listed.stdout.trim() !== "") return;
-  throw new UserError(`未找到中文字体，生成的 PDF 中汉字会显示为方框。请先安装：apt-get install -y fonts-noto-cjk`);
+  throw new UserError(
+    `未找到中文字体，生成的 PDF 中汉字会显示为方框。请先安装：apt-get install -y fonts-noto-cjk fonts-wqy-microhei`,
+  );
 }
 
 export async function launchChromium(): Promise<Browser> {

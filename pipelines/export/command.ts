@@ -9,7 +9,7 @@ import { defaultExportsDir, warehousePath } from "../lib/paths.ts";
 import { openWarehouse, queryRows } from "../lib/warehouse.ts";
 import { createStaticServer, listen } from "../lib/serve.ts";
 import { readSiteTargets } from "../lib/targets.ts";
-import { assertChineseFont, assertChromium, launchChromium } from "./browser.ts";
+import { assertChineseFont, assertChromium, launchChromium, printFontWarning } from "./browser.ts";
 import { writeIndicatorCsv } from "./csv.ts";
 import { readReportFacts, type ReportFacts } from "../lib/facts.ts";
 import { manifestName, writeManifest } from "./manifest.ts";
@@ -101,6 +101,8 @@ export async function main(args: string[], { buildSite }: { buildSite: SiteBuild
   const out = path.resolve(values.out ?? defaultExportsDir);
   assertChromium(); // before anything slow
   assertChineseFont();
+  const fontWarning = printFontWarning();
+  if (fontWarning) console.error(fontWarning);
   const targets = readSiteTargets();
   const warehouse = await openWarehouse(file, { readOnly: true });
   let rows, schools;

@@ -67,7 +67,13 @@ export function targetSummary(targets, rows, progress = []) {
     [
       { key: "order", label: "序号", numeric: true },
       { key: "area", label: "领域", nowrap: true },
-      { key: "title", label: "指标", format: (_, d) => d.target.title_zh },
+      // in the printed report, a link to the target's block further on
+      {
+        key: "title",
+        label: "指标",
+        format: (_, d) => d.target.title_zh,
+        href: (d) => `#target-${d.target.target_id}`,
+      },
       {
         key: "goal",
         label: "目标",

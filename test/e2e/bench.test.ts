@@ -58,6 +58,11 @@ describe("npm run bench -- --quick", () => {
       `学校页传输 @ ${district}`,
       `学校列表页传输 @ ${district}`,
       `领域页传输（办学条件与均衡） @ ${district}`,
+      `PDF 导出（npm run export -- --site，网站已生成） @ ${district}`,
+      `PDF 打印下限（同一 Chromium 打印静态的学校页） @ ${district}`,
+      `学校报告 PDF 大小 @ ${district}`,
+      `区级报告 PDF 大小 @ ${district}`,
+      `PDF 字体（pdffonts：区级报告与最大的学校报告） @ ${district}`,
     ]);
     const cell = (measure: string, scale: string) => rows.find((r) => r[0] === measure && r[1] === scale)![2];
     // Every bad row of the generated file is rejected, every other row loaded.
@@ -93,6 +98,18 @@ describe("npm run bench -- --quick", () => {
       expect(Number(m[1].replace(/,/g, ""))).toBeGreaterThan(10_000);
       expect(Number(m[2])).toBeGreaterThan(1);
     }
+    // Every PDF of the built site (the district report and one a school), beside the floor's rate.
+    expect(cell("PDF 导出（npm run export -- --site，网站已生成）", district)).toMatch(
+      /^[\d.]+ 秒（CPU 时间 [\d.]+ 秒，21 份，[\d.]+ 份\/秒，峰值内存 [\d.]+ MB）$/,
+    );
+    expect(cell("PDF 打印下限（同一 Chromium 打印静态的学校页）", district)).toMatch(
+      /^[\d.]+ 份\/秒（20 份 [\d.]+ 秒）；导出速度为下限的 [\d.]+ 倍$/,
+    );
+    const school = /^中位 (\d+) KB，最大 (\d+) KB（\d+ 页）$/.exec(cell("学校报告 PDF 大小", district))!;
+    expect(Number(school[2])).toBeLessThanOrEqual(200);
+    const report = /^([\d.]+) MB（\d+ 页）$/.exec(cell("区级报告 PDF 大小", district))!;
+    expect(Number(report[1])).toBeLessThanOrEqual(2);
+    expect(cell("PDF 字体（pdffonts：区级报告与最大的学校报告）", district)).toMatch(/^CID TrueType .*；无 Type 3$/);
   }, 900_000);
 
   it("refuses an unknown section with one plain Chinese line and exit status 2", () => {

@@ -19,6 +19,7 @@ import { createStaticServer, listen } from "../../pipelines/lib/serve.ts";
 import { readSiteTargets } from "../../pipelines/lib/targets.ts";
 import { isFileName, latinWords } from "../helpers/latinWords.ts";
 import { formulaSchool, sampleSite } from "../helpers/sampleSite.ts";
+import { pageFill, pdfFonts } from "../helpers/pdf.ts";
 import { neutralise } from "../../src/shared/cells.js";
 import { sheetValue } from "../../src/shared/spreadsheet.js";
 import { statusWords } from "../../src/shared/vocabulary.js";
@@ -193,6 +194,46 @@ describe("npm run export", () => {
     }
   });
 
+  test("the PDFs are small and searchable: every font an embedded subset CID font (no Type 3), within the limits", () => {
+    const district = path.join(out, "district-report.pdf");
+    const schools = [busiest, formulaId].map((id) => path.join(out, "schools", `${id}.pdf`));
+    for (const file of [district, ...schools]) {
+      const fonts = pdfFonts(file);
+      expect(fonts.length, file).toBeGreaterThan(0);
+      for (const font of fonts) {
+        expect(font.type, `${file} ${font.name}`).toMatch(/^CID /);
+        expect(font.embedded && font.subset, `${file} ${font.name}`).toBe(true);
+      }
+    }
+    expect(fs.statSync(district).size).toBeLessThanOrEqual(2_000_000);
+    for (const file of schools) expect(fs.statSync(file).size, file).toBeLessThanOrEqual(200_000);
+  });
+
+  test("the district report's summary links to every target's block inside the PDF; no link leads to the print server", () => {
+    const file = path.join(out, "district-report.pdf");
+    const dests = spawnSync("pdfinfo", ["-dests", file], { encoding: "utf8" }).stdout;
+    for (const t of readSiteTargets()) expect(dests, t.target_id).toContain(`"target-${t.target_id}"`);
+    for (const pdf of [file, path.join(out, "schools", `${busiest}.pdf`)])
+      expect(fs.readFileSync(pdf).includes("/URI"), pdf).toBe(false);
+  });
+
+  test("a school's report on paper: cards span the sheet, and no page but the last is mostly empty", async () => {
+    const marginPt = (16 / 25.4) * 72; // the PDFs' top and bottom margins hold the running head and page number
+    const fill = pageFill(path.join(out, "schools", `${busiest}.pdf`), marginPt);
+    expect(fill.length).toBeGreaterThan(1);
+    for (const [i, reached] of fill.slice(0, -1).entries()) expect(reached, `page ${i + 1}`).toBeGreaterThan(0.75);
+    const page = await browser.newPage({ viewport: { width: 703, height: 1000 } });
+    await page.emulateMedia({ media: "print" });
+    await page.goto(`${origin}/schools/${busiest}`);
+    const shares = await page.evaluate(() => {
+      const main = document.querySelector("#observablehq-main")!.getBoundingClientRect().width;
+      return [...document.querySelectorAll(".target-card")].map((card) => card.getBoundingClientRect().width / main);
+    });
+    await page.close();
+    expect(shares.length).toBe(latestOf(busiest).length);
+    for (const share of shares) expect(share).toBeGreaterThan(0.95);
+  });
+
   test("indicator_values.csv parses with the contract's headers and the warehouse's numbers", () => {
     const bytes = fs.readFileSync(path.join(out, "indicator_values.csv"));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -268,7 +309,7 @@ describe("npm run export", () => {
     const result = cli(["export", "--db", db, "--out", path.join(tmp, "none")], { FONTCONFIG_FILE: fonts });
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
-      "未找到中文字体，生成的 PDF 中汉字会显示为方框。请先安装：apt-get install -y fonts-noto-cjk",
+      "未找到中文字体，生成的 PDF 中汉字会显示为方框。请先安装：apt-get install -y fonts-noto-cjk fonts-wqy-microhei",
     );
   });
 
