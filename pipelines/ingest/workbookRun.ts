@@ -53,35 +53,26 @@ export async function ingestWorkbook(
     return { ...entry, load_id, reasons: {} };
   };
   const none = { rows_read: 0, rows_loaded: 0, rows_rejected: 0 };
+  /** The workbook as a whole could not be read: one failed entry saying why. */
+  const failed = async (message: string) => [
+    await log({
+      source_file: file.relative,
+      sha256,
+      dataset: file.dataset ?? null,
+      encoding: kind,
+      ...none,
+      status: "failed",
+      message,
+    }),
+  ];
   const opened = openWorkbook(bytes, kind);
-  if (!opened.ok)
-    return [
-      await log({
-        source_file: file.relative,
-        sha256,
-        dataset: file.dataset ?? null,
-        encoding: kind,
-        ...none,
-        status: "failed",
-        message: opened.message,
-      }),
-    ];
+  if (!opened.ok) return failed(opened.message);
   const plans = planSheets(opened.sheets, file.dataset, ctx.datasets);
   const skipped = plans.flatMap((p) => (p.skipped ? [p.skipped] : []));
   const toRead = plans.filter((p) => p.dataset);
   if (!toRead.length) {
     const why = skipped.length ? `：${skipped.join("；")}` : "";
-    return [
-      await log({
-        source_file: file.relative,
-        sha256,
-        dataset: file.dataset ?? null,
-        encoding: kind,
-        ...none,
-        status: "failed",
-        message: `工作簿中没有可导入的工作表${why}`,
-      }),
-    ];
+    return failed(`工作簿中没有可导入的工作表${why}`);
   }
   const outcomes: SheetOutcome[] = [];
   for (const [i, plan] of toRead.entries()) {

@@ -1,15 +1,13 @@
 // End to end: the shipped sample has late and partial reports (seeds/sample/README.md), so the built site
 // shows 数据不全, how many schools sent each target's data, and the list of what is missing — on the
 // overview, the quality page and a school page — with the warehouse's own counts.
-import type http from "node:http";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium } from "../../pipelines/export/browser.ts";
 import { queryMissing, type MissingReport } from "../../pipelines/lib/reports.ts";
-import { createStaticServer, listen } from "../../pipelines/lib/serve.ts";
 import { readSiteTargets } from "../../pipelines/lib/targets.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
 import { reportedWords, statusWords } from "../../src/shared/vocabulary.js";
+import { openSite, type Site } from "../helpers/browser.ts";
 import { sampleSite } from "../helpers/sampleSite.ts";
 
 interface District {
@@ -19,17 +17,15 @@ interface District {
   schools_reported: number | null;
 }
 
-let server: http.Server;
-let origin: string;
-let browser: Browser;
+let site: Site;
 let missing: MissingReport[];
 let districts: District[];
 let owed: { owed: number; complete: number };
 const targets = new Map(readSiteTargets().map((t) => [t.target_id, t]));
 
 async function open(urlPath: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(origin + urlPath, { waitUntil: "networkidle" });
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(site.origin + urlPath, { waitUntil: "networkidle" });
   return page;
 }
 
@@ -50,14 +46,11 @@ describe("late and partial reports of the sample", () => {
          where year = (select max(year) from reports) group by school_id, dataset)`,
     );
     warehouse.close();
-    server = createStaticServer(dist);
-    origin = await listen(server, 0);
-    browser = await launchChromium();
+    site = await openSite(dist);
   }, 900_000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
+    await site?.close();
   });
 
   test("the sample is late somewhere: reports missing, targets incomplete", () => {

@@ -2,32 +2,28 @@
 // screen with no sideways scroll; the search finds a school by code, by name and by the pinyin initials
 // of its name, a target by its title and by its clause (第24条); an official name with full-width
 // punctuation is shown as written; a card says which way its target is heading.
-import type http from "node:http";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium } from "../../pipelines/export/browser.ts";
-import { createStaticServer, listen } from "../../pipelines/lib/serve.ts";
 import { readSiteTargets } from "../../pipelines/lib/targets.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
 import { areas, progressWords } from "../../src/shared/vocabulary.js";
+import { openSite, type Site } from "../helpers/browser.ts";
 import { fullWidthSchool, sampleSite } from "../helpers/sampleSite.ts";
 
-let server: http.Server;
-let origin: string;
-let browser: Browser;
+let site: Site;
 let school: { school_id: string; name: string };
 let progress: { target_id: string; category: string }[];
 
 async function phone(urlPath: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  await page.goto(origin + urlPath, { waitUntil: "networkidle" });
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await page.goto(site.origin + urlPath, { waitUntil: "networkidle" });
   return page;
 }
 
 /** Types into the sidebar's search box and returns the titles of the results. */
 async function search(query: string): Promise<string[]> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${origin}/`, { waitUntil: "networkidle" });
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${site.origin}/`, { waitUntil: "networkidle" });
   await page.locator("#observablehq-search input").fill(query);
   await page.waitForSelector("#observablehq-search-results div");
   const titles = await page.locator("#observablehq-search-results li a span").allTextContents();
@@ -45,14 +41,11 @@ describe("on a phone, at the search box", () => {
     );
     progress = await queryRows(warehouse.connection, "select target_id, category from target_progress");
     warehouse.close();
-    server = createStaticServer(dist);
-    origin = await listen(server, 0);
-    browser = await launchChromium();
+    site = await openSite(dist);
   }, 900_000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
+    await site?.close();
   });
 
   const pages = [
