@@ -20,7 +20,7 @@ export interface DistrictResult {
   indicators: { seconds: number };
   build: { seconds: number; cpuSeconds: number; peakBytes: number; schoolPages: number; pages: number };
   /** `npm run build` again, the warehouse and the code unchanged. */
-  rebuild: { seconds: number };
+  rebuild: { seconds: number; kept: boolean };
   frameworkFloor: FrameworkFloor;
   overview: PageBytes;
   school: PageBytes;
@@ -84,7 +84,7 @@ export async function benchDistrict(work: string, schools: number, seed: number)
       schoolPages: pages.length,
       pages: pageCount,
     },
-    rebuild: { seconds: rebuild.seconds },
+    rebuild: { seconds: rebuild.seconds, kept: rebuild.stderr.includes("沿用已生成的网站") },
     frameworkFloor: floor,
     overview,
     school,

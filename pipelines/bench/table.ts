@@ -119,7 +119,12 @@ function districtRows(d: DistrictResult): Row[] {
       `${sec(d.ingest.seconds + d.build.seconds)}（${sec(d.ingest.seconds)} + ${sec(d.build.seconds)}）`,
       refreshTargets[d.schools] ?? "",
     ],
-    ["数据未变时重新构建", scale, sec(d.rebuild.seconds), "≤ 5 秒"],
+    [
+      "数据未变时重新构建",
+      scale,
+      `${sec(d.rebuild.seconds)}（${d.rebuild.kept ? "沿用已生成的网站" : "又生成了一遍！"}）`,
+      "≤ 5 秒",
+    ],
     ["总览页传输", scale, transfer(d.overview), "< 1 MB"],
     ["学校页传输", scale, transfer(d.school), "< 1 MB"],
     ["学校列表页传输", scale, transfer(d.schoolList), ""],

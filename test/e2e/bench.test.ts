@@ -54,6 +54,9 @@ describe("npm run bench -- --quick", () => {
       `区县导入（npm run ingest，含指标） @ ${district}`,
       `指标计算（npm run indicators） @ ${district}`,
       `网站构建（npm run build） @ ${district}`,
+      `Framework 下限（同样页数的空白页） @ ${district}`,
+      `刷新（导入 + 构建） @ ${district}`,
+      `数据未变时重新构建 @ ${district}`,
       `总览页传输 @ ${district}`,
       `学校页传输 @ ${district}`,
       `学校列表页传输 @ ${district}`,
@@ -90,9 +93,16 @@ describe("npm run bench -- --quick", () => {
       ]);
     for (const r of rows.filter((r) => r[0] === "记录导入峰值内存"))
       expect(r[2]).toMatch(/^\d[\d.]* MB（下限 \d[\d.]* MB）$/);
-    expect(cell("网站构建（npm run build）", district)).toMatch(
-      /（CPU 时间 [\d.]+ 秒，学校页 20 个，峰值内存 [\d.]+ MB）$/,
+    const built = /（CPU 时间 [\d.]+ 秒，页面 (\d+) 个，其中学校页 20 个，峰值内存 [\d.]+ MB）$/.exec(
+      cell("网站构建（npm run build）", district),
+    )!;
+    // The floor builds as many pages as the site has: the 20 school pages and the others.
+    expect(Number(built[1])).toBeGreaterThan(20);
+    expect(cell("Framework 下限（同样页数的空白页）", district)).toMatch(
+      new RegExp(`^[\\d.]+ 秒（${built[1]} 页，CPU 时间 [\\d.]+ 秒）；构建 ÷ 下限 [\\d.]+ 倍$`),
     );
+    expect(cell("刷新（导入 + 构建）", district)).toMatch(/^[\d.]+ 秒（[\d.]+ 秒 \+ [\d.]+ 秒）$/);
+    expect(cell("数据未变时重新构建", district)).toMatch(/^[\d.]+ 秒（沿用已生成的网站）$/);
     for (const page of ["总览页传输", "学校页传输", "学校列表页传输", "领域页传输（办学条件与均衡）"]) {
       const m = /（([\d,]+) 字节，(\d+) 个请求）$/.exec(cell(page, district))!;
       expect(Number(m[1].replace(/,/g, ""))).toBeGreaterThan(10_000);
