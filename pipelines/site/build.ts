@@ -5,7 +5,7 @@ import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
 import { classifyFault, makeFolder, megabytes, sizeOf, tellingFaults, type FaultContext } from "../lib/faults.ts";
 import { warehousePath } from "../lib/paths.ts";
-import { openWarehouse } from "../lib/warehouse.ts";
+import { openWarehouse, queryRows } from "../lib/warehouse.ts";
 import { cacheDir, distDir, lockDir, runFramework } from "./framework.ts";
 import { localizeDist } from "./localize.ts";
 import { withLock } from "./lock.ts";
@@ -34,7 +34,7 @@ const ownFolder = /^\.(?:building|previous)-(\d+)$/;
 export async function buildSite(file: string, out = distDir, options: BuildOptions = {}): Promise<"built" | "kept"> {
   process.env.OBSERVABLE_TELEMETRY_DISABLE = "true";
   // A warehouse busy with an ingest fails here, in one plain line, before anything is written.
-  if (fs.existsSync(file)) (await openWarehouse(file, { readOnly: true })).close();
+  if (fs.existsSync(file)) await assertIndicators(file);
   removeStale(out);
   const previous = checkOutput(out);
   const building: FaultContext = {
@@ -57,14 +57,18 @@ export async function buildSite(file: string, out = distDir, options: BuildOptio
       await withLock(lockDir, async () => {
         clearCache();
         seedNpmVersionCache(cacheDir);
-        const { code, stderr } = await runFramework(["build"], file, staging);
-        if (code === 0) process.stderr.write(stderr);
+        const { code, output } = await runFramework(["build"], file, staging);
+        // Its English build log is shown only with DEBUG (as it comes, by runFramework); a success is told in
+        // one Chinese line by the command line.
+        if (code === 0) return;
         // A fault it met is told below (by tellingFaults), once the new site's folder is gone.
-        else if (classifyFault(stderr)) throw new Error(stderr);
-        else {
-          process.stderr.write(stderr);
-          throw new UserError(`网站构建失败（Observable Framework 退出码 ${code}）。`);
-        }
+        if (classifyFault(output)) throw new Error(output);
+        // Otherwise what our loaders and pages said (in Chinese), then why the build stopped.
+        const ours = new Set(output.split("\n").filter((line) => /\p{Script=Han}/u.test(line)));
+        if (!process.env.DEBUG) for (const line of ours) process.stderr.write(`${line.trim()}\n`);
+        throw new UserError(
+          `网站构建失败（Observable Framework 退出码 ${code}）。设置环境变量 DEBUG=1 再运行可查看网站生成工具的全部输出。`,
+        );
       });
       const missingLang = localizeDist(staging);
       if (missingLang.length) throw new UserError(`页面缺少 lang="zh-CN"：${missingLang[0]}`);
@@ -80,6 +84,23 @@ export async function buildSite(file: string, out = distDir, options: BuildOptio
     }
   });
   return "built";
+}
+
+/** Opens the warehouse read-only and refuses one that has never had its indicators computed. */
+async function assertIndicators(file: string): Promise<void> {
+  const warehouse = await openWarehouse(file, { readOnly: true });
+  try {
+    const [{ n }] = await queryRows<{ n: number }>(
+      warehouse.connection,
+      "select count(*)::integer as n from duckdb_tables() where table_name = 'indicator_values'",
+    );
+    if (!n)
+      throw new UserError(
+        `数据仓库 ${file} 中还没有指标（没有表 indicator_values），请先运行 npm run ingest 导入数据。`,
+      );
+  } finally {
+    warehouse.close();
+  }
 }
 
 /**

@@ -10,14 +10,15 @@ export const lockDir = path.join(srcDir, ".observablehq", "build.lock");
 
 /**
  * Runs `observable <args>` in the project root, writing the site to `out`; resolves with its exit code and
- * what it wrote to stderr, which is held back (shown as it comes only with DEBUG) so that a fault of the
- * machine it met (a full disk) can be told in one line of ours instead of its English.
+ * what it wrote (its English build log on stdout, its errors on stderr), held back — shown as it comes only
+ * with DEBUG — so that a success is told in one Chinese line and a fault of the machine it met (a full disk)
+ * in one line of ours instead of its English.
  */
 export function runFramework(
   args: string[],
   warehouse: string,
   out = distDir,
-): Promise<{ code: number; stderr: string }> {
+): Promise<{ code: number; output: string }> {
   const bin = path.join(root, "node_modules", ".bin");
   const env = {
     ...process.env,
@@ -31,15 +32,17 @@ export function runFramework(
     const child = spawn(path.join(bin, "observable"), args, {
       cwd: root,
       env,
-      stdio: ["ignore", "inherit", "pipe"],
+      stdio: ["ignore", "pipe", "pipe"],
     });
-    let stderr = "";
-    child.stderr.setEncoding("utf8");
-    child.stderr.on("data", (chunk: string) => {
-      stderr += chunk;
-      if (process.env.DEBUG) process.stderr.write(chunk);
-    });
+    let output = "";
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk: string) => {
+        output += chunk;
+        if (process.env.DEBUG) process.stderr.write(chunk);
+      });
+    }
     child.once("error", reject);
-    child.once("close", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), stderr }));
+    child.once("close", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
   });
 }

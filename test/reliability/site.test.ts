@@ -224,6 +224,28 @@ describe("a rebuild", () => {
     const rebuilt = cli(["build", "--db", next.db, "--out", copy]);
     expect(rebuilt.status, rebuilt.stderr).toBe(0);
     expect(rebuilt.stderr).toContain(`网站已生成：${copy}`);
+    // Framework's English build log stays out of sight (DEBUG=1 shows it): every line the user sees is Chinese.
+    expect(rebuilt.stdout).toBe("");
+    expect(
+      rebuilt.stderr
+        .trim()
+        .split("\n")
+        .filter((line) => !/\p{Script=Han}/u.test(line)),
+    ).toEqual([]);
     expect(fs.readFileSync(path.join(copy, "schools", "S04.html"), "utf8")).toContain("第四小学");
   }, 600_000);
+
+  it("from a warehouse without indicators: one Chinese line saying to ingest first, nothing built", async () => {
+    const empty = workspace();
+    const warehouse = await openWarehouse(empty.db);
+    warehouse.close();
+    const out = path.join(empty.dir, "dist");
+    const r = cli(["build", "--db", empty.db, "--out", out]);
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim()).toBe(
+      `数据仓库 ${empty.db} 中还没有指标（没有表 indicator_values），请先运行 npm run ingest 导入数据。`,
+    );
+    expect(fs.existsSync(path.join(out, "index.html"))).toBe(false);
+  });
 });
