@@ -1,7 +1,7 @@
 // The one command line: `node --import tsx pipelines/cli.ts <command> [options]` (npm scripts in package.json;
 // node loads tsx itself, which saves the child process the `tsx` command starts). It alone chains the
 // stages: ingest → indicators (inside ingest), build → ingest when there is no warehouse → publish the
-// exports into the site, export → build, start → ingest → build → publish → serve.
+// exports into the site, export → build (or a copy of dist when it is current), start → ingest → build → publish → serve.
 import fs from "node:fs";
 import { UserError } from "./lib/errors.ts";
 
@@ -59,8 +59,19 @@ const commands: Record<string, Main> = {
     return 0;
   },
   export: async (args) => {
-    const { buildSite } = await import("./site/build.ts");
-    return (await import("./export/command.ts")).main(args, { buildSite });
+    const { buildSite, copyCurrentSite } = await import("./site/build.ts");
+    const { distDir } = await import("./site/framework.ts");
+    // The PDFs are printed from dist when it shows this warehouse with this code, else from a new build.
+    return (await import("./export/command.ts")).main(args, {
+      buildSite: async (file, out, options) => {
+        if (copyCurrentSite(distDir, file, out)) {
+          console.error(`数据仓库和程序都没有变化，用已生成的网站 ${distDir} 打印 PDF。`);
+          return "kept";
+        }
+        console.error("正在从同一数据仓库生成网站，用于打印 PDF……");
+        return buildSite(file, out, options);
+      },
+    });
   },
   bench: async (args) => (await import("./bench/command.ts")).main(args),
   sample: async (args) => (await import("./sample/command.ts")).main(args),

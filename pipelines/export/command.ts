@@ -160,7 +160,6 @@ async function writeExport(dir: string, job: ExportJob): Promise<void> {
   await writeIndicatorWorkbook(path.join(dir, "indicators.xlsx"), rows);
   console.error(`已写出 indicator_values.csv 与 indicators.xlsx（${rows.length} 行）。`);
 
-  if (!job.site) console.error("正在从同一数据仓库生成网站，用于打印 PDF（约需一两分钟）……");
   const { kept, retry } = job.exporting;
   const site = await printableSite(file, facts.fingerprint, job.site, buildSite, {
     doing: "生成用于打印 PDF 的网站",

@@ -1,5 +1,6 @@
-// The site the PDFs are printed from: built from the same warehouse into a temp folder, or a site built
-// earlier (--site DIR) whose data fingerprint (built into _file/data/report.*.json) matches the warehouse.
+// The site the PDFs are printed from: one made for the same warehouse in a temp folder (the command line's
+// SiteBuilder copies dist there when dist was built from this warehouse and code, else builds it), or a site
+// built earlier (--site DIR) whose data fingerprint (built into _file/data/report.*.json) matches the warehouse.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -86,6 +86,31 @@ export async function buildSite(file: string, out = distDir, options: BuildOptio
   return "built";
 }
 
+/**
+ * Copies the site in `from` (dist, built earlier) to `to` when it was made from this warehouse and this code:
+ * an export then prints the very pages a build would make, without building them again. False (and nothing
+ * left in `to`) otherwise, or when the copy fails: the caller builds instead, and a build tells a fault.
+ * The published exports and a running build's folders are not copied.
+ */
+export function copyCurrentSite(from: string, file: string, to: string): boolean {
+  const inputs = siteInputs(file);
+  const current = () => builtInputs(from) === inputs && fs.existsSync(path.join(from, "index.html"));
+  if (!current()) return false;
+  const copied = (src: string) => {
+    const top = path.relative(from, src).split(path.sep)[0];
+    return top !== "exports" && !ownFolder.test(top);
+  };
+  try {
+    fs.cpSync(from, to, { recursive: true, filter: copied });
+    // A build that replaced `from` meanwhile was made from other inputs: a copy that may mix two sites is dropped.
+    if (current() && builtInputs(to) === inputs) return true;
+  } catch {
+    // Told by the build that follows, if it meets the same fault.
+  }
+  fs.rmSync(to, { recursive: true, force: true });
+  return false;
+}
+
 /** Opens the warehouse read-only and refuses one that has never had its indicators computed. */
 async function assertIndicators(file: string): Promise<void> {
   const warehouse = await openWarehouse(file, { readOnly: true });

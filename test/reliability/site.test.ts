@@ -8,6 +8,7 @@ import { csv } from "../helpers/ingest.ts";
 import { openPage, openSite, type Site } from "../helpers/browser.ts";
 import { scanFolder, scanWarehouse } from "../helpers/pii.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
+import { copyCurrentSite } from "../../pipelines/site/build.ts";
 import { cli, removeWorkspaces, stackLines, workspace, type Workspace } from "./cli.ts";
 
 const markup = "<img src=x onerror=alert(1)>";
@@ -234,6 +235,32 @@ describe("a rebuild", () => {
     ).toEqual([]);
     expect(fs.readFileSync(path.join(copy, "schools", "S04.html"), "utf8")).toContain("第四小学");
   }, 600_000);
+
+  it("an export prints from a copy of the site built from the same warehouse and code, never from another", () => {
+    const same = path.join(w.dir, "export-same");
+    expect(copyCurrentSite(dist, w.db, same)).toBe(true);
+    expect(fs.readFileSync(path.join(same, "schools", "S03.html"), "utf8")).toContain("第三小学");
+    expect(fs.readFileSync(path.join(same, ".built-from"), "utf8")).toBe(
+      fs.readFileSync(path.join(dist, ".built-from"), "utf8"),
+    );
+
+    // A site whose data or code has changed since (its .built-from differs) is not used; nothing is left behind.
+    const stale = path.join(w.dir, "stale-dist");
+    fs.cpSync(dist, stale, { recursive: true });
+    fs.writeFileSync(path.join(stale, ".built-from"), "0".repeat(64));
+    const other = path.join(w.dir, "export-other");
+    expect(copyCurrentSite(stale, w.db, other)).toBe(false);
+    expect(fs.existsSync(other)).toBe(false);
+
+    // The reports published into the site are not copied into the site the new reports are printed from.
+    fs.mkdirSync(path.join(stale, "exports"), { recursive: true });
+    fs.writeFileSync(path.join(stale, "exports", "manifest.json"), "{}");
+    fs.writeFileSync(path.join(stale, ".built-from"), fs.readFileSync(path.join(dist, ".built-from")));
+    const published = path.join(w.dir, "export-published");
+    expect(copyCurrentSite(stale, w.db, published)).toBe(true);
+    expect(fs.existsSync(path.join(published, "exports"))).toBe(false);
+    expect(fs.existsSync(path.join(published, "index.html"))).toBe(true);
+  });
 
   it("from a warehouse without indicators: one Chinese line saying to ingest first, nothing built", async () => {
     const empty = workspace();
