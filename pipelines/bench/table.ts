@@ -85,7 +85,8 @@ function growth(
   ] as Row;
 }
 
-const transfer = (p: PageBytes) => `${mb(p.bytes)}（${n(p.bytes)} 字节，${p.requests} 个请求）`;
+const transfer = (p: PageBytes) =>
+  `${mb(p.bytes)}（${n(p.bytes)} 字节，${p.requests} 个请求；gzip 压缩，未压缩 ${mb(p.decoded)}）`;
 
 /** Refresh targets by district size (issue 14). */
 const refreshTargets: Record<number, string> = { 200: "≤ 20 秒", 1000: "≤ 60 秒", 5000: "≤ 5 分钟" };

@@ -12,7 +12,7 @@ export function startOptions(args: string[]): { file: string; port: number } {
 }
 
 export async function serveSite(dir: string, port: number): Promise<void> {
-  const server = createStaticServer(dir);
+  const server = createStaticServer(dir, { compress: true });
   const origin = await listen(server, port).catch((error: NodeJS.ErrnoException) => {
     throw new UserError(
       error.code === "EADDRINUSE"

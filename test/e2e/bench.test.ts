@@ -104,9 +104,13 @@ describe("npm run bench -- --quick", () => {
     expect(cell("刷新（导入 + 构建）", district)).toMatch(/^[\d.]+ 秒（[\d.]+ 秒 \+ [\d.]+ 秒）$/);
     expect(cell("数据未变时重新构建", district)).toMatch(/^[\d.]+ 秒（沿用已生成的网站）$/);
     for (const page of ["总览页传输", "学校页传输", "学校列表页传输", "领域页传输（办学条件与均衡）"]) {
-      const m = /（([\d,]+) 字节，(\d+) 个请求）$/.exec(cell(page, district))!;
-      expect(Number(m[1].replace(/,/g, ""))).toBeGreaterThan(10_000);
-      expect(Number(m[2])).toBeGreaterThan(1);
+      const m = /^([\d.]+) MB（([\d,]+) 字节，(\d+) 个请求；gzip 压缩，未压缩 ([\d.]+) MB）$/.exec(
+        cell(page, district),
+      )!;
+      expect(Number(m[2].replace(/,/g, ""))).toBeGreaterThan(10_000);
+      expect(Number(m[3])).toBeGreaterThan(1);
+      // Sent compressed, as the README's nginx does: the scripts and data shrink to well under half.
+      expect(Number(m[4])).toBeGreaterThan(2 * Number(m[1]));
     }
     // Every PDF of the built site (the district report and one a school), beside the floor's rate.
     expect(cell("PDF 导出（npm run export -- --site，网站已生成）", district)).toMatch(
