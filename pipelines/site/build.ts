@@ -46,7 +46,7 @@ export async function buildSite(file: string, out = distDir, options: BuildOptio
     ...options.faults,
   };
   const inputs = siteInputs(file);
-  if (previous && builtInputs(out) === inputs && fs.existsSync(path.join(out, "index.html"))) {
+  if (previous && isCurrent(out, inputs)) {
     await options.finish?.(out);
     return "kept";
   }
@@ -86,6 +86,11 @@ export async function buildSite(file: string, out = distDir, options: BuildOptio
   return "built";
 }
 
+/** Whether the site in `dir` is whole and was built from these inputs (siteInputs): what a build would make. */
+function isCurrent(dir: string, inputs: string): boolean {
+  return builtInputs(dir) === inputs && fs.existsSync(path.join(dir, "index.html"));
+}
+
 /**
  * Copies the site in `from` (dist, built earlier) to `to` when it was made from this warehouse and this code:
  * an export then prints the very pages a build would make, without building them again. False (and nothing
@@ -94,8 +99,7 @@ export async function buildSite(file: string, out = distDir, options: BuildOptio
  */
 export function copyCurrentSite(from: string, file: string, to: string): boolean {
   const inputs = siteInputs(file);
-  const current = () => builtInputs(from) === inputs && fs.existsSync(path.join(from, "index.html"));
-  if (!current()) return false;
+  if (!isCurrent(from, inputs)) return false;
   const copied = (src: string) => {
     const top = path.relative(from, src).split(path.sep)[0];
     return top !== "exports" && !ownFolder.test(top);
@@ -103,7 +107,7 @@ export function copyCurrentSite(from: string, file: string, to: string): boolean
   try {
     fs.cpSync(from, to, { recursive: true, filter: copied });
     // A build that replaced `from` meanwhile was made from other inputs: a copy that may mix two sites is dropped.
-    if (current() && builtInputs(to) === inputs) return true;
+    if (isCurrent(from, inputs) && isCurrent(to, inputs)) return true;
   } catch {
     // Told by the build that follows, if it meets the same fault.
   }

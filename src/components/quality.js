@@ -117,42 +117,40 @@ export function missingView({ missing, completeness }, schools) {
   );
 }
 
-export function sourceChangesView(changes, schools) {
-  if (changes.length === 0) return h("p", { class: "muted" }, "没有学校改变视力数据的来源。");
+/** A note above a table of school rows (year, code, linked name, then `columns`), or `empty` when there are none. */
+function schoolRowsView(rows, schools, { empty, note, columns }) {
+  if (rows.length === 0) return h("p", { class: "muted" }, empty);
   return h(
     "div",
     {},
-    h(
-      "p",
-      {},
-      "这些学校前后两年视力数据的来源不同（汇总表与学生个案），两年的近视率不可比，不计算其较上年变化，也不计入全区同口径比较。",
-    ),
-    sortableTable(named(changes, schools), [
-      { key: "year", label: "年度", numeric: true },
-      { key: "school_id", label: "学校代码" },
-      schoolLink,
-      { key: "previous_source", label: "上年来源", format: (v) => sourceKindWords[v] ?? v },
-      { key: "source", label: "本年来源", format: (v) => sourceKindWords[v] ?? v },
-    ]),
-  );
-}
-
-export function indeterminateView(rows, schools) {
-  if (rows.length === 0) return h("p", { class: "muted" }, "没有无法判断的学生。");
-  return h(
-    "div",
-    {},
-    h(
-      "p",
-      {},
-      "学生个案中，裸眼视力低于 5.0 但等效球镜为空的学生无法按近视标准判断，不计入近视率的分子和分母。请学校补报屈光检查结果。",
-    ),
+    h("p", {}, note),
     sortableTable(named(rows, schools), [
       { key: "year", label: "年度", numeric: true },
       { key: "school_id", label: "学校代码" },
       schoolLink,
-      { key: "pupils", label: "无法判断人数", numeric: true },
-      { key: "screened", label: "筛查人数", numeric: true },
+      ...columns,
     ]),
   );
+}
+
+export function sourceChangesView(changes, schools) {
+  return schoolRowsView(changes, schools, {
+    empty: "没有学校改变视力数据的来源。",
+    note: "这些学校前后两年视力数据的来源不同（汇总表与学生个案），两年的近视率不可比，不计算其较上年变化，也不计入全区同口径比较。",
+    columns: [
+      { key: "previous_source", label: "上年来源", format: (v) => sourceKindWords[v] ?? v },
+      { key: "source", label: "本年来源", format: (v) => sourceKindWords[v] ?? v },
+    ],
+  });
+}
+
+export function indeterminateView(rows, schools) {
+  return schoolRowsView(rows, schools, {
+    empty: "没有无法判断的学生。",
+    note: "学生个案中，裸眼视力低于 5.0 但等效球镜为空的学生无法按近视标准判断，不计入近视率的分子和分母。请学校补报屈光检查结果。",
+    columns: [
+      { key: "pupils", label: "无法判断人数", numeric: true },
+      { key: "screened", label: "筛查人数", numeric: true },
+    ],
+  });
 }

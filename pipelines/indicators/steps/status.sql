@@ -62,29 +62,45 @@ district_counts as (
   group by f.target_id, f.year
 ),
 
--- both/district scope: the family's pooled value; a change carries its matched panel as schools_reported
-pooled_rows as (
+-- both/district scope: the family's pooled value, and the schools it stands on. A change stands on its
+-- matched panel, which its family counts in the same row as the value (a change without a panel has no
+-- value: no_data); any other value stands on the schools that sent all they owe (district_counts). No
+-- count is made up: a value whose family names no panel takes the count of the schools that reported.
+pooled_facts as (
   select
     y.target_id,
     y.year,
-    null as school_id,
     v.value,
-    t.threshold,
-    case
-      when v.value is null then 'no_data'
-      when coalesce(v.schools_reported, c.schools_reported) < c.schools_owed then
-        -- a tally (a count that only grows as schools report) already over its limit stays not met
-        case when t.tally and not passes(v.value, t.comparator, t.threshold) then 'not_met' else 'incomplete' end
-      else verdict(v.value, t.comparator, t.threshold, v.rule_met)
-    end as status,
+    v.rule_met,
     v.numerator,
     v.denominator,
     c.schools_owed,
-    coalesce(v.schools_reported, c.schools_reported) as schools_reported
+    case when v.schools_reported is null then c.schools_reported else v.schools_reported end as schools_reported
   from target_years as y
-  join targets as t on t.target_id = y.target_id and t.scope in ('both', 'district')
   left join family_values as v on v.target_id = y.target_id and v.year = y.year and v.school_id is null
   left join district_counts as c on c.target_id = y.target_id and c.year = y.year
+),
+
+pooled_rows as (
+  select
+    f.target_id,
+    f.year,
+    null as school_id,
+    f.value,
+    t.threshold,
+    case
+      when f.value is null then 'no_data'
+      when f.schools_reported < f.schools_owed then
+        -- a tally (a count that only grows as schools report) already over its limit stays not met
+        case when t.tally and not passes(f.value, t.comparator, t.threshold) then 'not_met' else 'incomplete' end
+      else verdict(f.value, t.comparator, t.threshold, f.rule_met)
+    end as status,
+    f.numerator,
+    f.denominator,
+    f.schools_owed,
+    f.schools_reported
+  from pooled_facts as f
+  join targets as t on t.target_id = f.target_id and t.scope in ('both', 'district')
 ),
 
 -- 校校达标: share of the applicable schools met (no_data and incomplete count as not met); met only
