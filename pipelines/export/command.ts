@@ -54,11 +54,17 @@ function putInPlace(staging: string, out: string): void {
   fs.mkdirSync(path.join(out, "schools"), { recursive: true });
   fs.rmSync(path.join(out, manifestName), { force: true });
   clearSchoolPdfs(path.join(out, "schools"));
+  // reports name schools and their figures: readable by their owner only, as the warehouse is
+  const move = (from: string, to: string) => {
+    fs.chmodSync(from, 0o600);
+    fs.renameSync(from, to);
+  };
+  for (const dir of [out, path.join(out, "schools")]) fs.chmodSync(dir, 0o700);
   for (const f of fs.readdirSync(path.join(staging, "schools")))
-    fs.renameSync(path.join(staging, "schools", f), path.join(out, "schools", f));
+    move(path.join(staging, "schools", f), path.join(out, "schools", f));
   for (const f of fs.readdirSync(staging).filter((f) => f !== "schools" && f !== manifestName))
-    fs.renameSync(path.join(staging, f), path.join(out, f));
-  fs.renameSync(path.join(staging, manifestName), path.join(out, manifestName));
+    move(path.join(staging, f), path.join(out, f));
+  move(path.join(staging, manifestName), path.join(out, manifestName));
 }
 
 /** Staging folders (.export-<pid>) that an export killed before its end left in `out`. */

@@ -41,6 +41,8 @@ export async function publishExports(warehouse: string, site: string, exportsDir
   for (const file of files) {
     fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
     fs.copyFileSync(path.join(exportsDir, file), path.join(target, file));
+    // the exports are the owner's; their copies in the site are published, as every page is
+    fs.chmodSync(path.join(target, file), 0o644);
   }
   return `报告文件已放入网站：${target}（生成于 ${manifest.generatedAt}）`;
 }

@@ -1,5 +1,6 @@
 // Reading one file, without touching the warehouse: decode, find the header, validate every row.
 import { personalColumns, type Column, type Dataset } from "../lib/registry.ts";
+import { maskPersonal } from "../lib/personal.ts";
 import { hashStudentId } from "../lib/salt.ts";
 import { hashedName } from "../lib/schema.ts";
 import { normaliseText } from "./cells.ts";
@@ -92,7 +93,10 @@ export function validateRecords(
   return { ok: true, encoding: decoded.encoding, rows, rejects, rowsRead, header };
 }
 
-/** A rejected record keeps no readable personal data: ids become their hash, names are removed. */
+/**
+ * A rejected record of a dataset about pupils keeps no readable personal data: only the dictionary's columns
+ * (an extra 身份证号 or 家长电话 column is not kept), ids as their salted hash, names removed.
+ */
 export function redact(reject: Reject, rec: RawRecord, header: HeaderMap, personal: Column[], salt: string): Reject {
   const cells = [...rec.cells];
   for (const c of personal) {
@@ -101,5 +105,12 @@ export function redact(reject: Reject, rec: RawRecord, header: HeaderMap, person
     const hashed = c.personal === "hash" && cells[i].trim() !== "";
     cells[i] = hashed ? `哈希:${hashStudentId(salt, normaliseText(cells[i])).slice(0, 16)}` : "（已删除）";
   }
-  return { ...reject, record: recordJson(header.cells, cells) };
+  const known = [...header.positions.values()].filter((i) => i < cells.length).sort((a, b) => a - b);
+  return {
+    ...reject,
+    record: recordJson(
+      known.map((i) => header.cells[i]),
+      known.map((i) => maskPersonal(cells[i])),
+    ),
+  };
 }

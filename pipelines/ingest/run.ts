@@ -164,8 +164,10 @@ export async function runIngest(connection: DuckDBConnection, options: RunOption
   const files = listInputFiles(options.input, [...datasets.keys()]);
   let registry = await loadRegistry(connection);
   // A workbook may hold a sheet of student records whatever its name says.
-  const salt = files.some((f) => f.dataset === "vision_records" || isWorkbookName(f.relative)) ? studentIdSalt() : "";
-  const saltRefused = salt ? await saltProblem(connection, salt) : undefined;
+  const needsSalt = files.some((f) => f.dataset === "vision_records" || isWorkbookName(f.relative));
+  const { salt, problem } = needsSalt ? studentIdSalt() : { salt: "", problem: undefined };
+  // a weak salt is never recorded as the warehouse's: the files wait for a proper one
+  const saltRefused = problem ?? (needsSalt ? await saltProblem(connection, salt) : undefined);
   const outcomes: FileOutcome[] = [];
   for (const [done, file] of files.entries()) {
     // A fault of the machine (a full disk) stops the run: the file's transaction has rolled back, earlier files stay.

@@ -1,7 +1,8 @@
 // The generic row validator: every rule comes from the dictionary, none from per-dataset code.
 import { sectionWords } from "../../src/shared/vocabulary.js";
 import { sectionsOfGrade, wholeSchool } from "../lib/codes.ts";
-import type { Column, Dataset } from "../lib/registry.ts";
+import { maskPersonal } from "../lib/personal.ts";
+import { personalColumns, type Column, type Dataset } from "../lib/registry.ts";
 import { isNoValue, normaliseText, parseCell, shownValue, type CellValue } from "./cells.ts";
 import { describeColumn, type HeaderMap } from "./header.ts";
 import { describeRange, holds, inRange, opWords, parseCheck, parseRange } from "./rules.ts";
@@ -64,6 +65,8 @@ export function recordJson(header: string[], cells: string[]): string {
 export class RowValidator {
   private seen = new Map<string, number>();
   private rules: { col: Column; range?: ReturnType<typeof parseRange>; check?: ReturnType<typeof parseCheck> }[];
+  /** A dataset about pupils: its reasons name the column, never quote a cell (a name may stand in any cell). */
+  private personal: boolean;
 
   constructor(
     private ds: Dataset,
@@ -71,6 +74,12 @@ export class RowValidator {
     private registry: Registry,
   ) {
     this.rules = ds.columns.map((col) => ({ col, range: parseRange(col.range), check: parseCheck(col.check) }));
+    this.personal = personalColumns(ds).length > 0;
+  }
+
+  /** A cell as a reason quotes it. */
+  private quote(text: string, max?: number): string {
+    return this.personal ? "（学生个人数据，不显示）" : shownValue(text, max);
   }
 
   /** A typed row, or the first rule the record breaks. */
@@ -78,15 +87,15 @@ export class RowValidator {
     const reject = (code: ReasonCode, reason: string): Reject => ({
       line: rec.line,
       code,
-      reason,
+      reason: maskPersonal(reason),
       record: recordJson(this.header.cells, rec.cells),
       ...this.unitOf(rec),
     });
     const written = (rec.cells.find((c) => c.trim() !== "") ?? "").trim();
     const first = normaliseText(written);
     if (totalsStart.test(first) || rec.cells.some((c) => totalsCell.test(normaliseText(c))))
-      return reject("totals_row", `合计行（"${written}"），不是一所学校的数据`);
-    if (footerStart.test(first)) return reject("totals_row", `表尾说明行（"${written.slice(0, 40)}"），不是数据行`);
+      return reject("totals_row", `合计行（"${this.quote(written)}"），不是一所学校的数据`);
+    if (footerStart.test(first)) return reject("totals_row", `表尾说明行（"${this.quote(written, 40)}"），不是数据行`);
 
     const cellOf = (c: Column) => rec.cells[this.header.positions.get(c.column) ?? -1];
     for (const { col } of this.rules) {
@@ -108,10 +117,13 @@ export class RowValidator {
       if (!parsed.ok)
         return reject(
           "bad_type",
-          `${col.zhHeader}的值"${shownValue(normaliseText(cell))}"无法识别，应为${parsed.expected}`,
+          `${col.zhHeader}的值"${this.quote(normaliseText(cell))}"无法识别，应为${parsed.expected}`,
         );
       // text is kept as written, but a reference (a school's code, a target's id) is matched: normalised
       values[col.column] = col.ref && typeof parsed.value === "string" ? normaliseText(parsed.value) : parsed.value;
+      // free text (a school's name, a class's name, a note) is published: an id or a phone in it is masked
+      if (col.type === "text" && !col.ref && !col.personal && typeof parsed.value === "string")
+        values[col.column] = maskPersonal(parsed.value);
     }
     for (const rule of this.rules) {
       const { col } = rule;
@@ -168,13 +180,13 @@ export class RowValidator {
     if (schoolCol && registry && !school)
       return reject(
         "unknown_school",
-        `${schoolCol.zhHeader} ${shownValue(String(values[schoolCol.column]))} 不在学校名录中`,
+        `${schoolCol.zhHeader} ${this.quote(String(values[schoolCol.column]))} 不在学校名录中`,
       );
     const targetCol = this.ds.columns.find((c) => c.ref === "target");
     if (targetCol && !this.registry.targets.has(String(values[targetCol.column])))
       return reject(
         "unknown_target",
-        `${targetCol.zhHeader} ${shownValue(String(values[targetCol.column]))} 不在指标库中`,
+        `${targetCol.zhHeader} ${this.quote(String(values[targetCol.column]))} 不在指标库中`,
       );
     if (!school) return undefined;
     const needs = schoolCol!.ref.split(":")[1];
@@ -197,7 +209,7 @@ export class RowValidator {
         const section = sectionWords[fits[0]];
         return reject(
           "wrong_section",
-          `学校 ${values[schoolCol!.column]}（${school.name}）没有${section}学段，${col.zhHeader}"${shownValue(written)}"不适用`,
+          `学校 ${values[schoolCol!.column]}（${school.name}）没有${section}学段，${col.zhHeader}"${this.quote(written)}"不适用`,
         );
       }
     }

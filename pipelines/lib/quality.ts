@@ -2,6 +2,7 @@
 // reports owed and not received, schools whose vision figures changed kind, and pupils the myopia
 // criterion could not judge.
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { maskPersonal, personalDatasets, publicFileName } from "./personal.ts";
 import { datasetNames } from "./registry.ts";
 import { latestReportYear, queryCompleteness, queryMissing } from "./reports.ts";
 import { queryRows } from "./warehouse.ts";
@@ -31,12 +32,20 @@ export function emptyQuality() {
 
 export async function readQuality(connection: DuckDBConnection) {
   const year = await latestReportYear(connection);
-  const log = await queryRows(
-    connection,
-    `select load_id, source_file, dataset, encoding, rows_read, rows_loaded, rows_rejected, status, message,
-            strftime(loaded_at, '%Y-%m-%d %H:%M') as loaded_at
-     from ingest_log order by load_id`,
-  );
+  // file names and messages are published: a student file's name is replaced, ids and phones masked
+  const personal = personalDatasets();
+  const log = (
+    await queryRows<{ load_id: number; source_file: string; dataset: string | null; message: string | null }>(
+      connection,
+      `select load_id, source_file, dataset, encoding, rows_read, rows_loaded, rows_rejected, status, message,
+              strftime(loaded_at, '%Y-%m-%d %H:%M') as loaded_at
+       from ingest_log order by load_id`,
+    )
+  ).map((r) => ({
+    ...r,
+    source_file: publicFileName(r.source_file, r.load_id, personal.has(r.dataset ?? "")),
+    message: r.message === null ? null : maskPersonal(r.message),
+  }));
   const reasons = await queryRows(
     connection,
     `select reason_code, count(*)::integer as rows, count(distinct source_file)::integer as files

@@ -6,7 +6,7 @@ import { areas } from "../../src/shared/vocabulary.js";
 import { indicatorArrow, rowsToArrow } from "./arrow.ts";
 import { gradeLabels, stageLabels } from "./codes.ts";
 import { emptyQuality, readQuality } from "./quality.ts";
-import { personalColumns, readDictionary } from "./registry.ts";
+import { maskPersonal, personalDatasets, publicFileName, publicRecord } from "./personal.ts";
 import { queryIndicatorRows, queryProgress, querySchools, schoolStatusCounts, type Snapshot } from "./snapshot.ts";
 import { readSiteTargets } from "./targets.ts";
 import { queryRows } from "./warehouse.ts";
@@ -47,20 +47,27 @@ function schoolList(snapshot: Snapshot) {
   }));
 }
 
-/** Every rejected row with its file, line, reason and raw record — none for student-level datasets. */
+/** Every rejected row with its file, line and reason, and its raw record as it may be published (personal.ts). */
 async function rejectsArrow(connection: DuckDBConnection | null): Promise<Uint8Array> {
   // Rejected rows of student-level datasets are not published, not even redacted: the file and line find them.
-  const personal = [...readDictionary().values()].filter((ds) => personalColumns(ds).length).map((ds) => ds.name);
-  const withheld = "（学生个人记录不在网站上公开，请按文件名和行号在原文件中查看）";
-  const rows = connection
-    ? await queryRows(
+  const personal = personalDatasets();
+  const withheld = "（学生个人记录不在网站上公开，请按导入编号和行号在原文件中查看）";
+  const rejects = connection
+    ? await queryRows<{ load_id: number; source_file: string; dataset: string | null; record: string; reason: string }>(
         connection,
-        `select source_file, source_line, dataset, reason_code, reason,
-                case when list_contains(string_split($personal, ','), dataset) then $withheld else record end as record
+        `select load_id, source_file, source_line, dataset, reason_code, reason, record
          from rejects order by source_file, source_line`,
-        { personal: personal.join(","), withheld },
       )
     : [];
+  const rows = rejects.map(({ load_id, ...r }) => {
+    const isPersonal = personal.has(r.dataset ?? "");
+    return {
+      ...r,
+      source_file: publicFileName(r.source_file, load_id, isPersonal),
+      reason: maskPersonal(r.reason),
+      record: publicRecord(r.record, isPersonal, withheld),
+    };
+  });
   return rowsToArrow(rows, {
     source_file: "string",
     source_line: "int",

@@ -33,6 +33,8 @@ export async function openWarehouse(file: string, options: { readOnly?: boolean 
     throw new UserError(`无法打开数据仓库 ${file}：${text.split("\n")[0]}`);
   }
   const connection = await instance.connect();
+  // the warehouse holds hashed ids and rejected rows as written: readable by its owner only
+  if (!options.readOnly) ownerOnly(file);
   return {
     path: file,
     connection,
@@ -41,6 +43,17 @@ export async function openWarehouse(file: string, options: { readOnly?: boolean 
       instance.closeSync();
     },
   };
+}
+
+/** Makes a file (and its write-ahead log, if any) readable and writable by its owner only. */
+export function ownerOnly(file: string): void {
+  for (const f of [file, `${file}.wal`]) {
+    try {
+      fs.chmodSync(f, 0o600);
+    } catch {
+      // not there (the log comes and goes), or not ours to change: the file's own permissions stand
+    }
+  }
 }
 
 /**

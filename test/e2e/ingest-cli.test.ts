@@ -21,7 +21,7 @@ function ingest(files: Record<string, string | Uint8Array>, ...extra: string[]) 
   const result = spawnSync(tsx, ["pipelines/cli.ts", "ingest", "--input", input, "--db", db, ...extra], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, STUDENT_ID_SALT: "cli-test", DEBUG: "" },
+    env: { ...process.env, STUDENT_ID_SALT: "cli-test-salt-0123456789abcdefghij", DEBUG: "" },
     timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -22,7 +22,7 @@ describe("npm run ingest with workbooks", () => {
     const r = spawnSync(tsx, ["pipelines/cli.ts", "ingest", "--input", input, "--db", path.join(dir, "w.duckdb")], {
       cwd: root,
       encoding: "utf8",
-      env: { ...process.env, STUDENT_ID_SALT: "cli-test", DEBUG: "" },
+      env: { ...process.env, STUDENT_ID_SALT: "cli-test-salt-0123456789abcdefghij", DEBUG: "" },
       timeout: 120_000,
     });
     expect(r.status).toBe(1);

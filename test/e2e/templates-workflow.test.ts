@@ -20,7 +20,7 @@ function run(...args: string[]) {
   const r = spawnSync(tsx, ["pipelines/cli.ts", ...args], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, STUDENT_ID_SALT: "templates-test", DEBUG: "" },
+    env: { ...process.env, STUDENT_ID_SALT: "templates-test-0123456789abcdefghij", DEBUG: "" },
     timeout: 120_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -9,7 +9,7 @@ import { tempDir, writeFiles, type Files } from "../helpers/ingest.ts";
 export const tsx = path.join(root, "node_modules", ".bin", "tsx");
 export const env = {
   ...process.env,
-  STUDENT_ID_SALT: "reliability-test",
+  STUDENT_ID_SALT: "reliability-test-0123456789abcdef",
   DEBUG: "",
   OBSERVABLE_TELEMETRY_DISABLE: "true",
 };

@@ -23,6 +23,13 @@ const students = [...stems].map((stem, i) => ({
 const rejected = { id: "ZX9Q0099", name: "测试姓名午" };
 const personal = [...students.flatMap((s) => [s.id, s.name]), rejected.id, rejected.name];
 
+// Careless or hostile input: a pupil's name as a file name and in a cell, id-card and phone numbers in
+// cells and extra columns, a student number where the school code goes. None of it may be published.
+const idCards = ["500106200911303458", "500106201002151236"];
+const phone = "13812345678";
+const hostileNames = ["测试姓名申", "测试姓名未", "测试姓名酉"];
+const published = [...hostileNames, ...idCards, phone];
+
 const recordsHeader =
   "年度,学校代码,年级,学籍号,姓名,性别,筛查日期,右眼裸眼视力,左眼裸眼视力,右眼等效球镜,左眼等效球镜,是否戴镜";
 const input = {
@@ -45,6 +52,14 @@ const input = {
         `2021,S03,${s.grade},${s.id},${s.name},女,2021-09-16,${s.myopic ? "4.8,5.0,-1.00" : "5.0,5.0,0.00"},0.00,否`,
     ),
     `2021,S03,1,${rejected.id},${rejected.name},男,2021-09-16,看不清,5.0,0.00,0.00,否`,
+  ),
+  "vision_records/测试姓名申.csv": csv(
+    `${recordsHeader},身份证号,家长电话`,
+    `2021,S03,1,${rejected.id},${rejected.name},测试姓名未,${idCards[0]},5.0,5.0,0.00,0.00,否,${idCards[0]},${phone}`,
+  ),
+  "vision/学生名单.csv": csv(
+    "年度,学校代码,年级,在籍学生数,筛查人数,近视人数,学生姓名,身份证号",
+    `2021,G${idCards[1]},一年级,10,10,1,测试姓名酉,${idCards[1]}`,
   ),
 };
 
@@ -82,13 +97,27 @@ describe("personal data", () => {
     warehouse.close();
     expect(hashes).toHaveLength(students.length);
     const derived = hashes.flatMap(({ h }) => [h, h.slice(0, 16)]);
-    expect(scanFolder(dist, [...personal, ...derived])).toEqual([]);
+    expect(scanFolder(dist, [...personal, ...published, ...derived])).toEqual([]);
+  });
+
+  it("the reasons of hostile rows name the column and quote no personal value", async () => {
+    const warehouse = await openWarehouse(w.db, { readOnly: true });
+    const rejects = await queryRows<{ reason: string }>(
+      warehouse.connection,
+      "select reason from rejects where source_file in ('vision_records/测试姓名申.csv', 'vision/学生名单.csv') order by dataset",
+    );
+    warehouse.close();
+    expect(rejects.map((r) => r.reason)).toEqual([
+      "学校代码 ［学籍号已隐去］ 不在学校名录中",
+      expect.stringMatching(/^性别的值"（学生个人数据，不显示）"无法识别/),
+    ]);
   });
 
   it("no table or view of the warehouse holds a raw id or name", async () => {
     const warehouse = await openWarehouse(w.db, { readOnly: true });
     try {
-      expect(await scanWarehouse(warehouse.connection, personal)).toEqual([]);
+      // a student record's extra columns (身份证号, 家长电话) are not kept, even in rejects
+      expect(await scanWarehouse(warehouse.connection, [...personal, idCards[0], phone])).toEqual([]);
     } finally {
       warehouse.close();
     }
@@ -100,7 +129,9 @@ describe("personal data", () => {
     expect(stackLines(r.stderr)).toEqual([]);
     expect(r.status, r.stderr).toBe(0);
     expect(fs.readdirSync(out).length).toBeGreaterThan(0);
-    expect(scanFolder(out, personal)).toEqual([]);
+    expect(scanFolder(out, [...personal, ...published])).toEqual([]);
+    expect(fs.statSync(out).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(out, "indicators.xlsx")).mode & 0o777).toBe(0o600);
   }, 600_000);
 });
 

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runIngest } from "../../../pipelines/ingest/run.ts";
 import { csv, tempDir, tempWarehouse, writeFiles, type Files, type TempWarehouse } from "../../helpers/ingest.ts";
 
-process.env.STUDENT_ID_SALT = "test-salt-不要泄露";
+process.env.STUDENT_ID_SALT = "test-salt-不要泄露-0123456789abcdef";
 
 const schools = csv(
   "学校代码,学校名称,办学类型,办学性质",
@@ -482,10 +482,10 @@ describe("vision_records in every encoding, by either reader", () => {
       ]);
     }
     expect(r.find((x) => x.reason_code === "bad_type")!.reason).toBe(
-      '筛查日期的值"2021-02-30"无法识别，应为日期（如 2021-06-30）',
+      '筛查日期的值"（学生个人数据，不显示）"无法识别，应为日期（如 2021-06-30）',
     );
     expect(r.find((x) => x.reason_code === "wrong_section")!.reason).toBe(
-      '学校 S01（第一小学）没有初中学段，年级"初一"不适用',
+      '学校 S01（第一小学）没有初中学段，年级"（学生个人数据，不显示）"不适用',
     );
     expect(
       await w.rows("select source_line, screen_date::varchar d, va_left from vision_records order by source_file"),

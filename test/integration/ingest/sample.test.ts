@@ -6,7 +6,7 @@ import { runIngest } from "../../../pipelines/ingest/run.ts";
 import { sampleDir } from "../../../pipelines/lib/paths.ts";
 import { tempWarehouse, type TempWarehouse } from "../../helpers/ingest.ts";
 
-process.env.STUDENT_ID_SALT = "test-salt-sample";
+process.env.STUDENT_ID_SALT = "test-salt-sample-0123456789abcdef";
 
 interface Defect {
   file: string;

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runIngest } from "../../../pipelines/ingest/run.ts";
 import { csv, tempDir, tempWarehouse, writeFiles, type TempWarehouse } from "../../helpers/ingest.ts";
 
-process.env.STUDENT_ID_SALT = "test-salt-workbooks";
+process.env.STUDENT_ID_SALT = "test-salt-workbooks-0123456789abcdef";
 const fixtures = path.resolve(import.meta.dirname, "../../fixtures/workbooks");
 const fixture = (name: string) => fs.readFileSync(path.join(fixtures, name));
 
