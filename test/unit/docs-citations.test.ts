@@ -32,7 +32,7 @@ const commentLine = /^\s*(\/\/|\/\*|\*|--|#)/;
 
 /**
  * Every path-like word of the files that matches, with the line it is on; a web address is not a path.
- * With `skipWrittenNames`, a whole string literal on a line of code (`"readme.md"`) is left out: a name
+ * With `skipWrittenNames`, a whole string literal on a line of code (a fixture file name) is left out: a name
  * the code writes, not a document it cites.
  */
 function citations(pattern: RegExp, skipWrittenNames = false): { file: string; line: number; cited: string }[] {
@@ -73,6 +73,10 @@ describe("no file cites a document outside the repository", () => {
         ![...tracked].some((t) => t === c.cited || t.endsWith(`/${c.cited.replace(/^(\.\.?\/)+/, "")}`)),
     );
     expect(outside.map(where)).toEqual([]);
+  });
+
+  it("no file sends its reader to an issue of the tracker, which a clone does not have", () => {
+    expect(citations(/\bissues? #?\d+\b/gi).map(where)).toEqual([]);
   });
 
   it("every docs/ page cited exists at the root's docs/ folder", () => {
