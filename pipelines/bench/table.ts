@@ -88,7 +88,7 @@ function growth(
 const transfer = (p: PageBytes) =>
   `${mb(p.bytes)}（${n(p.bytes)} 字节，${p.requests} 个请求；gzip 压缩，未压缩 ${mb(p.decoded)}）`;
 
-/** Refresh targets by district size (issue 14). */
+/** Refresh targets by district size (the 目标 column of README, 性能). */
 const refreshTargets: Record<number, string> = { 200: "≤ 20 秒", 1000: "≤ 60 秒", 5000: "≤ 5 分钟" };
 
 function districtRows(d: DistrictResult): Row[] {

@@ -1,6 +1,6 @@
 -- grain: one district row per coefficient-of-variation target × year, and one row per
 -- six-of-seven target × year × applicable school. Each section of a combined school counts as one
--- school (教督〔2017〕6号). The resource indicators are the registry's school targets with a
+-- school (教督〔2017〕6号; rule: docs/methods.md). The resource indicators are the registry's school targets with a
 -- measure of section_resources; their thresholds and the 85% floor come from the registries.
 with cv_sections as (
   select

@@ -1,4 +1,4 @@
-// Reading one cell as its dictionary type, in every spelling schools use (shared/spec/README.md).
+// Reading one cell as its dictionary type, in every spelling schools use (rule: docs/data.md).
 import { parseGrade, parseSection, parseStage } from "../lib/codes.ts";
 import {
   chineseDate,

@@ -1,4 +1,4 @@
-// Which files to read, and which dataset each one is (contracts.md, "Input layout").
+// Which files to read, and which dataset each one is (rule: docs/interfaces.md, 输入目录的布局).
 import fs from "node:fs";
 import path from "node:path";
 

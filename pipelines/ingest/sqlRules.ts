@@ -13,7 +13,7 @@ import { alternation, footerWords, totalsSlack, totalsWords } from "./spellings.
 /** Cells read beyond the header (a stray delimiter pushes cells out; validate.ts sees them too). */
 export const extraCells = 4;
 
-/** The rules of a dataset in the order of contracts.md: the code and the condition a row breaks. */
+/** The rules of a dataset in the order of docs/data.md (拒收原因代码): the code and the condition a row breaks. */
 export interface Rule {
   code: string;
   /** SQL over the typed row; empty for duplicate_key, which is found among rows afterwards. */

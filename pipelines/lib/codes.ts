@@ -1,4 +1,4 @@
-// Codes of stages, sections and grades (shared/spec/README.md, "Codes"), and how each is spelled.
+// Codes of stages, sections and grades (rule: docs/data.md, 代码), and how each is spelled.
 import { sectionWords } from "../../src/shared/vocabulary.js";
 
 export const sectionsOfStage: Record<string, string[]> = {

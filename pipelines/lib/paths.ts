@@ -8,7 +8,7 @@ export const sampleDir = path.join(seedsDir, "sample");
 export const defaultRawDir = path.join(root, "data", "raw");
 export const defaultExportsDir = path.join(root, "data", "exports");
 
-/** The warehouse file: --db, else $WAREHOUSE, else data/warehouse.duckdb (contracts.md). */
+/** The warehouse file: --db, else $WAREHOUSE, else data/warehouse.duckdb (rule: docs/interfaces.md). */
 export function warehousePath(flag?: string): string {
   const chosen = flag ?? process.env.WAREHOUSE ?? path.join(root, "data", "warehouse.duckdb");
   return path.resolve(chosen);

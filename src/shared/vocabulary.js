@@ -4,7 +4,7 @@
 /** The site's name (the browser's title bar, after a page's own title). */
 export const siteTitle = "沙坪坝区教育工作要点指标监测";
 
-/** The five statuses of indicator_values (shared/spec/README.md, "Completeness"). */
+/** The five statuses of indicator_values (rule: docs/methods.md, docs/completeness.md). */
 export const statusWords = {
   met: "达标",
   not_met: "未达标",
@@ -46,7 +46,7 @@ export function progressText(p) {
   return `${word}（年均 ${rate(p.observed_rate)}，${p.target_year}年达标需年均 ${rate(p.required_rate)}）`;
 }
 
-/** Reason codes of rejected rows (contracts.md), in the order they are checked, with their words. */
+/** Reason codes of rejected rows (rule: docs/data.md), in the order they are checked, with their words. */
 export const reasonWords = {
   totals_row: "合计/表尾行",
   missing_required: "必填项为空",

@@ -1,5 +1,5 @@
 // The ingest command as a user runs it: exit status, plain failure lines, --json totals
-// (contracts.md, "Command line").
+// (rule: docs/interfaces.md, 命令行).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -1,4 +1,4 @@
-// The layers of shared/design.md, checked on every import of the code base: a file may import only
+// The layers of README (代码结构), checked on every import of the code base: a file may import only
 // the layers its own layer may (README, 代码结构), and no chain of imports comes back to where it began.
 import fs from "node:fs";
 import path from "node:path";
@@ -23,7 +23,7 @@ const layerOf = (file: string): string | undefined =>
     ["observablehq.config.ts", "config"],
   ].find(([prefix]) => file === prefix || file.startsWith(prefix))?.[1];
 
-/** What each layer may import besides itself (design.md's layer table). */
+/** What each layer may import besides itself (the layer table of README, 代码结构). */
 const allowed: Record<string, string[]> = {
   cli: ["ingest", "indicators", "site", "export", "sample", "bench", "lib", "shared"],
   ingest: ["lib", "shared"],

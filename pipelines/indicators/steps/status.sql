@@ -1,8 +1,8 @@
 -- grain: one row per target × year × school (school_id null for the district row), for every
 -- year in which the target's datasets hold any row. Adds no_data rows for applicable schools that
 -- did not report, the district row of school-scope targets, thresholds, statuses, and on district
--- rows how many schools owed the target's data and how many sent all of it (shared/spec/README.md,
--- "Completeness"). Reads family_values and target_arrivals.
+-- rows how many schools owed the target's data and how many sent all of it (rule: docs/completeness.md,
+-- 全区行). Reads family_values and target_arrivals.
 with target_years as (
   select distinct d.target_id, y.year
   from target_datasets as d

@@ -1,6 +1,6 @@
 -- grain: one row per school × year × section: the section's own facilities row, or its share of the
 -- 全校 row (section 'whole') of a combined school. Each resource of a 全校 row is split among the
--- school's sections in proportion to weighted pupils (national weights, table section_weights:
+-- school's sections in proportion to weighted pupils (national weights, table section_weights, rule: docs/methods.md:
 -- nine-year primary 1 : junior 1.1 …); classes in proportion to pupils. A school that sent section
 -- rows for a year is read from those, and its 全校 row of that year is not used.
 with section_rows as (

@@ -1,4 +1,4 @@
--- grain: one row per school × year × grade.
+-- grain: one row per school × year × grade (rule: docs/methods.md, 近视判定与视力不良分级).
 -- Student records aggregate to the same grain and take the place of the summary row of the same
 -- key (never counted twice); enrolled then comes from the summary row when there is one, and is
 -- NULL when there is none (records do not say how many pupils the grade has).

@@ -1,4 +1,4 @@
-// Completeness (shared/spec/README.md): no verdict without the data behind it. Each case is built
+// Completeness (rule: docs/completeness.md): no verdict without the data behind it. Each case is built
 // from a few hand-written rows; every expected number is worked out in the comment beside it.
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../../pipelines/lib/warehouse.ts";

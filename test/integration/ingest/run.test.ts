@@ -1,5 +1,5 @@
-// One ingest run over small fixture folders, against a temp DuckDB file (contracts.md,
-// "Warehouse tables": ingest_log, rejects and reason codes).
+// One ingest run over small fixture folders, against a temp DuckDB file (rule: docs/interfaces.md,
+// 数据仓库表: ingest_log, rejects and reason codes).
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

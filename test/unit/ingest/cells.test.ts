@@ -1,5 +1,5 @@
 // How a cell written by a school is read: every spelling of numbers, "no value", booleans,
-// dates, grades, stages, sections and enums (shared/spec/README.md, "How real files arrive").
+// dates, grades, stages, sections and enums (rule: docs/data.md, 单元格的写法).
 import { describe, expect, it } from "vitest";
 import { isNoValue, parseCell } from "../../../pipelines/ingest/cells.ts";
 

@@ -1,4 +1,4 @@
-// Telling a file's encoding without asking the user (shared/spec/README.md, "Encoding").
+// Telling a file's encoding without asking the user (rule: docs/data.md, 编码).
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { decode } from "../../../pipelines/ingest/decode.ts";

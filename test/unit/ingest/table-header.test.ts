@@ -1,5 +1,5 @@
 // Records with the line numbers an editor shows, and the header found below title rows
-// (shared/spec/README.md, "How real files arrive").
+// (rule: docs/data.md, 表头).
 import { describe, expect, it } from "vitest";
 import { findHeader, guessDataset } from "../../../pipelines/ingest/header.ts";
 import { isBlank, readRecords, sniffDelimiter } from "../../../pipelines/ingest/table.ts";
