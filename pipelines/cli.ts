@@ -1,7 +1,8 @@
 // The one command line: `node --import tsx pipelines/cli.ts <command> [options]` (npm scripts in package.json;
 // node loads tsx itself, which saves the child process the `tsx` command starts). It alone chains the
 // stages: ingest → indicators (inside ingest), build → ingest when there is no warehouse → publish the
-// exports into the site, export → build (or a copy of dist when it is current), start → ingest → build → publish → serve.
+// exports into the site, export → build (or a copy of dist when it is current), start → ingest → build → publish → serve,
+// dev → ingest when there is no warehouse → Framework's preview.
 import fs from "node:fs";
 import { UserError } from "./lib/errors.ts";
 
@@ -57,6 +58,15 @@ const commands: Record<string, Main> = {
     await buildAndPublish(file, distDir);
     await site.serveSite(distDir, port);
     return 0;
+  },
+  dev: async (args) => {
+    const { devOptions, previewSite } = await import("./site/dev.ts");
+    const { file } = devOptions(args);
+    if (!fs.existsSync(file)) {
+      console.error(`数据仓库 ${file} 不存在，先导入默认输入……`);
+      await ingestDefault(file);
+    }
+    return previewSite(file, devOptions(args).port);
   },
   export: async (args) => {
     const { buildSite, copyCurrentSite } = await import("./site/build.ts");

@@ -6,7 +6,7 @@ import { UserError } from "../lib/errors.ts";
 import { classifyFault, makeFolder, megabytes, sizeOf, tellingFaults, type FaultContext } from "../lib/faults.ts";
 import { warehousePath } from "../lib/paths.ts";
 import { openWarehouse, queryRows } from "../lib/warehouse.ts";
-import { cacheDir, distDir, lockDir, runFramework } from "./framework.ts";
+import { cacheDir, clearLoaderCache, distDir, lockDir, runFramework } from "./framework.ts";
 import { localizeDist } from "./localize.ts";
 import { withLock } from "./lock.ts";
 import { seedNpmVersionCache } from "./npmCache.ts";
@@ -55,7 +55,7 @@ export async function buildSite(file: string, out = distDir, options: BuildOptio
     makeFolder(staging);
     try {
       await withLock(lockDir, async () => {
-        clearCache();
+        clearLoaderCache();
         seedNpmVersionCache(cacheDir);
         const { code, output } = await runFramework(["build"], file, staging);
         // Its English build log is shown only with DEBUG (as it comes, by runFramework); a success is told in
@@ -130,17 +130,6 @@ async function assertIndicators(file: string): Promise<void> {
   } finally {
     warehouse.close();
   }
-}
-
-/**
- * Framework reuses a loader's cached output while the loader's code is unchanged, not when the warehouse
- * changed: every cached output goes. What it bundled from node_modules stays (~11 s of a 200-school build):
- * each bundle's folder is named by the package's version, so an upgraded package is bundled afresh.
- */
-function clearCache(): void {
-  const kept = new Set(["_node", "_npm"]);
-  for (const name of fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : [])
-    if (!kept.has(name)) fs.rmSync(path.join(cacheDir, name), { recursive: true, force: true });
 }
 
 /** True when the output folder holds an earlier build; refuses any other non-empty folder. */

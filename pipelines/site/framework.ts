@@ -1,5 +1,6 @@
 // Running Observable Framework's command line with the warehouse passed down to its loaders.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { root } from "../lib/paths.ts";
 
@@ -18,6 +19,7 @@ export function runFramework(
   args: string[],
   warehouse: string,
   out = distDir,
+  options: { live?: boolean } = {},
 ): Promise<{ code: number; output: string }> {
   const bin = path.join(root, "node_modules", ".bin");
   const env = {
@@ -39,10 +41,21 @@ export function runFramework(
       stream.setEncoding("utf8");
       stream.on("data", (chunk: string) => {
         output += chunk;
-        if (process.env.DEBUG) process.stderr.write(chunk);
+        if (process.env.DEBUG || options.live) process.stderr.write(chunk);
       });
     }
     child.once("error", reject);
     child.once("close", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
   });
+}
+
+/**
+ * Framework reuses a loader's cached output while the loader's code is unchanged, not when the warehouse
+ * changed: every cached output goes. What it bundled from node_modules stays (~11 s of a 200-school build):
+ * each bundle's folder is named by the package's version, so an upgraded package is bundled afresh.
+ */
+export function clearLoaderCache(): void {
+  const kept = new Set(["_node", "_npm"]);
+  for (const name of fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : [])
+    if (!kept.has(name)) fs.rmSync(path.join(cacheDir, name), { recursive: true, force: true });
 }
