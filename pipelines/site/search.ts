@@ -2,13 +2,14 @@
 // matches prefixes, which finds nothing inside a Chinese sentence; so every run of Chinese text is
 // indexed as all of its suffixes, and any word of it becomes the prefix of some term. A school is also
 // found by its code (spelled as src/shared/search.js spells long numbers) and by the pinyin initials of
-// its name, from any character on (xyxx finds 示例西永小学); a target by its title and 第N条.
+// its name, from any character on (xyxx finds 示例西永小学), and by any part of its code (0001); a target by its
+// title, 第N条 and its district status word (未达标, 数据不全); a school also by the status words of its targets.
 import { pinyin } from "pinyin-pro";
 import { searchTerm } from "../../src/shared/search.js";
-import { areas } from "../../src/shared/vocabulary.js";
+import { areas, statusWords } from "../../src/shared/vocabulary.js";
 import { stageLabels } from "../lib/codes.ts";
 import { readPlan } from "../lib/plan.ts";
-import type { Snapshot } from "../lib/snapshot.ts";
+import { latestRows, schoolStatusCounts, snapshotIndex, type Snapshot } from "../lib/snapshot.ts";
 import type { SiteTarget } from "../lib/targets.ts";
 
 export interface SearchDocument {
@@ -47,6 +48,21 @@ export function initialsSuffixes(name: string): string[] {
   return Array.from({ length: Math.max(0, initials.length - 1) }, (_, i) => initials.slice(i));
 }
 
+/** Every tail of a code of 3 characters or more, as the index spells it: 5001060001 → …, 060001, 0001, 001. */
+export function codeSuffixes(code: string): string[] {
+  const chars = Array.from(code.slice(0, 40));
+  return Array.from({ length: Math.max(0, chars.length - 2) }, (_, i) => searchTerm(chars.slice(i).join("")));
+}
+
+/** The status word of each target's district row in its latest year. */
+function districtStatusWords(snapshot: Snapshot): Map<string, string> {
+  const district = latestRows(snapshotIndex(snapshot).bySchool.get("") ?? []);
+  const words = new Map<string, string>();
+  for (const { latest } of district.values())
+    words.set(latest.target_id, statusWords[latest.status as keyof typeof statusWords] ?? "");
+  return words;
+}
+
 /** The listed pages of the site, with the words a leader may look for on each. */
 export function searchDocuments(snapshot: Snapshot, targets: SiteTarget[]): SearchDocument[] {
   const plan = readPlan();
@@ -73,18 +89,27 @@ export function searchDocuments(snapshot: Snapshot, targets: SiteTarget[]): Sear
         .join(" ")}`,
     ),
   ];
-  // each target where its block is, found by its title and its clause (第24条)
+  // each target where its block is, found by its title, its clause (第24条) and its district status (未达标)
+  const districtStatus = districtStatusWords(snapshot);
   for (const t of targets) {
     docs.push({
-      ...doc(`/${t.area}#target-${t.target_id}`, t.title_zh, t.clause_title),
+      ...doc(
+        `/${t.area}#target-${t.target_id}`,
+        t.title_zh,
+        `${t.clause_title} ${districtStatus.get(t.target_id) ?? ""}`,
+      ),
       keywords: `第${t.clause}条`,
     });
   }
+  const counts = schoolStatusCounts(snapshot);
   for (const s of snapshot.schools) {
     const stage = stageLabels[s.stage]?.[0] ?? s.stage;
+    const has = Object.entries(counts.get(s.school_id) ?? {})
+      .filter(([status, n]) => n > 0 && status !== "met" && status !== "info")
+      .map(([status]) => statusWords[status as keyof typeof statusWords]);
     docs.push({
-      ...doc(`/schools/${s.school_id}`, s.name, `${stage} ${s.street ?? ""} ${s.cluster ?? ""}`),
-      keywords: [searchTerm(s.school_id), ...initialsSuffixes(s.name)].join(" "),
+      ...doc(`/schools/${s.school_id}`, s.name, `${stage} ${s.street ?? ""} ${s.cluster ?? ""} ${has.join(" ")}`),
+      keywords: [...codeSuffixes(s.school_id), ...initialsSuffixes(s.name)].join(" "),
     });
   }
   return docs;

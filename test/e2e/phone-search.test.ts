@@ -1,6 +1,7 @@
 // End to end, as a leader on a phone and an analyst at the search box: every page type fits a 390 px
 // screen with no sideways scroll; the search finds a school by code, by name and by the pinyin initials
-// of its name, a target by its title and by its clause (第24条); an official name with full-width
+// of its name and by the last digits of its code, a target by its title, its clause (第24条) and its status
+// word (未达标); an official name with full-width
 // punctuation is shown as written; a card says which way its target is heading.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -13,6 +14,7 @@ import { fullWidthSchool, sampleSite } from "../helpers/sampleSite.ts";
 let site: Site;
 let school: { school_id: string; name: string };
 let progress: { target_id: string; category: string }[];
+let notMet: string[];
 
 async function phone(urlPath: string): Promise<Page> {
   const page = await site.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -40,6 +42,13 @@ describe("on a phone, at the search box", () => {
       "select school_id, name from schools where name like '%西永小学' order by school_id limit 1",
     );
     progress = await queryRows(warehouse.connection, "select target_id, category from target_progress");
+    notMet = (
+      await queryRows<{ target_id: string }>(
+        warehouse.connection,
+        `select target_id from indicator_values where school_id is null
+         qualify year = max(year) over (partition by target_id) and status = 'not_met' order by target_id`,
+      )
+    ).map((r) => r.target_id);
     warehouse.close();
     site = await openSite(dist);
   }, 900_000);
@@ -81,6 +90,18 @@ describe("on a phone, at the search box", () => {
     expect(await search(school.school_id.slice(0, 8))).toContain(school.name);
     expect(await search("西永小学")).toContain(school.name);
     expect(await search("xyxx")).toContain(school.name);
+  });
+
+  test("finds a school by the last four digits of its code, and the 未达标 targets by that word", async () => {
+    expect(await search(school.school_id.slice(-4))).toContain(school.name);
+    const titles = readSiteTargets()
+      .filter((t) => notMet.includes(t.target_id))
+      .map((t) => t.title_zh);
+    expect(titles.length).toBeGreaterThan(2);
+    const found = await search("未达标");
+    expect(found).toEqual(expect.arrayContaining(titles.slice(0, 3)));
+    const met = readSiteTargets().find((t) => !notMet.includes(t.target_id) && t.title_zh.length > 6)!;
+    expect(found).not.toContain(met.title_zh);
   });
 
   test("finds a target by its title and by its clause", async () => {
