@@ -162,8 +162,8 @@ interface ExportJob {
 /** Writes every report file into `dir`, the manifest last. */
 async function writeExport(dir: string, job: ExportJob): Promise<void> {
   const { file, rows, chosen, facts, generatedAt, buildSite } = job;
-  writeIndicatorCsv(path.join(dir, "indicator_values.csv"), rows);
-  await writeIndicatorWorkbook(path.join(dir, "indicators.xlsx"), rows);
+  writeIndicatorCsv(path.join(dir, "indicator_values.csv"), rows, { sample: facts.isSample });
+  await writeIndicatorWorkbook(path.join(dir, "indicators.xlsx"), rows, undefined, { sample: facts.isSample });
   console.error(`已写出 indicator_values.csv 与 indicators.xlsx（${rows.length} 行）。`);
 
   const { kept, retry } = job.exporting;

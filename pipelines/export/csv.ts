@@ -8,7 +8,11 @@ import type { ExportRow } from "./rows.ts";
 
 export const csvHeader = ["指标编号", "指标名称", "年度", "学校代码", "学校名称", "值", "目标值", "状态"];
 
-export function indicatorCsv(rows: ExportRow[]): string {
+/** On the shipped sample every exported row says so, in a column after the contract's (whose order stays). */
+export const sampleColumn = { header: "数据说明", text: "示例数据（合成，非真实数据）" };
+
+export function indicatorCsv(rows: ExportRow[], { sample = false } = {}): string {
+  const header = sample ? [...csvHeader, sampleColumn.header] : csvHeader;
   const records = rows.map((r) =>
     [
       r.target.target_id,
@@ -19,11 +23,12 @@ export function indicatorCsv(rows: ExportRow[]): string {
       r.value,
       r.threshold,
       statusWords[r.status] ?? r.status,
+      ...(sample ? [sampleColumn.text] : []),
     ].map(neutralise),
   );
-  return "\uFEFF" + stringify([csvHeader, ...records], { record_delimiter: "windows", cast: { number: String } });
+  return "\uFEFF" + stringify([header, ...records], { record_delimiter: "windows", cast: { number: String } });
 }
 
-export function writeIndicatorCsv(file: string, rows: ExportRow[]): void {
-  fs.writeFileSync(file, indicatorCsv(rows));
+export function writeIndicatorCsv(file: string, rows: ExportRow[], options: { sample?: boolean } = {}): void {
+  fs.writeFileSync(file, indicatorCsv(rows, options));
 }

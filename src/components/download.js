@@ -3,7 +3,7 @@
 // text as shown. The workbook is written by write-excel-file, bundled from node_modules.
 import writeXlsxFile from "write-excel-file/universal";
 import { csvText } from "../shared/cells.js";
-import { sheetFormat, sheetValue, unitHeaderWords } from "../shared/spreadsheet.js";
+import { sheetFormat, sheetValue, shownDecimals, unitHeaderWords } from "../shared/spreadsheet.js";
 import { neutralise } from "../shared/cells.js";
 
 const raw = (c, row) => (c.value ? c.value(row) : row[c.key]);
@@ -15,7 +15,13 @@ const shareOf = (c, row) => Boolean(c.share?.(row));
  * unit), any other the text shown. A column whose unit differs by row is followed by a column of units.
  * columns: sortableTable's ({label, numeric, value?, unit?, share?}); shown(row, column): the text shown.
  */
-export function tableCells(columns, rows, shown) {
+export function tableCells(shownColumns, rows, shown) {
+  // rows of a school or a year say which, in the download, even where the table shows only a name
+  const ids = [
+    { key: "school_id", label: "学校代码" },
+    { key: "year", label: "年度" },
+  ].filter((id) => rows.some((r) => r[id.key] != null) && !shownColumns.some((c) => c.key === id.key));
+  const columns = [...ids.map((id) => ({ ...id, id: true })), ...shownColumns];
   const header = columns.flatMap((c) =>
     typeof c.unit === "function"
       ? [c.label, `${c.label}的单位`]
@@ -23,6 +29,7 @@ export function tableCells(columns, rows, shown) {
   );
   const cells = rows.map((row) =>
     columns.flatMap((c) => {
+      if (c.id) return [row[c.key] == null ? null : String(row[c.key])];
       if (!c.numeric) {
         const text = shown(row, c);
         return [text === "—" ? null : text];
@@ -33,7 +40,13 @@ export function tableCells(columns, rows, shown) {
       if (!unit) return [number];
       const share = shareOf(c, row);
       const cell =
-        number === null ? null : { value: sheetValue(number, unit, share), format: sheetFormat(unit, share) };
+        number === null
+          ? null
+          : {
+              value: sheetValue(number, unit, share),
+              format: sheetFormat(unit, share),
+              decimals: shownDecimals(unit, share),
+            };
       return typeof c.unit === "function" ? [cell, unitHeaderWords(unit, share)] : [cell];
     }),
   );
@@ -96,7 +109,10 @@ export function downloadButtons(read, name) {
   };
   button("下载 CSV", "下载本表（CSV，UTF-8）", () => {
     const { header, rows } = read();
-    const csvRows = rows.map((r) => r.map((c) => (c !== null && typeof c === "object" ? c.value : c)));
+    // as shown: a share of 0.4523412 is 0.452 (45.2%), not fifteen digits
+    const csvRows = rows.map((r) =>
+      r.map((c) => (c !== null && typeof c === "object" ? Number(c.value.toFixed(c.decimals)) : c)),
+    );
     saveFile(new Blob([csvText(header, csvRows)], { type: "text/csv;charset=utf-8" }), `${fileName(name())}.csv`);
   });
   button("下载 Excel", "下载本表（Excel .xlsx）", async () => {

@@ -77,7 +77,7 @@ export function sortableTable(rows, columns, { sort = columns[0].key, descending
     const text = textOf(c, row);
     return text instanceof Node ? text.textContent : String(text);
   };
-  const name = () => filename ?? caption ?? defaultName(block);
+  const name = () => defaultName(block, filename ?? caption);
   block.append(
     downloadButtons(() => tableCells(columns, sorted, shown), name),
     wrap,
@@ -85,11 +85,23 @@ export function sortableTable(rows, columns, { sort = columns[0].key, descending
   return block;
 }
 
-/** The page's title and the heading of the table's target or section, e.g. "视力健康_总体近视率". */
-function defaultName(element) {
+/**
+ * The page's title, the heading of the table's target or section and the filters in force, with 示例数据 first
+ * on the sample: e.g. "示例数据_视力健康_总体近视率_井口镇", so a filtered download is not taken for the whole table.
+ */
+function defaultName(element, given) {
+  const sample = document.querySelector(".sample-banner") ? "示例数据" : "";
   const page = document.querySelector("#observablehq-main h1")?.textContent?.trim();
   const section = element.closest(".target-block, details")?.querySelector("h3, summary")?.textContent?.trim();
-  return [page, section].filter(Boolean).join("_");
+  const chosen = [...document.querySelectorAll("form.filters select")]
+    .filter((s) => s.value !== "")
+    .map((s) => s.selectedOptions[0]?.textContent?.trim());
+  const typed = [...document.querySelectorAll(".filters input[type=search]")]
+    .map((i) => i.value.trim())
+    .filter(Boolean)
+    .map((q) => `含“${q}”`);
+  const base = given ? [given] : [page, section];
+  return [sample, ...base, ...chosen, ...typed].filter(Boolean).join("_");
 }
 
 function compare(a, b) {

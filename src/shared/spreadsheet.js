@@ -15,6 +15,15 @@ export function sheetFormat(unit, share = false) {
   return "#,##0.00";
 }
 
+/** How many decimals of the stored number the pages show (a share shown as 45.2% keeps 3 of its fraction). */
+export function shownDecimals(unit, share = false) {
+  if (share || unit === "ratio") return 3;
+  if (unit === "pp") return 1;
+  if (unit === "coefficient") return 3;
+  if (unit === "yuan" || countUnits.includes(unit)) return 0;
+  return 2;
+}
+
 /** The number stored: as in the warehouse, but a change of a ratio in percentage points (−0.005 → −0.5). */
 export function sheetValue(value, unit, share = false) {
   if (value == null || !Number.isFinite(value)) return null;

@@ -247,7 +247,10 @@ describe("npm run export", () => {
       "值",
       "目标值",
       "状态",
+      // the sample's rows say they are synthetic, after the contract's columns
+      "数据说明",
     ]);
+    expect(new Set(records.map((r) => r["数据说明"]))).toEqual(new Set(["示例数据（合成，非真实数据）"]));
     expect(records.length).toBe(rows.length);
     const byKey = new Map(records.map((r) => [key(r["指标编号"], r["年度"], r["学校代码"] || null), r]));
     for (const r of rows) {
@@ -285,6 +288,9 @@ describe("npm run export", () => {
       expect(status).toBe(statusWords[stored.status]);
       if (schoolId === formulaId) expect(name).toBe(`'${formulaName}`);
     }
+    expect(sheet.getRow(1).getCell(14).value).toBe("数据说明");
+    expect(sheet.getRow(2).getCell(14).value).toBe("示例数据（合成，非真实数据）");
+    expect(workbook.subject).toBe("示例数据（合成，非真实数据）");
     const myopia = (sheet.getColumn(1).values as unknown[]).indexOf("vision.myopia_rate");
     expect(sheet.getRow(myopia).getCell(6).numFmt).toBe("0.0%");
   });
@@ -343,11 +349,13 @@ describe("npm run export", () => {
     });
   });
 
+  let lastName = "";
   async function download(page: Page, button: string, within: string): Promise<Buffer> {
     const [file] = await Promise.all([
       page.waitForEvent("download"),
       page.locator(within).locator(".table-downloads button", { hasText: button }).first().click(),
     ]);
+    lastName = file.suggestedFilename();
     return fs.readFileSync(await file.path());
   }
 
@@ -364,14 +372,24 @@ describe("npm run export", () => {
     expect(shown.length).toBe(expected.length);
 
     const csv = parse(await download(page, "下载 CSV", block), { bom: true }) as string[][];
-    expect(csv[0]).toEqual(["学校", "办学类型", "镇街", "学区集团", "数值（比率）", "状态"]);
+    // the sample's downloads say so in their name
+    expect(lastName).toMatch(/^示例数据_.*\.csv$/);
+    expect(csv[0]).toEqual(["学校代码", "年度", "学校", "办学类型", "镇街", "学区集团", "数值（比率）", "状态"]);
     // Rows as shown, in the same order; a name like =1+1 is written '=1+1.
-    expect(csv.slice(1).map((r) => [r[0], r[5]])).toEqual(shown.map((r) => [neutralise(r[0]), r[5]]));
+    expect(csv.slice(1).map((r) => [r[2], r[7]])).toEqual(shown.map((r) => [neutralise(r[0]), r[5]]));
     const statusByName = new Map(expected.map((r) => [neutralise(names.get(r.school_id!)!), statusWords[r.status]]));
-    for (const r of csv.slice(1)) expect(r[5]).toBe(statusByName.get(r[0]));
-    // the value as a number an analyst can compute with (a rate as a fraction), not the text shown
+    for (const r of csv.slice(1)) expect(r[7]).toBe(statusByName.get(r[2]));
+    // each row names its school by code and its year
+    const idByName = new Map(expected.map((r) => [neutralise(names.get(r.school_id!)!), r.school_id]));
+    for (const r of csv.slice(1)) expect([r[0], r[1]]).toEqual([idByName.get(r[2]), String(year)]);
+    // the value as a number an analyst can compute with (a rate as a fraction), rounded as the page shows it
+    // (45.2% is 0.452), never fifteen digits
     const valueOf = new Map(expected.map((r) => [neutralise(names.get(r.school_id!)!), r.value]));
-    for (const r of csv.slice(1)) expect(r[4] === "" ? null : Number(r[4])).toBe(valueOf.get(r[0]) ?? null);
+    for (const r of csv.slice(1)) {
+      const stored = valueOf.get(r[2]);
+      expect(r[6] === "" ? null : Number(r[6])).toBe(stored == null ? null : Math.round(stored * 1000) / 1000);
+      expect(r[6].replace(/^0\./, "").length).toBeLessThanOrEqual(3);
+    }
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await download(page, "下载 Excel", block)) as never);
@@ -379,14 +397,14 @@ describe("npm run export", () => {
     expect(sheet.rowCount).toBe(expected.length + 1);
     const valueByName = new Map(expected.map((r) => [neutralise(names.get(r.school_id!)!), r.value]));
     for (let n = 2; n <= sheet.rowCount; n++) {
-      const name = String(sheet.getCell(`A${n}`).value);
-      const value = sheet.getCell(`E${n}`).value as number | null;
+      const name = String(sheet.getCell(`C${n}`).value);
+      const value = sheet.getCell(`G${n}`).value as number | null;
       const stored = valueByName.get(name);
       if (stored == null) expect(value).toBeNull();
       else {
         expect(typeof value).toBe("number");
         expect(value).toBe(stored);
-        expect(sheet.getCell(`E${n}`).numFmt).toBe("0.0%");
+        expect(sheet.getCell(`G${n}`).numFmt).toBe("0.0%");
       }
     }
 
@@ -395,6 +413,8 @@ describe("npm run export", () => {
     await page.waitForFunction(() => document.querySelectorAll(".data-table tbody tr").length === 1);
     const list = parse(await download(page, "下载 CSV", "#observablehq-main"), { bom: true }) as string[][];
     expect(list[1].slice(0, 2)).toEqual([formulaId, `'${formulaName}`]);
+    // a filtered download is named after its filter, not taken for the whole list
+    expect(lastName).toBe(`示例数据_学校_含“${formulaId}”.csv`);
     await page.close();
   });
 

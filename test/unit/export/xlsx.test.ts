@@ -153,13 +153,27 @@ describe("the pages' download buttons", () => {
     expect(header).toEqual(["学校", "数值（平方米）", "较上年（个百分点（变化））", "全区值", "全区值的单位"]);
     expect(cells[0]).toEqual([
       "=1+1",
-      { value: 4.18, format: "#,##0.00" },
-      { value: -0.5, format: '+0.0"个百分点";-0.0"个百分点";0.0"个百分点"' },
-      { value: 0.5, format: "0.0%" },
+      { value: 4.18, format: "#,##0.00", decimals: 2 },
+      { value: -0.5, format: '+0.0"个百分点";-0.0"个百分点";0.0"个百分点"', decimals: 1 },
+      { value: 0.5, format: "0.0%", decimals: 3 },
       "达标学校占比",
     ]);
     expect(cells[1][1]).toBeNull();
     expect(cells[1][4]).toBe("平方米");
+  });
+
+  it("names each row's school by code and its year when the table shows only a name", () => {
+    const named = [{ school_id: "S01", year: 2021, name: "第一小学", value: 0.4523412 }];
+    const { header, rows: cells } = tableCells(
+      [
+        { key: "name", label: "学校" },
+        { key: "value", label: "近视率", numeric: true, unit: "ratio" },
+      ],
+      named,
+      (row: Record<string, unknown>, c: { key: string }) => String(row[c.key]),
+    );
+    expect(header).toEqual(["学校代码", "年度", "学校", "近视率（比率）"]);
+    expect(cells[0]).toEqual(["S01", "2021", "第一小学", { value: 0.4523412, format: "0.0%", decimals: 3 }]);
   });
 
   it("writes a workbook exceljs reads back: numbers as numbers with their formats, text neutralised, bold frozen header", async () => {
