@@ -7,7 +7,7 @@ import { warehousePath } from "../lib/paths.ts";
 import { readDictionary, readTargetRows } from "../lib/registry.ts";
 import { openWarehouse } from "../lib/warehouse.ts";
 import { decode, workbookKind } from "./decode.ts";
-import { datasetOf } from "./files.ts";
+import { datasetOf, datasetOfName } from "./files.ts";
 import { guessDataset } from "./header.ts";
 import { readDataFile } from "./read.ts";
 import { loadRegistry } from "./run.ts";
@@ -37,26 +37,28 @@ export async function main(args: string[]): Promise<number> {
     allowPositionals: true,
   });
   if (positionals.length !== 1)
-    throw new UserError("用法：npm run check -- 文件（.csv、.xlsx 或 .xls） [--dataset 数据集]", 2);
+    throw new UserError("用法：npm run check -- 文件（.csv、.xlsx 或 .xls） [--dataset 数据集中文名，如 视力筛查]", 2);
   const file = path.resolve(positionals[0]);
   if (!fs.existsSync(file)) throw new UserError(`找不到文件 ${file}`, 2);
   const datasets = readDictionary();
+  const chineseNames = [...datasets.values()].map((d) => d.nameZh).join("、");
+  // --dataset 视力筛查 or --dataset vision
+  const given = values.dataset && datasetOfName(values.dataset, [...datasets.keys()]);
+  if (values.dataset && !given) throw new UserError(`没有数据集“${values.dataset}”（可选：${chineseNames}）`, 2);
   const bytes = fs.readFileSync(file);
   const workbook = workbookKind(bytes);
   if (workbook) {
-    if (values.dataset && !datasets.has(values.dataset))
-      throw new UserError(`没有数据集 ${values.dataset}（${[...datasets.keys()].join("、")}）`, 2);
     const { registry, note } = await registryFor(warehousePath(values.db));
-    const named = values.dataset ?? datasetOf(path.basename(file), [...datasets.keys()]);
+    const named = given || datasetOf(path.basename(file), [...datasets.keys()]);
     return checkWorkbook(file, bytes, workbook, named, datasets, registry, note);
   }
-  let name = values.dataset ?? datasetOf(path.basename(file), [...datasets.keys()]);
+  let name = given || datasetOf(path.basename(file), [...datasets.keys()]);
   if (!name) {
     const text = decode(bytes)?.text;
     name = text ? guessDataset(readRecords(text), datasets)?.name : undefined;
   }
   const ds = name ? datasets.get(name) : undefined;
-  if (!ds) throw new UserError(`${file}：无法判断数据集，请用 --dataset 指定（${[...datasets.keys()].join("、")}）`);
+  if (!ds) throw new UserError(`${file}：无法判断数据集，请用 --dataset 指定（可选：${chineseNames}）`);
   const { registry, note } = await registryFor(warehousePath(values.db));
   const result = readDataFile(bytes, ds, registry, "check");
   if (!result.ok) {
@@ -64,7 +66,7 @@ export async function main(args: string[]): Promise<number> {
     return 1;
   }
   console.log(
-    `${file}：数据集 ${ds.name}，编码 ${result.encoding}，数据 ${result.rowsRead} 行，可导入 ${result.rows.length} 行，有问题 ${result.rejects.length} 行。`,
+    `${file}：数据集“${ds.nameZh}”，编码 ${result.encoding.toUpperCase()}，数据 ${result.rowsRead} 行，可导入 ${result.rows.length} 行，有问题 ${result.rejects.length} 行。`,
   );
   if (note) console.log(note);
   for (const r of result.rejects) console.log(`第 ${r.line} 行 [${reasonWords[r.code]}] ${r.reason}`);

@@ -1,6 +1,8 @@
 // Which files to read, and which dataset each one is (rule: docs/interfaces.md, 输入目录的布局).
 import fs from "node:fs";
 import path from "node:path";
+import { datasetNames } from "../lib/registry.ts";
+import { headerKey } from "./header.ts";
 
 export interface InputFile {
   absolute: string;
@@ -22,7 +24,32 @@ function walk(dir: string): string[] {
   });
 }
 
-/** The dataset a file belongs to: a folder named after it, else the longest name prefixing the file name. */
+const datasetLabels = datasetNames();
+
+/**
+ * The dataset a name names, by the dataset's Chinese name or its code: `视力筛查`, `vision`, `视力筛查（2021）`,
+ * `vision_2021`; with `anyEnding` (a file's name) a Chinese name may be followed by anything (`班额更正`).
+ */
+export function datasetOfName(name: string, names: string[], { anyEnding = false } = {}): string | undefined {
+  const key = headerKey(name);
+  const spellings = names.flatMap((n) => [
+    { n, s: headerKey(n), chinese: false },
+    ...(datasetLabels[n] ? [{ n, s: headerKey(datasetLabels[n]), chinese: true }] : []),
+  ]);
+  const exact = spellings.find(({ s }) => s === key);
+  if (exact) return exact.n;
+  const prefixed = spellings
+    .sort((a, b) => b.s.length - a.s.length)
+    .find(
+      ({ s, chinese }) => key.startsWith(s) && ((anyEnding && chinese) || /^[\s_.\-(（\d年]/.test(key.slice(s.length))),
+    );
+  return prefixed?.n;
+}
+
+/**
+ * The dataset a file belongs to: a folder named after it (视力筛查/ as vision/), else the longest name prefixing
+ * the file name (vision_2021.csv), else the file name beginning with a dataset's Chinese name (视力筛查.csv, 班额更正.csv).
+ */
 export function datasetOf(relative: string, names: string[]): string | undefined {
   const parts = relative.split("/");
   const folders = parts.slice(0, -1).reverse();
@@ -30,7 +57,11 @@ export function datasetOf(relative: string, names: string[]): string | undefined
   if (folder) return folder;
   const file = parts[parts.length - 1].toLowerCase();
   const byLength = [...names].sort((a, b) => b.length - a.length);
-  return byLength.find((n) => file.startsWith(n) && /[_.\-]/.test(file.charAt(n.length)));
+  const byCode = byLength.find((n) => file.startsWith(n) && /[_.\-]/.test(file.charAt(n.length)));
+  if (byCode) return byCode;
+  const chineseFolder = folders.map((f) => datasetOfName(f, names)).find(Boolean);
+  if (chineseFolder) return chineseFolder;
+  return datasetOfName(file.replace(/\.[a-z]+$/, ""), names, { anyEnding: true });
 }
 
 /** The registry files first (schools, then district_reference), then the rest in path order. */

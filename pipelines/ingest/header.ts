@@ -60,5 +60,5 @@ export function guessDataset(records: RawRecord[], datasets: Map<string, Dataset
 }
 
 export function describeColumn(c: Column): string {
-  return `${c.zhHeader}(${c.column})`;
+  return `“${c.zhHeader}”`;
 }

@@ -19,26 +19,19 @@ export async function main(args: string[]): Promise<number> {
   const out = path.resolve(values.out ?? path.join(root, "data", "templates"));
   fs.mkdirSync(out, { recursive: true });
   const { schools, note } = await templateSchools(warehousePath(values.db));
-  const guide: string[][] = [["数据集", "文件名", "列名", "英文名", "类型", "必填", "取值范围"]];
+  const guide: string[][] = [["数据集", "文件名", "列名", "类型", "必填", "取值范围"]];
+  // named as a school clerk reads them (视力筛查.csv, 视力筛查.xlsx); the importer knows a dataset by that name too
   for (const ds of readDictionary().values()) {
-    const file = `${ds.name}.csv`;
+    const file = `${ds.nameZh}.csv`;
     fs.writeFileSync(
       path.join(out, file),
       bom + stringify([ds.columns.map((c) => c.zhHeader)], { record_delimiter: "\r\n" }),
     );
-    fs.writeFileSync(path.join(out, `${ds.name}.xlsx`), await templateWorkbook(ds, schools));
+    fs.writeFileSync(path.join(out, `${ds.nameZh}.xlsx`), await templateWorkbook(ds, schools));
     for (const c of ds.columns) {
       const range = parseRange(c.range);
       const type = c.type.startsWith("enum:") ? enumLabels(c.type) : (typeWords[c.type] ?? c.type);
-      guide.push([
-        ds.name,
-        file,
-        c.zhHeader,
-        c.column,
-        type,
-        c.required ? "是" : "否",
-        range ? describeRange(range) : "",
-      ]);
+      guide.push([ds.nameZh, file, c.zhHeader, type, c.required ? "是" : "否", range ? describeRange(range) : ""]);
     }
   }
   fs.writeFileSync(path.join(out, "填报说明.csv"), bom + stringify(guide, { record_delimiter: "\r\n" }));
@@ -46,7 +39,7 @@ export async function main(args: string[]): Promise<number> {
     `已在 ${out} 生成 ${guide.length > 1 ? readDictionary().size : 0} 个填报模板和"填报说明.csv"（UTF-8 带 BOM，可直接用 Excel 打开）。`,
   );
   console.log(
-    `另为每个数据集生成了 Excel 模板（数据集名.xlsx：表头锁定、下拉列表、填写提示和“填报说明”工作表），学校填好后原样发回即可导入。`,
+    `另为每个数据集生成了 Excel 模板（以数据集中文名命名，如“视力筛查.xlsx”：表头锁定、下拉列表、填写提示和“填报说明”工作表），学校填好后原样发回即可导入。`,
   );
   if (note) console.log(note);
   return 0;

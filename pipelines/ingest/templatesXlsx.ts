@@ -3,13 +3,14 @@
 // drop-down lists (学段, 年级, 是/否, enumerations, the registry's school codes) and a 填报说明 sheet.
 import ExcelJS from "exceljs";
 import { sectionWords } from "../../src/shared/vocabulary.js";
-import { gradeLabels, stageLabels } from "../lib/codes.ts";
+import { gradeSpellings, sectionSpellings, stageLabels } from "../lib/codes.ts";
 import type { Column, Dataset } from "../lib/registry.ts";
 import { datasetNames } from "../lib/registry.ts";
 import { columnHint, keyHint, typeWord } from "./columnHints.ts";
 import { columnLetter } from "./workbook.ts";
 import { parseRange } from "./rules.ts";
-import { guideSheet, schoolListSheet } from "./templateSheets.ts";
+import { noWords, yesWords } from "./spellings.ts";
+import { guideSheet, schoolListSheet, valuesSheet } from "./templateSheets.ts";
 
 export interface TemplateSchool {
   school_id: string;
@@ -22,18 +23,19 @@ const lastRow = 5001;
 
 const formats: Record<string, string> = { int: "0", number: "General", date: "yyyy-mm-dd" };
 
-const gradeOrder = ["K1", "K2", "K3", ...Array.from({ length: 12 }, (_, i) => String(i + 1))];
-
+/** Every spelling the importer reads for a column with a list, the usual Chinese ones first; undefined: no list. */
 function listOf(c: Column): string[] | undefined {
-  if (c.type === "bool") return ["是", "否"];
-  if (c.type === "grade") return gradeOrder.map((g) => gradeLabels[g]);
-  if (c.type === "section") return [...Object.values(sectionWords), "全校"];
-  if (c.type === "stage") return Object.values(stageLabels).map((labels) => labels[0]);
+  if (c.type === "bool")
+    return [...yesWords, ...noWords].sort((a, b) => Number(/^[是否]$/.test(b)) - Number(/^[是否]$/.test(a)));
+  if (c.type === "grade") return gradeSpellings();
+  if (c.type === "section")
+    return [...new Set([...Object.values(sectionWords), "全校", ...sectionSpellings().map(([s]) => s)])];
+  if (c.type === "stage") return [...Object.values(stageLabels).flat(), ...Object.keys(stageLabels)];
   if (c.type.startsWith("enum:"))
     return c.type
       .slice("enum:".length)
       .split("|")
-      .map((p) => p.split("=")[1]);
+      .flatMap((p) => [p.split("=")[1], p.split("=")[0]]);
   return undefined;
 }
 
@@ -49,6 +51,12 @@ function numberCheck(c: Column): Partial<ExcelJS.DataValidation> | undefined {
     return { type, operator: r.minOpen ? "greaterThan" : "greaterThanOrEqual", formulae: [r.min] };
   if (r.max !== undefined) return { type, operator: r.maxOpen ? "lessThan" : "lessThanOrEqual", formulae: [r.max] };
   return undefined;
+}
+
+/** Where a column's list stands on the values sheet (column `index`, one spelling a row). */
+function listRange(index: number, length: number): string {
+  const letter = columnLetter(index);
+  return `'${valuesSheet}'!$${letter}$1:$${letter}$${length}`;
 }
 
 function validationOf(c: Column, ds: Dataset, schools: number): ExcelJS.DataValidation | undefined {
@@ -72,10 +80,21 @@ function validationOf(c: Column, ds: Dataset, schools: number): ExcelJS.DataVali
       formulae: [`'${schoolListSheet}'!$A$2:$A$${schools + 1}`],
     };
   const list = listOf(c);
-  if (list) return { ...base, type: "list", formulae: [`"${list.join(",")}"`] };
+  const index = listColumns(ds).indexOf(c);
+  if (list) return { ...base, type: "list", formulae: [listRange(index, list.length)] };
   const number = numberCheck(c);
   if (number) return { ...base, ...number } as ExcelJS.DataValidation;
   return { ...base, type: "custom", formulae: ["TRUE"], showErrorMessage: false };
+}
+
+/** The columns of a dataset with a drop-down list, in order: their lists stand in this order on the values sheet. */
+const listColumns = (ds: Dataset) => ds.columns.filter((c) => listOf(c));
+
+/** The hidden sheet of every accepted spelling: a list in Excel may be long when it stands on a sheet. */
+function valuesList(book: ExcelJS.Workbook, ds: Dataset) {
+  const ws = book.addWorksheet(valuesSheet, { state: "hidden" });
+  listColumns(ds).forEach((c, i) => listOf(c)!.forEach((v, row) => (ws.getRow(row + 1).getCell(i + 1).value = v)));
+  return ws;
 }
 
 /** exceljs keeps range validations here; its type definitions do not say so. */
@@ -107,7 +126,7 @@ function guide(book: ExcelJS.Workbook, ds: Dataset, schools: TemplateSchool[] | 
   const ws = book.addWorksheet(guideSheet);
   const sheet = ds.nameZh;
   const lines = [
-    [`${sheet}（${ds.name}）填报说明`],
+    [`${sheet}填报说明`],
     [`1. 在“${sheet}”工作表第 2 行起每行填一条记录；表头（第 1 行，红字为必填列）已锁定，不要修改表头和工作表名称。`],
     [`2. ${keyHint(ds)}。鼠标停在单元格上会显示该列的填写要求；有下拉箭头的列请从列表中选择。`],
     ["3. 填好后保存为 .xlsx（或 .xls），原样发回，不要另存为 CSV，也不要加打开密码。"],
@@ -117,13 +136,13 @@ function guide(book: ExcelJS.Workbook, ds: Dataset, schools: TemplateSchool[] | 
         : "生成本模板时没有数据仓库，学校代码没有下拉列表，请填写教育局下发的学校代码。",
     ],
     [],
-    ["列名", "英文名", "类型", "必填", "填写要求"],
-    ...ds.columns.map((c) => [c.zhHeader, c.column, typeWord(c), c.required ? "是" : "否", columnHint(c, ds)]),
+    ["列名", "类型", "必填", "填写要求"],
+    ...ds.columns.map((c) => [c.zhHeader, typeWord(c), c.required ? "是" : "否", columnHint(c, ds)]),
   ];
   lines.forEach((line, i) => (ws.getRow(i + 1).values = line));
   ws.getRow(1).font = { bold: true, size: 14 };
   ws.getRow(7).font = { bold: true };
-  [14, 26, 24, 6, 80].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  [26, 24, 6, 80].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   return ws;
 }
 
@@ -143,10 +162,12 @@ export async function templateWorkbook(ds: Dataset, schools: TemplateSchool[] | 
   const listed = ds.name !== "schools" && schools?.length ? schools : undefined;
   const data = dataSheet(book, ds, listed?.length ?? 0);
   const help = guide(book, ds, listed);
+  const values = listColumns(ds).length ? valuesList(book, ds) : undefined;
   const list = listed ? schoolList(book, listed) : undefined;
   const protection = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, insertRows: true };
   await data.protect("", { ...protection, deleteRows: true, sort: true, autoFilter: true, formatCells: true });
   await help.protect("", protection);
   if (list) await list.protect("", protection);
+  if (values) await values.protect("", protection);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

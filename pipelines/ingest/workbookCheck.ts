@@ -57,7 +57,7 @@ export function checkWorkbook(
       continue;
     }
     console.log(
-      `${where}：数据集 ${ds.name}，数据 ${result.rowsRead} 行，可导入 ${result.rows.length} 行，有问题 ${result.rejects.length} 行。`,
+      `${where}：数据集“${ds.nameZh}”，数据 ${result.rowsRead} 行，可导入 ${result.rows.length} 行，有问题 ${result.rejects.length} 行。`,
     );
     const hidden = hiddenRowsNote(sheet);
     if (hidden) console.log(`${where}：${hidden}`);

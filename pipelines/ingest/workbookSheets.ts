@@ -1,11 +1,10 @@
 // Which dataset each sheet of a workbook holds: the sheet's name (the dataset's Chinese name or its
 // code), else, for the one sheet with data, the file's folder or name as for a CSV.
 import { datasetNames, type Dataset } from "../lib/registry.ts";
+import { datasetOfName as datasetOfSheet } from "./files.ts";
 import { findHeader, guessDataset, headerKey } from "./header.ts";
 import { templateSheets } from "./templateSheets.ts";
 import type { Sheet } from "./workbook.ts";
-
-const datasetLabels = datasetNames();
 
 export interface SheetPlan {
   sheet: Sheet;
@@ -13,21 +12,6 @@ export interface SheetPlan {
   dataset?: string;
   /** Why the sheet is skipped, in Chinese; absent for sheets skipped without a word (empty, template help). */
   skipped?: string;
-}
-
-/** The dataset a sheet's name names: `视力筛查`, `vision`, `视力筛查（2021）`, `vision_2021`. */
-export function datasetOfSheet(name: string, names: string[]): string | undefined {
-  const key = headerKey(name);
-  const spellings = names.flatMap((n) => [
-    { n, s: headerKey(n) },
-    ...(datasetLabels[n] ? [{ n, s: headerKey(datasetLabels[n]) }] : []),
-  ]);
-  const exact = spellings.find(({ s }) => s === key);
-  if (exact) return exact.n;
-  const prefixed = spellings
-    .sort((a, b) => b.s.length - a.s.length)
-    .find(({ s }) => key.startsWith(s) && /^[\s_.\-(（\d年]/.test(key.slice(s.length)));
-  return prefixed?.n;
 }
 
 const first = ["schools", "district_reference"];
@@ -62,7 +46,7 @@ export function planSheets(
     if (ds && (alone || fits)) p.dataset = ds.name;
     else if (guess && alone) p.dataset = guessDataset(p.sheet.records, datasets)?.name;
     if (!p.dataset)
-      p.skipped = `工作表“${p.sheet.name}”不是数据集（工作表名应为数据集的中文名称，如“${datasetLabels.vision}”），未读取`;
+      p.skipped = `工作表“${p.sheet.name}”不是数据集（工作表名应为数据集的中文名称，如“${datasetNames().vision}”），未读取`;
   }
   return plans
     .map((p, i) => ({ p, i }))

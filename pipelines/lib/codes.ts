@@ -67,6 +67,22 @@ export const gradeLabels: Record<string, string> = {
   "12": "高三",
 };
 
+/** Every spelling of a grade parseGrade reads: the labels first (小班 … 高三), then the other words, then numbers. */
+export function gradeSpellings(): string[] {
+  const numbers = Array.from({ length: 12 }, (_, i) => String(i + 1));
+  return [
+    ...new Set([
+      ...["K1", "K2", "K3", ...numbers].map((g) => gradeLabels[g]),
+      ...Object.keys(gradeWords),
+      ...numbers,
+      ...numbers.map((n) => `${n}年级`),
+      "K1",
+      "K2",
+      "K3",
+    ]),
+  ];
+}
+
 /** A grade spelled any accepted way → its code (`K1`…`K3`, `1`…`12`), or undefined. */
 export function parseGrade(text: string): string | undefined {
   const t = text.toUpperCase();

@@ -46,16 +46,22 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("the .xlsx template", () => {
   it("has Chinese headers in a frozen, protected first row, hints and drop-down lists", () => {
-    const file = path.join(out, "vision.xlsx");
+    // named as a school clerk reads it
+    const file = path.join(out, "视力筛查.xlsx");
     const book = XLSX.read(fs.readFileSync(file), { type: "buffer" });
-    expect(book.SheetNames).toEqual(["视力筛查", "填报说明", "学校代码表"]);
+    expect(book.SheetNames).toEqual(["视力筛查", "填报说明", "可选值", "学校代码表"]);
     const header = XLSX.utils.sheet_to_json<string[]>(book.Sheets["视力筛查"], { header: 1 })[0];
     expect(header.slice(0, 6)).toEqual(["年度", "学校代码", "年级", "在籍学生数", "筛查人数", "近视人数"]);
     const sheet = part(file, "xl/worksheets/sheet1.xml");
     expect(sheet).toMatch(/<pane ySplit="1"[^>]*state="frozen"/);
     expect(sheet).toMatch(/<sheetProtection sheet="1"/);
     expect(sheet).toContain("&apos;学校代码表&apos;!$A$2:$A$3");
-    expect(sheet).toContain("&quot;小班,中班,大班,一年级,");
+    // the 年级 list stands on the hidden sheet 可选值 and holds every spelling the importer reads (初一 too)
+    expect(sheet).toContain("&apos;可选值&apos;!$A$1:$A$");
+    const values = XLSX.utils.sheet_to_json<string[]>(book.Sheets["可选值"], { header: 1 }).map((r) => r[0]);
+    expect(values.slice(0, 4)).toEqual(["小班", "中班", "大班", "一年级"]);
+    expect(values).toEqual(expect.arrayContaining(["初一", "初三", "十年级", "7", "7年级", "K1"]));
+    expect(book.Workbook?.Sheets?.find((s) => s.name === "可选值")?.Hidden).toBeTruthy();
     expect(sheet).toContain('prompt="必填；整数；取值 ≥ 0；须满足 近视人数 ≤ 筛查人数"');
     const codes = XLSX.utils.sheet_to_json<string[]>(book.Sheets["学校代码表"], { header: 1 });
     expect(codes).toEqual([
@@ -67,27 +73,38 @@ describe("the .xlsx template", () => {
     expect(guide.flat().join("")).toContain("同一年度、学校代码、年级只填一行");
   });
 
-  it("offers 是/否 and 学段 lists where the dictionary asks for them", () => {
-    expect(part(path.join(out, "vision_records.xlsx"), "xl/worksheets/sheet1.xml")).toContain("&quot;是,否&quot;");
-    expect(part(path.join(out, "facilities.xlsx"), "xl/worksheets/sheet1.xml")).toContain(
-      "&quot;幼儿园,小学,初中,高中,中职,特殊教育,全校&quot;",
-    );
+  it("offers 是/否 and 学段 lists where the dictionary asks for them, with every spelling the importer reads", () => {
+    const list = (file: string) =>
+      XLSX.utils
+        .sheet_to_json<string[]>(XLSX.read(fs.readFileSync(path.join(out, file))).Sheets["可选值"], { header: 1 })
+        .map((r) => r.filter((c) => c !== undefined));
+    const glasses = list("学生视力个案.xlsx").map((r) => r[r.length - 1]);
+    expect(glasses.slice(0, 2)).toEqual(["是", "否"]);
+    expect(glasses).toEqual(expect.arrayContaining(["Y", "N", "1", "0", "√", "×"].map((w) => w.toLowerCase())));
+    const sections = list("办学条件.xlsx").map((r) => r[0]);
+    expect(sections.slice(0, 7)).toEqual(["幼儿园", "小学", "初中", "高中", "中职", "特殊教育", "全校"]);
+    expect(sections).toEqual(expect.arrayContaining(["特教", "学前"]));
+    // the CSV templates too, and the guide, in Chinese only
+    expect(fs.existsSync(path.join(out, "视力筛查.csv"))).toBe(true);
+    expect(fs.readFileSync(path.join(out, "填报说明.csv"), "utf8")).not.toMatch(/\bvision\b|student_id/);
   });
 
   it("round-trips: filled and sent back, check names each problem by sheet, row and column, ingest loads it", async () => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path.join(out, "vision.xlsx"));
+    await book.xlsx.readFile(path.join(out, "视力筛查.xlsx"));
     const sheet = book.getWorksheet("视力筛查")!;
     sheet.getRow(2).values = [2021, "S01", "一年级", 200, 100, 30];
     sheet.getRow(3).values = [2021, "S01", "二年级", 200, 100, 120];
-    sheet.getRow(4).values = [2021, "S02", "高一", 300, 290, 200, 10, 5, 1];
+    sheet.getRow(4).values = [2021, "S02", "初一", 300, 290, 200, 10, 5, 1];
     const filled = path.join(dir, "send", "第一小学视力.xlsx");
     fs.mkdirSync(path.dirname(filled), { recursive: true });
     await book.xlsx.writeFile(filled);
 
     const check = run("check", filled, "--db", db);
     expect(check.status).toBe(1);
-    expect(check.stdout).toContain("工作表“视力筛查”：数据集 vision，数据 3 行，可导入 2 行，有问题 1 行。");
+    expect(check.stdout).toContain("工作表“视力筛查”：数据集“视力筛查”，数据 3 行，可导入 2 行，有问题 1 行。");
+    // a school clerk reads Chinese only
+    expect(check.stdout.replace(filled, "")).not.toMatch(/vision|myopic|screened|\([a-z_]+\)/);
     expect(check.stdout).toContain(
       "工作表“视力筛查” 第 3 行 F 列（近视人数） [前后矛盾] 近视人数(120)大于筛查人数(100)",
     );
@@ -106,7 +123,7 @@ describe("the .xlsx template", () => {
         ),
       ).toEqual([
         { school_id: "S01", grade: "1", myopic: 30, source_file: "第一小学视力.xlsx#视力筛查", source_line: 2 },
-        { school_id: "S02", grade: "10", myopic: 200, source_file: "第一小学视力.xlsx#视力筛查", source_line: 4 },
+        { school_id: "S02", grade: "7", myopic: 200, source_file: "第一小学视力.xlsx#视力筛查", source_line: 4 },
       ]);
       expect(await queryRows(w.connection, "select source_line, reason_code from rejects")).toEqual([
         { source_line: 3, reason_code: "inconsistent" },

@@ -86,14 +86,14 @@ describe("row rejects", () => {
     });
     const got = (await rejects(w)).map((r) => [r.source_file, r.source_line, r.reason_code, r.reason]);
     expect(got.filter((r) => r[0] === "vision/2021.csv")).toEqual([
-      ["vision/2021.csv", 5, "missing_required", "必填列筛查人数(screened)为空"],
+      ["vision/2021.csv", 5, "missing_required", "必填列“筛查人数”为空"],
       ["vision/2021.csv", 6, "bad_type", '筛查人数的值"abc"无法识别，应为整数'],
       ["vision/2021.csv", 7, "out_of_range", "年度的值 1999 超出允许范围（2000–2100）"],
       ["vision/2021.csv", 8, "unknown_school", "学校代码 S99 不在学校名录中"],
       ["vision/2021.csv", 9, "wrong_section", '学校 S01（第一小学）没有高中学段，年级"高一"不适用'],
       ["vision/2021.csv", 10, "inconsistent", "近视人数(120)大于筛查人数(100)"],
       ["vision/2021.csv", 11, "duplicate_key", "年度、学校代码、年级与第 4 行相同（重复）"],
-      ["vision/2021.csv", 12, "missing_required", "本行只有 2 列，缺少必填列年级(grade)"],
+      ["vision/2021.csv", 12, "missing_required", "本行只有 2 列，缺少必填列“年级”"],
       ["vision/2021.csv", 13, "totals_row", '合计行（"合计"），不是一所学校的数据'],
       ["vision/2021.csv", 14, "totals_row", '表尾说明行（"填表人：张三"），不是数据行'],
     ]);
@@ -312,7 +312,7 @@ describe("files that cannot be read", () => {
     expect(byFile["visionary.csv"].dataset).toBeNull();
     expect(byFile["vision/empty.csv"].message).toContain("空");
     expect(byFile["vision/blank.csv"].message).toContain("空");
-    expect(byFile["vision/missing.csv"].message).toBe("第 2 行的表头缺少必填列：近视人数(myopic)");
+    expect(byFile["vision/missing.csv"].message).toBe("第 2 行的表头缺少必填列：“近视人数”");
     expect(byFile["vision/binary.csv"].message).toContain("编码");
     expect(byFile["vision/quote.csv"].message).toContain("引号");
     expect(await w.rows("select source_file, count(*)::integer n from vision group by all")).toEqual([

@@ -104,7 +104,7 @@ describe("the 全校 facilities row", () => {
   it("needs the pupils of every section of the school", () => {
     const result = row("N9", "1000", ["1000", "", ""]);
     expect(result).toMatchObject({ code: "missing_required" });
-    expect("reason" in result && result.reason).toMatch(/学段为"全校"时必须填写初中在校生数/);
+    expect("reason" in result && result.reason).toMatch(/学段为"全校"时必须填写“初中在校生数”/);
   });
 
   it("needs them to add up to 在校生数", () => {

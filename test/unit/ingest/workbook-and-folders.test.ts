@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decode } from "../../../pipelines/ingest/decode.ts";
-import { datasetOf, isWorkbookName } from "../../../pipelines/ingest/files.ts";
+import { datasetOf, datasetOfName as datasetOfSheet, isWorkbookName } from "../../../pipelines/ingest/files.ts";
 import { openWorkbook } from "../../../pipelines/ingest/workbook.ts";
 import { numberText, serialDate } from "../../../pipelines/ingest/workbookCells.ts";
-import { datasetOfSheet } from "../../../pipelines/ingest/workbookSheets.ts";
 import { readDictionary } from "../../../pipelines/lib/registry.ts";
 
 const datasets = readDictionary();
@@ -72,5 +71,13 @@ describe("the dataset of a file", () => {
     expect(datasetOf("vision_records_2021.csv", names)).toBe("vision_records");
     expect(datasetOf("Vision-2021.csv", names)).toBe("vision");
     expect(datasetOf("visionary.csv", names)).toBeUndefined();
+  });
+
+  it("is told by the dataset's Chinese name, as the templates are named: folder, file, or a file that starts with it", () => {
+    expect(datasetOf("视力筛查.csv", names)).toBe("vision");
+    expect(datasetOf("学生视力个案/一年级.csv", names)).toBe("vision_records");
+    expect(datasetOf("班额更正.csv", names)).toBe("class_sizes");
+    expect(datasetOf("高中军训2021.xlsx", names)).toBe("military_training");
+    expect(datasetOf("报表/说明.csv", names)).toBeUndefined();
   });
 });
