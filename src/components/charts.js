@@ -1,6 +1,6 @@
 // Charts of the area pages. Each is (data, options) → element; the page owns layout and width.
 import * as Plot from "@observablehq/plot";
-import { formatTick, formatValue, unitLabel } from "../shared/format.js";
+import { countTicks, formatTick, formatValue, unitLabel } from "../shared/format.js";
 import { statusOrder, statusWords } from "../shared/vocabulary.js";
 
 const statusColor = {
@@ -29,7 +29,7 @@ export function schoolRanking(
     height: Math.max(120, data.length * 16 + 50),
     marginLeft: Math.min(220, width * 0.35, 14 + 13 * Math.max(...data.map((d) => d.name.length))),
     color: statusColor,
-    x: { label: unitLabel(unit) || null, grid: true, tickFormat: (v) => formatTick(v, unit) },
+    x: valueAxis(data, unit, { zero: true }),
     y: { label: null, domain: data.sort((a, b) => b.value - a.value).map((d) => d.name) },
     marks: [
       Plot.barX(data, {
@@ -54,7 +54,7 @@ function schoolStrip(data, { unit, threshold, width, groupOf = () => "全部学�
     height: 40 + groups.length * 36,
     marginLeft: 110,
     color: statusColor,
-    x: { label: unitLabel(unit) || null, grid: true, tickFormat: (v) => formatTick(v, unit) },
+    x: valueAxis(rows, unit),
     y: { label: null, domain: groups },
     marks: [
       Plot.tickX(rows, {
@@ -82,12 +82,7 @@ export function trendChart(rows, { unit, share = false, threshold, width = 640, 
     height,
     color: statusColor,
     x: { type: bars ? "band" : "point", label: "年度", tickFormat: (y) => `${y}` },
-    y: {
-      label: unitLabel(unit, { share }) || null,
-      grid: true,
-      zero: bars,
-      tickFormat: (v) => formatTick(v, unit, { share }),
-    },
+    y: { ...valueAxis(data, unit, { share, zero: bars }), zero: bars },
     marks: [
       bars
         ? Plot.barY(data, { x: "year", y: "value", fill: "status" })
@@ -105,6 +100,16 @@ export function trendChart(rows, { unit, share = false, threshold, width = 640, 
       }),
     ],
   });
+}
+
+/** The value axis: its unit once in the label, whole-number ticks for counts, labels that never repeat. */
+function valueAxis(data, unit, { share = false, zero = false } = {}) {
+  return {
+    label: unitLabel(unit, { share }) || null,
+    grid: true,
+    ticks: share ? undefined : countTicks(data.map((d) => d.value).concat(zero ? [0] : []), unit),
+    tickFormat: (v, i, ticks) => formatTick(v, unit, { share, ticks }),
+  };
 }
 
 function empty(text) {

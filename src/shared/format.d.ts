@@ -26,5 +26,6 @@ export declare function unitLabel(unit: string, options?: { share?: boolean }): 
 export declare function formatTick(
   value: number | null | undefined,
   unit: string,
-  options?: { share?: boolean },
+  options?: { share?: boolean; ticks?: number[] },
 ): string;
+export declare function countTicks(values: number[], unit: string, options?: { zero?: boolean }): number[] | undefined;

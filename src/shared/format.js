@@ -56,14 +56,41 @@ export function unitLabel(unit, { share = false } = {}) {
   return unit in unitWords ? unitWords[unit] : unit;
 }
 
-/** A tick of a chart's axis: the number alone, its unit said once in the axis label (unitLabel). */
-export function formatTick(value, unit, { share = false } = {}) {
+/**
+ * A tick of a chart's axis: the number alone, its unit said once in the axis label (unitLabel). Given the axis's
+ * `ticks`, with as many decimals as make every label differ (48.2%, 48.4% … never 48%, 48%, 49%).
+ */
+export function formatTick(value, unit, { share = false, ticks } = {}) {
   if (value == null || !Number.isFinite(value)) return "";
-  if (share || unit === "ratio") return formatPercent(value, 0);
-  if (unit === "pp") return formatNumber(value * 100, 1);
-  if (unit === "coefficient") return formatNumber(value, 2);
-  if (unit === "yuan") return Math.abs(value) >= 10000 ? `${formatNumber(value / 10000, 1)}万` : formatNumber(value, 0);
-  return countUnits.includes(unit) ? formatCount(value) : formatNumber(value, 2);
+  const finite = (ticks ?? []).filter((t) => Number.isFinite(t));
+  let extra = 0;
+  while (extra < 4 && new Set(finite.map((t) => tickText(t, unit, share, extra))).size < finite.length) extra++;
+  return tickText(value, unit, share, extra);
+}
+
+function tickText(value, unit, share, extra) {
+  if (share || unit === "ratio") return formatPercent(value, extra);
+  if (unit === "pp") return formatNumber(value * 100, 1 + extra);
+  if (unit === "coefficient") return formatNumber(value, 2 + extra);
+  const tenThousands = (digits) => `${formatNumber(value / 10000, digits + extra)}万`;
+  if (unit === "yuan") return Math.abs(value) >= 10000 ? tenThousands(1) : formatNumber(value, extra);
+  if (countUnits.includes(unit)) return Math.abs(value) >= 10000 ? tenThousands(2) : formatNumber(value, extra);
+  return formatNumber(value, 2 + extra);
+}
+
+/** Ticks of a count axis: whole numbers only (0 1 2 3, never 0 0.5 1); undefined for any other unit. */
+export function countTicks(values, unit, { zero = false } = {}) {
+  if (!countUnits.includes(unit)) return undefined;
+  const finite = values.filter((v) => Number.isFinite(v));
+  if (!finite.length) return undefined;
+  const lo = Math.floor(Math.min(...finite, ...(zero ? [0] : [])));
+  const hi = Math.ceil(Math.max(...finite, ...(zero ? [0] : [])));
+  const span = Math.max(1, hi - lo);
+  const raw = span / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power);
+  const first = Math.ceil(lo / step) * step;
+  return Array.from({ length: Math.floor((hi - first) / step) + 1 }, (_, i) => first + i * step);
 }
 
 /** A signed change of a ratio in percentage points: -0.005 → "−0.5个百分点". */
