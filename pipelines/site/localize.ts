@@ -7,9 +7,14 @@ import { searchTerm } from "../../src/shared/search.js";
 
 const htmlReplacements: [RegExp, string][] = [
   [/<html>/, '<html lang="zh-CN">'],
+  // a reader on a phone may zoom in
+  [/(<meta name="viewport" content="[^"]*?), maximum-scale=1/g, "$1"],
   [/placeholder="Search"/g, 'placeholder="搜索指标、条款、学校"'],
   [/title="Toggle sidebar"/g, 'title="显示或隐藏侧栏"'],
 ];
+
+/** The sidebar toggle's tooltip, which Framework's client script writes in English with a keyboard shortcut. */
+const clientReplacements: [RegExp, string][] = [[/`Toggle sidebar \$\{.*?\}B`/g, '"显示或隐藏侧栏"']];
 
 /** Where the search script reads a typed term (minified: `processTerm:W(e=>e.slice(0,15)…`). */
 const processTerm = /processTerm:(\w+)\((\w+)=>\2\.slice\(0,15\)/;
@@ -37,6 +42,9 @@ export function localizeDist(dist: string): string[] {
     if (entry.name.endsWith(".html")) {
       rewrite(file, htmlReplacements);
       if (!fs.readFileSync(file, "utf8").includes('<html lang="zh-CN">')) missingLang.push(file);
+    } else if (/^client\.[\w]+\.js$/.test(entry.name)) {
+      if (!rewrite(file, clientReplacements) && fs.readFileSync(file, "utf8").includes("Toggle sidebar"))
+        throw new Error(`the client script ${file} no longer writes its tooltip as localize.ts expects`);
     } else if (/^search\.[\w]+\.js$/.test(entry.name)) {
       if (!processTerm.test(fs.readFileSync(file, "utf8"))) {
         throw new Error(`the search script ${file} no longer reads terms as localize.ts expects`);

@@ -141,7 +141,7 @@ export function areaIndexMarkup(targets: SiteTarget[], area: string): string {
 
 export function bannerMarkup(snapshot: Snapshot): string {
   return snapshot.isSample
-    ? `<div class="sample-banner" role="note"><strong>示例数据</strong>：当前数据仓库载入的是随附的合成示例数据，所有学校与数字均为虚构，仅用于演示。</div>`
+    ? `<div class="sample-banner" role="note"><strong>示例数据</strong>：合成数据，仅用于演示<span class="banner-more">；当前数据仓库载入的是随附的示例数据，所有学校与数字均为虚构</span>。</div>`
     : "";
 }
 

@@ -17,11 +17,11 @@ export function schoolList(schools, { query = "" } = {}) {
     {},
     h("p", { class: "muted" }, `共 ${data.length} 所学校`),
     sortableTable(data, [
-      { key: "school_id", label: "学校代码" },
+      { key: "school_id", label: "学校代码", optional: true },
       { key: "name", label: "学校名称", href: (s) => `./schools/${encodeURIComponent(s.school_id)}` },
-      { key: "stage_label", label: "办学类型" },
-      { key: "street", label: "镇街" },
-      { key: "cluster", label: "学区集团" },
+      { key: "stage_label", label: "办学类型", optional: true },
+      { key: "street", label: "镇街", optional: true },
+      { key: "cluster", label: "学区集团", optional: true },
       ...statusOrder.filter((s) => s !== "info").map((s) => ({ key: s, label: statusWords[s], numeric: true })),
     ]),
   );

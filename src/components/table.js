@@ -4,7 +4,8 @@
 import { downloadButtons, tableCells } from "./download.js";
 
 /**
- * columns: [{key, label, format?, numeric?, nowrap?, value?, href?, unit?, share?}]; options: {sort, descending,
+ * columns: [{key, label, format?, numeric?, nowrap?, value?, href?, unit?, share?, optional?}] (an optional column is
+ * left out on a phone's narrow screen, and still downloaded); options: {sort, descending,
  * caption, filename} (filename without extension; by default the page's title and the table's section heading).
  * A numeric column downloads its value (value(row), else row[key]); with a unit (a unit code, or a function of
  * the row) as a number in that unit and format, `share(row)` marking the share of schools met.
@@ -38,8 +39,7 @@ export function sortableTable(rows, columns, { sort = columns[0].key, descending
         const tr = document.createElement("tr");
         for (const c of columns) {
           const td = tr.insertCell();
-          if (c.numeric) td.className = "num";
-          else if (c.nowrap) td.className = "nowrap";
+          td.className = [c.numeric ? "num" : c.nowrap ? "nowrap" : "", c.optional ? "optional" : ""].join(" ").trim();
           const text = textOf(c, row);
           if (c.href) {
             const a = document.createElement("a");
@@ -57,6 +57,7 @@ export function sortableTable(rows, columns, { sort = columns[0].key, descending
   for (const c of columns) {
     const th = document.createElement("th");
     th.dataset.key = c.key;
+    if (c.optional) th.className = "optional";
     const button = document.createElement("button");
     button.type = "button";
     button.textContent = c.label;

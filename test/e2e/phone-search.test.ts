@@ -78,6 +78,46 @@ describe("on a phone, at the search box", () => {
     expect(scroll, urlPath).toBeLessThanOrEqual(client);
   });
 
+  test("a 菜单 button one can see and hit, Chinese tooltips, zoom allowed, a slim banner", async () => {
+    const page = await phone("/");
+    const toggle = page.locator("#observablehq-sidebar-toggle");
+    const box = (await toggle.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect(box.width).toBeGreaterThanOrEqual(44);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(60);
+    expect(await toggle.evaluate((e) => getComputedStyle(e, "::after").content)).toBe('"菜单"');
+    expect(await toggle.getAttribute("title")).toBe("显示或隐藏侧栏");
+    const viewport = await page.locator('meta[name="viewport"]').getAttribute("content");
+    expect(viewport).not.toMatch(/maximum-scale|user-scalable=no/);
+    // the 示例数据 banner: one slim line, not a tenth of the screen
+    const banner = (await page.locator(".sample-banner").boundingBox())!;
+    expect(banner.height).toBeLessThanOrEqual(844 * 0.05);
+    expect(await page.locator(".sample-banner").innerText()).toContain("示例数据");
+    // opening the menu shows the sidebar
+    await toggle.click();
+    await page.waitForTimeout(400); // it slides in
+    const sidebar = (await page.locator("#observablehq-sidebar").boundingBox())!;
+    expect(sidebar.x).toBeGreaterThanOrEqual(0);
+    await page.close();
+  });
+
+  test("the school list fits: its status columns are on the screen, its sort buttons a finger's size", async () => {
+    const page = await phone("/schools");
+    await page.waitForSelector(".data-table tbody tr");
+    const wrap = page.locator(".table-wrap").first();
+    const { scroll, client } = await wrap.evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+    expect(scroll).toBeLessThanOrEqual(client);
+    const notMet = (await page.locator(".data-table th", { hasText: "未达标" }).boundingBox())!;
+    expect(notMet.x + notMet.width).toBeLessThanOrEqual(390);
+    const heights = await page
+      .locator(".data-table th button")
+      .evaluateAll((bs) => bs.filter((b) => b.getClientRects().length).map((b) => b.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(0);
+    for (const h of heights) expect(h).toBeGreaterThanOrEqual(44);
+    await page.close();
+  });
+
   test("the sidebar folds away on a phone", async () => {
     const page = await phone("/");
     const box = await page.locator("#observablehq-sidebar").boundingBox();
