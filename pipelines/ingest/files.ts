@@ -1,4 +1,5 @@
 // Which files to read, and which dataset each one is (rule: docs/interfaces.md, 输入目录的布局).
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { datasetNames } from "../lib/registry.ts";
@@ -82,4 +83,24 @@ export function listInputFiles(input: string, names: string[]): InputFile[] {
 /** True when the folder holds at least one data file. */
 export function hasDataFiles(dir: string): boolean {
   return fs.existsSync(dir) && walk(dir).length > 0;
+}
+
+/**
+ * A file's sha256 and its first `headBytes` bytes, read a chunk at a time: memory does not grow with
+ * the file (a city's screening file is near a gigabyte).
+ */
+export function digestFile(file: string, headBytes: number): { sha256: string; head: Buffer } {
+  const hash = crypto.createHash("sha256");
+  const chunk = Buffer.allocUnsafe(4 * 1024 * 1024);
+  let head: Buffer | undefined;
+  const fd = fs.openSync(file, "r");
+  try {
+    for (let n = fs.readSync(fd, chunk); n > 0; n = fs.readSync(fd, chunk)) {
+      head ??= Buffer.from(chunk.subarray(0, Math.min(n, headBytes)));
+      hash.update(chunk.subarray(0, n));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return { sha256: hash.digest("hex"), head: head ?? Buffer.alloc(0) };
 }

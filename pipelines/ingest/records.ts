@@ -1,5 +1,6 @@
 // Student-level records at DuckDB speed: which files DuckDB's own CSV reader may read (one record
-// a line, UTF-8 or converted to it); recordsLoad.ts reads, judges and stores them.
+// a line, UTF-8 or converted to it); recordsLoad.ts reads, judges and stores them. A UTF-8 file is
+// never held whole: its head finds the header, a scan a chunk at a time checks its lines.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,25 +12,39 @@ import type { LogEntry } from "./store.ts";
 import { readRecords, sniffDelimiter } from "./table.ts";
 import type { Registry } from "./validate.ts";
 
-const headBytes = 64 * 1024;
+/** How much of a records file's head is read to find its encoding, header and delimiter. */
+export const recordsHeadBytes = 64 * 1024;
 
-/** UTF-8 (BOM or valid head) is read in place; other encodings are copied to a UTF-8 temp file. */
-function utf8Source(bytes: Buffer): { file?: string; encoding: string; text: (n?: number) => string } | undefined {
-  const head = (n = headBytes) => bytes.subarray(0, Math.min(bytes.length, n));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    const text = new TextDecoder("utf-16le").decode(bytes);
-    return { encoding: "utf-16le", text: () => text };
+interface Source {
+  /** The converted UTF-8 text (other encodings), written to a temp file for DuckDB. */
+  converted?: string;
+  encoding: string;
+  text: (n?: number) => string;
+}
+
+/**
+ * UTF-8 (BOM or valid head) is read in place from its head; a file in another encoding is read whole,
+ * once, to convert it to a UTF-8 temp file.
+ */
+function utf8Source(head: Buffer, absolute: string): Source | undefined {
+  const size = fs.statSync(absolute).size;
+  const whole = () => (head.length >= size ? head : fs.readFileSync(absolute));
+  if (head[0] === 0xff && head[1] === 0xfe) {
+    const text = new TextDecoder("utf-16le").decode(whole());
+    return { converted: text, encoding: "utf-16le", text: () => text };
   }
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   try {
-    const h = head();
-    const cut = h.length < bytes.length ? h.subarray(0, h.lastIndexOf(0x0a) + 1) : h;
+    const cut = head.length < size ? head.subarray(0, head.lastIndexOf(0x0a) + 1) : head;
     utf8.decode(cut);
-    return { encoding: "utf-8", text: (n) => new TextDecoder("utf-8").decode(head(n)) };
+    return {
+      encoding: "utf-8",
+      text: (n = recordsHeadBytes) => new TextDecoder("utf-8").decode(head.subarray(0, Math.min(head.length, n))),
+    };
   } catch {
     try {
-      const text = new TextDecoder("gb18030", { fatal: true }).decode(bytes);
-      return { encoding: "gb18030", text: () => text };
+      const text = new TextDecoder("gb18030", { fatal: true }).decode(whole());
+      return { converted: text, encoding: "gb18030", text: () => text };
     } catch {
       return undefined;
     }
@@ -38,17 +53,31 @@ function utf8Source(bytes: Buffer): { file?: string; encoding: string; text: (n?
 
 /**
  * Physical line numbers are record numbers only when no cell is quoted, no blank line sits inside
- * and every carriage return ends a line (the exact reader breaks lines at a lone CR too).
+ * and every carriage return ends a line (the exact reader breaks lines at a lone CR too). The body
+ * (from byte `from` of the file, trailing whitespace aside) is scanned a chunk at a time; chunks
+ * overlap by two bytes so that no pattern is missed at their seams.
  */
-function linesAreRecords(body: Buffer): boolean {
-  const trimmed = body.subarray(
-    0,
-    body.length - (body.toString("latin1", Math.max(0, body.length - 8)).match(/\s*$/)?.[0].length ?? 0),
-  );
-  if (trimmed.indexOf(0x22) >= 0 || trimmed.indexOf("\n\n") >= 0 || trimmed.indexOf("\n\r\n") >= 0) return false;
-  for (let at = trimmed.indexOf(0x0d); at >= 0; at = trimmed.indexOf(0x0d, at + 1))
-    if (trimmed[at + 1] !== 0x0a) return false;
-  return true;
+function linesAreRecords(file: string, from: number): boolean {
+  const fd = fs.openSync(file, "r");
+  try {
+    const size = fs.fstatSync(fd).size;
+    const tail = Buffer.alloc(Math.min(8, Math.max(0, size - from)));
+    fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+    const end = size - (tail.toString("latin1").match(/\s*$/)?.[0].length ?? 0);
+    const chunk = Buffer.allocUnsafe(8 * 1024 * 1024);
+    for (let at = from; at < end;) {
+      const n = fs.readSync(fd, chunk, 0, Math.min(chunk.length, end - at), at);
+      // A CR at a chunk's end is judged with the next chunk, which holds the byte after it.
+      const body = chunk.subarray(0, at + n < end && chunk[n - 1] === 0x0d ? n - 1 : n);
+      if (body.indexOf(0x22) >= 0 || body.indexOf("\n\n") >= 0 || body.indexOf("\n\r\n") >= 0) return false;
+      if (body.indexOf(0x0d) >= 0 && /\r(?!\n)/.test(body.toString("latin1"))) return false;
+      if (at + n >= end) break;
+      at += Math.max(1, body.length - 2);
+    }
+    return true;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /**
@@ -58,13 +87,14 @@ function linesAreRecords(body: Buffer): boolean {
 export async function ingestRecordsBySql(
   connection: DuckDBConnection,
   ds: Dataset,
-  bytes: Buffer,
+  /** The file's first bytes (recordsHeadBytes, or more). */
+  head: Buffer,
   base: Pick<LogEntry, "source_file" | "sha256" | "dataset">,
   absolute: string,
   salt: string,
   registry: Registry,
 ): Promise<SqlOutcome | undefined> {
-  const source = utf8Source(bytes);
+  const source = utf8Source(head, absolute);
   if (!source) return undefined;
   const records = readRecords(source.text());
   const header = findHeader(records, ds);
@@ -72,20 +102,22 @@ export async function ingestRecordsBySql(
   const headerLine = records[header.index].line;
   let file = absolute;
   let cleanup = () => {};
-  if (source.encoding !== "utf-8") {
+  let utf8Head = head;
+  if (source.converted !== undefined) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "records-"));
     file = path.join(dir, "utf8.csv");
-    fs.writeFileSync(file, source.text());
+    utf8Head = Buffer.from(source.converted);
+    fs.writeFileSync(file, utf8Head);
     cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
   }
   try {
-    const utf8 = source.encoding === "utf-8" ? bytes : fs.readFileSync(file);
-    const headerEnd = nthLineEnd(utf8, headerLine);
-    if (!linesAreRecords(utf8.subarray(headerEnd))) return undefined;
+    const headerEnd = nthLineEnd(utf8Head, headerLine);
+    // A header beyond the head read: the exact reader finds it.
+    if (headerEnd === undefined || !linesAreRecords(file, headerEnd)) return undefined;
     const delimiter = sniffDelimiter(source.text());
     return await loadRecords(
       connection,
-      { ds, header, headerLine, file, utf8, delimiter, salt, registry },
+      { ds, header, headerLine, file, delimiter, salt, registry },
       {
         ...base,
         encoding: source.encoding,
@@ -96,11 +128,12 @@ export async function ingestRecordsBySql(
   }
 }
 
-function nthLineEnd(bytes: Buffer, n: number): number {
+/** The byte after the end of line `n` (its newline), or the end of `bytes` when it has no newline. */
+function nthLineEnd(bytes: Buffer, n: number): number | undefined {
   let at = -1;
   for (let i = 0; i < n; i++) {
     at = bytes.indexOf(0x0a, at + 1);
-    if (at < 0) return bytes.length;
+    if (at < 0) return i === n - 1 ? bytes.length : undefined;
   }
   return at + 1;
 }

@@ -2,19 +2,27 @@
 // (file order, so rowid gives the line) that judges every rule but duplicate keys, an update for
 // those, then one transaction that stores the accepted rows (the student id as its salted hash, the
 // name nowhere) with the rejects — their reasons written by validate.ts (recordsReasons.ts) — and
-// the log entry. Each step is timed (steps.ts).
+// the log entry. DuckDB works within a fixed memory limit and spills beyond it, and no step holds
+// the file or an index of its lines in memory: memory does not grow with the file. Each step is
+// timed (steps.ts).
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sectionsOfGrade, sectionsOfStage } from "../lib/codes.ts";
 import { personalColumns, type Dataset } from "../lib/registry.ts";
 import { hashedName, storedColumns, storedKey } from "../lib/schema.ts";
 import { queryRows } from "../lib/warehouse.ts";
 import type { HeaderMap } from "./header.ts";
-import { explainRejects, lineStarts } from "./recordsReasons.ts";
+import { explainRejects, linesOfFile } from "./recordsReasons.ts";
 import { lit, macros } from "./sqlCells.ts";
 import { cellNames, registryTypes as typesOf, rules, typedSelect } from "./sqlRules.ts";
 import { stepTimer } from "./steps.ts";
 import { inTransaction, writeLog, writeRejects, type LogEntry } from "./store.ts";
 import type { Registry } from "./validate.ts";
+
+/**
+ * DuckDB's memory while it loads a records file (the warehouse's own limit comes back after): beyond
+ * it the typed copy and the key hashes spill to the temp directory beside the warehouse (<db>.tmp).
+ */
+const recordsMemoryLimit = "512MB";
 
 export interface SqlOutcome {
   entry: LogEntry;
@@ -27,9 +35,8 @@ export interface RecordsSource {
   header: HeaderMap;
   /** Physical line of the header; data rows follow it, one a line. */
   headerLine: number;
-  /** The UTF-8 file DuckDB reads, and its bytes. */
+  /** The UTF-8 file DuckDB reads. */
   file: string;
-  utf8: Buffer;
   delimiter: string;
   salt: string;
   registry: Registry;
@@ -138,12 +145,11 @@ export async function loadRecords(
   try {
     // The typed table keeps the file's order: a row's rowid + 1 is its number below the header.
     await connection.run("set preserve_insertion_order = true");
-    const typed = connection.run(
+    // A city's file outgrows memory: spilled beyond this, memory stays flat however many rows it has.
+    await connection.run(`set memory_limit = ${lit(recordsMemoryLimit)}`);
+    await connection.run(
       `create or replace temp table typed as ${typedSelect(ds, header, personalColumns(ds), list, reader)}`,
     );
-    // While DuckDB reads, this thread finds where each line starts (for the reasons below).
-    const lines = lineStarts(src.utf8);
-    await typed;
     step("records_typed");
     await markDuplicates(connection, ds, list.length - 1);
     step("records_duplicates");
@@ -162,7 +168,10 @@ export async function loadRecords(
         explainRejects(
           verdicts.map((v) => ({ line: v.line, code: list[v.rule].code, firstLine: v.first })),
           src,
-          lines,
+          linesOfFile(
+            src.file,
+            verdicts.map((v) => v.line),
+          ),
         ),
       );
       step("records_stored");
@@ -186,5 +195,6 @@ export async function loadRecords(
     // Temp tables, gone with the connection anyway: a failure here must not hide the error that got us here.
     await connection.run("drop table if exists typed").catch(() => {});
     await connection.run("drop table if exists duplicated").catch(() => {});
+    await connection.run("reset memory_limit").catch(() => {});
   }
 }

@@ -1,7 +1,8 @@
 // The reasons and records of the rows DuckDB rejected, written by validate.ts itself: the few
-// rejected lines are cut from the file's bytes and validated again, so a school reads the same
+// rejected lines are read back from the file (linesOfFile) and validated again, so a school reads the same
 // sentence whichever reader took its file. A disagreement on the rule throws, and the exact
 // reader then reads the whole file.
+import fs from "node:fs";
 import { personalColumns, type Dataset } from "../lib/registry.ts";
 import type { HeaderMap } from "./header.ts";
 import { redact } from "./read.ts";
@@ -15,26 +16,51 @@ export interface Verdict {
   firstLine: number | null;
 }
 
-/** Where each physical line starts: element k is the byte offset of line k + 1. */
-export function lineStarts(utf8: Buffer): number[] {
-  const starts = [0];
-  for (let at = utf8.indexOf(0x0a); at >= 0; at = utf8.indexOf(0x0a, at + 1)) starts.push(at + 1);
-  return starts;
+/**
+ * The text of physical lines `wanted` (ascending) of a file, found by counting line breaks a chunk at
+ * a time: only the few rejected lines are kept, never an index of the whole file.
+ */
+export function linesOfFile(file: string, wanted: number[]): Map<number, string> {
+  const out = new Map<number, string>();
+  if (!wanted.length) return out;
+  const chunk = Buffer.allocUnsafe(4 * 1024 * 1024);
+  const fd = fs.openSync(file, "r");
+  try {
+    let next = 0; // index in wanted
+    let line = 1; // the line the next byte belongs to
+    let parts: Buffer[] = []; // the bytes of a wanted line read so far
+    for (let n = fs.readSync(fd, chunk); n > 0 && next < wanted.length; n = fs.readSync(fd, chunk)) {
+      const bytes = chunk.subarray(0, n);
+      for (let at = 0; at < n && next < wanted.length;) {
+        const end = bytes.indexOf(0x0a, at);
+        const stop = end < 0 ? n : end;
+        if (line === wanted[next]) parts.push(Buffer.from(bytes.subarray(at, stop)));
+        if (stop === n) break;
+        if (line === wanted[next]) {
+          out.set(line, Buffer.concat(parts).toString("utf8"));
+          parts = [];
+          next++;
+        }
+        line++;
+        at = stop + 1;
+      }
+    }
+    // The last line, without a line break
+    if (next < wanted.length && line === wanted[next]) out.set(line, Buffer.concat(parts).toString("utf8"));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return out;
 }
 
-/** The cells of physical line `line` (one record a line, no quotes: records.ts checked). */
-function cellsOfLine(utf8: Buffer, starts: number[], line: number, delimiter: string): string[] {
-  const end = line < starts.length ? starts[line] - 1 : utf8.length;
-  return utf8
-    .toString("utf8", starts[line - 1], end)
-    .replace(/\r$/, "")
-    .split(delimiter);
-}
+/** The cells of a physical line (one record a line, no quotes: records.ts checked). */
+const cellsOf = (text: string, delimiter: string) => text.replace(/\r$/, "").split(delimiter);
 
 export function explainRejects(
   verdicts: Verdict[],
-  source: { ds: Dataset; header: HeaderMap; utf8: Buffer; delimiter: string; registry: Registry; salt: string },
-  starts: number[],
+  source: { ds: Dataset; header: HeaderMap; delimiter: string; registry: Registry; salt: string },
+  /** The text of each rejected line (linesOfFile). */
+  lines: Map<number, string>,
 ): Reject[] {
   if (!verdicts.length) return [];
   const { ds, header, registry, salt } = source;
@@ -42,7 +68,7 @@ export function explainRejects(
   const keyNames = ds.key.map((k) => ds.columns.find((c) => c.column === k)!.zhHeader).join("、");
   const validator = new RowValidator(ds, header, registry);
   return verdicts.map((v) => {
-    const rec = { line: v.line, cells: cellsOfLine(source.utf8, starts, v.line, source.delimiter) };
+    const rec = { line: v.line, cells: cellsOf(lines.get(v.line) ?? "", source.delimiter) };
     // The validator knows only the keys of rejected lines, so it may see a duplicate as accepted, or
     // as the duplicate of another rejected line: the earlier line comes from DuckDB.
     const result = validator.validate(rec);

@@ -8,11 +8,11 @@ import { personalColumns, readDictionary, readTargetRows, type Dataset } from ".
 import { studentIdSalt } from "../lib/salt.ts";
 import { ensureSchema } from "../lib/schema.ts";
 import { queryRows } from "../lib/warehouse.ts";
-import { isWorkbookName, listInputFiles, type InputFile } from "./files.ts";
+import { digestFile, isWorkbookName, listInputFiles, type InputFile } from "./files.ts";
 import { workbookKind } from "./decode.ts";
 import { readDataFile } from "./read.ts";
 import { saltProblem } from "./saltCheck.ts";
-import { ingestRecordsBySql } from "./records.ts";
+import { ingestRecordsBySql, recordsHeadBytes } from "./records.ts";
 import { stepTimer } from "./steps.ts";
 import { nextLoadId, storeFile, writeLog, type LogEntry } from "./store.ts";
 import type { Registry, Reject } from "./validate.ts";
@@ -68,9 +68,17 @@ async function ingestFile(
   saltRefused?: string,
 ): Promise<FileOutcome | FileOutcome[]> {
   const step = stepTimer();
-  let bytes: Buffer;
+  // A records file is hashed a chunk at a time and read whole only if the exact reader must read it.
+  const large = file.dataset !== undefined && readBySql.has(file.dataset);
+  let whole: Buffer | undefined;
+  let head: Buffer;
+  let sha256: string;
   try {
-    bytes = fs.readFileSync(file.absolute);
+    if (large) ({ sha256, head } = digestFile(file.absolute, recordsHeadBytes));
+    else {
+      head = whole = fs.readFileSync(file.absolute);
+      sha256 = crypto.createHash("sha256").update(whole).digest("hex");
+    }
   } catch (error) {
     // A file this user may not read fails alone, like any file that cannot be read.
     const fault = classifyFault(error);
@@ -90,13 +98,13 @@ async function ingestFile(
     await writeLog(connection, load_id, entry);
     return { ...entry, load_id, reasons: {} };
   }
-  const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
+  const bytes = () => (whole ??= fs.readFileSync(file.absolute));
   step("files_read");
-  const workbook = workbookKind(bytes);
+  const workbook = workbookKind(head);
   if (workbook) {
     const reloadRegistry = () => loadRegistry(connection);
     const context = { connection, datasets, registry, salt, saltRefused, reloadRegistry };
-    return ingestWorkbook(context, file, bytes, sha256, workbook);
+    return ingestWorkbook(context, file, bytes(), sha256, workbook);
   }
   const base = { source_file: file.relative, sha256, dataset: file.dataset ?? null, encoding: null, rows_read: 0 };
   const fail = async (message: string, encoding: string | null = null): Promise<FileOutcome> => {
@@ -118,17 +126,15 @@ async function ingestFile(
   }
   if (saltRefused && personalColumns(ds).some((c) => c.personal === "hash")) return fail(saltRefused);
   if (readBySql.has(ds.name)) {
-    const bySql = await ingestRecordsBySql(connection, ds, bytes, base, file.absolute, salt, registry).catch(
-      (error) => {
-        // A fault of the machine would meet the exact reader too: it ends the run (see runIngest).
-        if (classifyFault(error)) throw error;
-        if (process.env.DEBUG) console.error(error);
-        return undefined;
-      },
-    );
+    const bySql = await ingestRecordsBySql(connection, ds, head, base, file.absolute, salt, registry).catch((error) => {
+      // A fault of the machine would meet the exact reader too: it ends the run (see runIngest).
+      if (classifyFault(error)) throw error;
+      if (process.env.DEBUG) console.error(error);
+      return undefined;
+    });
     if (bySql) return { ...bySql.entry, load_id: bySql.loadId, reasons: bySql.reasons };
   }
-  const read = readDataFile(bytes, ds, registry, salt);
+  const read = readDataFile(bytes(), ds, registry, salt);
   if (!read.ok) return fail(read.message, read.encoding);
   const entry: LogEntry = {
     ...base,

@@ -1,6 +1,8 @@
 // Where an ingest run spends its time: wall seconds by step, summed over the run's files. The
 // `--json` summary carries them (the benchmark prints them beside the floor); with INGEST_TIMING=1
-// each step also prints its wall and CPU time (all of DuckDB's threads) on stderr as it ends.
+// each step also prints its wall and CPU time (all of DuckDB's threads) and the process's peak memory
+// so far on stderr as it ends.
+import fs from "node:fs";
 
 /** The steps, in the order a records file goes through them. */
 export const stepNames = [
@@ -15,6 +17,16 @@ export type StepName = (typeof stepNames)[number];
 
 const totals = new Map<StepName, number>();
 
+/** This process's peak resident memory so far (VmHWM), in MB; 0 where /proc is not there. */
+function peakMegabytes(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync("/proc/self/status", "utf8"));
+    return m ? Math.round(Number(m[1]) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** A timer whose every call ends a step (started at the previous call, or at the timer's creation). */
 export function stepTimer(): (name: StepName) => void {
   let last = { wall: performance.now(), cpu: process.cpuUsage() };
@@ -24,7 +36,9 @@ export function stepTimer(): (name: StepName) => void {
     totals.set(name, (totals.get(name) ?? 0) + wall / 1000);
     if (process.env.INGEST_TIMING) {
       const cpu = (now.cpu.user + now.cpu.system - last.cpu.user - last.cpu.system) / 1000;
-      console.error(`${name}: ${Math.round(wall)} ms, CPU ${Math.round(cpu)} ms`);
+      console.error(
+        `${name}: ${Math.round(wall)} ms, CPU ${Math.round(cpu)} ms, peak memory so far ${peakMegabytes()} MB`,
+      );
     }
     last = now;
   };

@@ -51,6 +51,7 @@ describe("npm run bench -- --quick", () => {
       ...records("20,000 行（坏行 100）"),
       ...records("2,000 行（坏行 10）"),
       "记录导入增长 @ 2,000 → 20,000 行（10.00 倍）",
+      "记录导入峰值内存增长 @ 2,000 → 20,000 行（10.00 倍）",
       `区县导入（npm run ingest，含指标） @ ${district}`,
       `指标计算（npm run indicators） @ ${district}`,
       `网站构建（npm run build） @ ${district}`,
@@ -92,7 +93,10 @@ describe("npm run bench -- --quick", () => {
         "其他（检查、登记、日志）",
       ]);
     for (const r of rows.filter((r) => r[0] === "记录导入峰值内存"))
-      expect(r[2]).toMatch(/^\d[\d.]* MB（下限 \d[\d.]* MB）$/);
+      expect(r[2]).toMatch(/^\d[\d.]* MB（含盐值哈希的下限 \d[\d.]* MB，下限 \d[\d.]* MB）$/);
+    expect(cell("记录导入峰值内存增长", "2,000 → 20,000 行（10.00 倍）")).toMatch(
+      /^[\d.]+ 倍（\d[\d.]* MB → \d[\d.]* MB；含盐值哈希的下限 [\d.]+ 倍）$/,
+    );
     const built = /（CPU 时间 [\d.]+ 秒，页面 (\d+) 个，其中学校页 20 个，峰值内存 [\d.]+ MB）$/.exec(
       cell("网站构建（npm run build）", district),
     )!;
