@@ -10,7 +10,7 @@ import { computeIndicators } from "../../../pipelines/indicators/compute.ts";
 import { runIngest } from "../../../pipelines/ingest/run.ts";
 import { csv, tempDir, tempWarehouse, writeFiles, type TempWarehouse } from "../../helpers/ingest.ts";
 
-const salt = "test-salt-pinned";
+const salt = "test-salt-pinned-0123456789abcdef";
 process.env.STUDENT_ID_SALT = salt;
 
 const primary = ["一年级", "二年级", "三年级", "四年级", "五年级", "六年级"];
@@ -153,10 +153,10 @@ describe("a 20,000-row records file with bad and repeated lines placed by constr
       (await w.rows<{ reason: string }>("select reason from rejects where source_line = $line", { line }))[0]?.reason;
     // rows 96, 193, 290, 387, 484, 581: the six kinds in turn
     expect(await reason(lineOf(96))).toBe("左眼裸眼视力的值 5.8 超出允许范围（3–5.3）");
-    expect(await reason(lineOf(193))).toBe('右眼裸眼视力的值"不详"无法识别，应为数字');
-    expect(await reason(lineOf(290))).toBe("必填列学籍号(student_id)为空");
-    expect(await reason(lineOf(387))).toBe("学校代码 X99 不在学校名录中");
-    expect(await reason(lineOf(484))).toBe('学校 P0（第1学校）没有初中学段，年级"七年级"不适用');
+    expect(await reason(lineOf(193))).toBe('右眼裸眼视力的值"（学生个人数据，不显示）"无法识别，应为数字');
+    expect(await reason(lineOf(290))).toBe("必填列“学籍号”为空");
+    expect(await reason(lineOf(387))).toBe("学校代码 （学生个人数据，不显示） 不在学校名录中");
+    expect(await reason(lineOf(484))).toBe('学校 P0（第1学校）没有初中学段，年级"（学生个人数据，不显示）"不适用');
     expect(await reason(lineOf(581))).toBe(`年度、学校代码、学籍号与第 ${lineOf(541)} 行相同（重复）`);
     // two later copies of one key both point at the first line; a copy of a rejected row's key is loaded
     expect(await reason(lineOf(19990))).toBe(`年度、学校代码、学籍号与第 ${lineOf(100)} 行相同（重复）`);
