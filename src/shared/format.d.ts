@@ -28,3 +28,9 @@ export declare function formatTick(
   unit: string,
   options?: { share?: boolean },
 ): string;
+export declare function formatDelta(
+  delta: number | null | undefined,
+  unit: string,
+  options?: { share?: boolean },
+): string;
+export declare function progressText(p: import("./vocabulary.js").Progress | undefined): string;
