@@ -156,9 +156,7 @@ describe("a school-scope target: the district value is the share of schools met,
     expect(p.ratio).toBeCloseTo(1.83523, 4);
     // (0.75 − 0.5) / 2 = 12.5 points a year; (1 − 0.5) / 6 = 8.33 points needed; never "+43.9 %"
     const text = progressText(p);
-    expect(text).toBe(
-      "进度正常（2019–2021年达标学校占比年均 +12.5个百分点；2025年全部学校达标需年均 +8.3个百分点）",
-    );
+    expect(text).toBe("进度正常（2019–2021年达标学校占比年均 +12.5个百分点；2025年全部学校达标需年均 +8.3个百分点）");
     expect(text).not.toContain("%");
   });
 
