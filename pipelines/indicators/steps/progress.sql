@@ -78,7 +78,7 @@ rates as (
     case when l.latest_year > f.first_year and f.first_value > 0 and l.latest_value >= 0
       then pow(l.latest_value / f.first_value, 1 / (l.latest_year - f.first_year)) - 1 end as observed_rate,
     case when t.target_year > f.first_year and f.first_value > 0 and t.goal >= 0
-      then pow(greatest(t.goal, 0.001) / f.first_value, 1 / (t.target_year - f.first_year)) - 1 end as required_rate,
+      then pow((case when t.goal = 0 then 0.001 else t.goal end) / f.first_value, 1 / (t.target_year - f.first_year)) - 1 end as required_rate,
     case when l.latest_year > f.first_year
       then (l.latest_value - f.first_value) / (l.latest_year - f.first_year) end as observed_change,
     case when t.target_year > f.first_year

@@ -79,7 +79,7 @@ function judge(): Judged[] {
     const observed = base && span > 0 && base.value > 0 ? (latest.value / base.value) ** (1 / span) - 1 : null;
     const required =
       base && targetYear > base.year && base.value > 0
-        ? (Math.max(goal, 0.001) / base.value) ** (1 / (targetYear - base.year)) - 1
+        ? ((goal === 0 ? 0.001 : goal) / base.value) ** (1 / (targetYear - base.year)) - 1
         : null;
     const ratio = observed != null && required != null && required !== 0 ? (d * observed) / Math.abs(required) : null;
     let category: string;
