@@ -1,7 +1,7 @@
 -- grain: one district row per year: the teacher-weighted mean pay of compulsory-education teachers
 -- (义务教育教师, plan clause 32; 义务教育法 第31条) against the civil servants' mean pay of the same year.
 -- A school with a primary or junior section and no senior section: all its teachers are compulsory-education
--- teachers (its row as sent). A school that also has a senior section (complete secondary, twelve-year) counts
+-- teachers (its row as sent; the compulsory columns, meant for schools with a senior section, are not read). A school that also has a senior section (complete secondary, twelve-year) counts
 -- with the teachers and mean pay of its primary and junior sections (optional columns compulsory_teachers,
 -- compulsory_avg_annual_pay_yuan); without them it is left out of numerator and denominator alike (no split
 -- is made up) and counted as a unit left out, so the district row says which schools are missing.
@@ -15,14 +15,12 @@ school_pay as (
     p.year,
     p.school_id,
     case
-      when p.compulsory_teachers is not null and p.compulsory_avg_annual_pay_yuan is not null
-        then p.compulsory_teachers
       when h.school_id is null then p.teachers
+      when p.compulsory_avg_annual_pay_yuan is not null then p.compulsory_teachers
     end as teachers,
     case
-      when p.compulsory_teachers is not null and p.compulsory_avg_annual_pay_yuan is not null
-        then p.compulsory_avg_annual_pay_yuan
       when h.school_id is null then p.avg_annual_pay_yuan
+      when p.compulsory_teachers is not null then p.compulsory_avg_annual_pay_yuan
     end as pay
   from teacher_pay as p
   join applicable as a on a.school_id = p.school_id and a.target_id = 'pay.teacher_parity'

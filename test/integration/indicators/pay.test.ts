@@ -42,7 +42,7 @@ describe("pay family: compulsory-education teachers against civil servants (plan
       compulsory_avg_annual_pay_yuan: compulsory?.[1] ?? null,
     });
     await given(db, "teacher_pay", [
-      pay(2021, "P1", 100, 100000),
+      pay(2021, "P1", 100, 100000, [60, 90000]), // no senior section: these columns are not read
       pay(2021, "N9", 200, 120000), // no senior section: its whole row is compulsory
       pay(2021, "C6", 200, 150000, [100, 120000]), // 100 of its 200 teachers teach junior grades
       pay(2021, "T12", 250, 140000, [200, 130000]),
