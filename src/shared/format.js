@@ -99,7 +99,7 @@ export function formatDelta(delta, unit, { share = false } = {}) {
 
 /**
  * Which way a target is heading (table target_progress), with the yearly movement behind the judgement in
- * the target's own unit: "退步（2019–2021年达标学校占比年均 −1.2个百分点；2025年全部达标需年均 +1.6个百分点）".
+ * the target's own unit: "退步（2019–2021年达标学校占比年均 −1.2个百分点；2025年全部学校达标需年均 +1.6个百分点）".
  * A share or rate moves in 百分点 a year, never as a percentage growth of a percentage.
  */
 export function progressText(p) {
