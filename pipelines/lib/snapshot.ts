@@ -82,7 +82,8 @@ export async function queryProgress(connection: DuckDBConnection): Promise<Progr
   return queryRows<Progress>(
     connection,
     `select target_id, category, observed_rate, required_rate, ratio, target_year::INTEGER as target_year,
-            first_year::INTEGER as first_year, latest_year::INTEGER as latest_year
+            first_year::INTEGER as first_year, latest_year::INTEGER as latest_year, unit, share,
+            direction::INTEGER as direction, observed_change, required_change
      from target_progress order by target_id`,
   );
 }

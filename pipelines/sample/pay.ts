@@ -21,6 +21,8 @@ const at = <T>(xs: T[], i: number) => xs[Math.min(i, xs.length - 1)];
 
 export function teacherPayTables(d: District): Table[] {
   const rng = makeRng(d.seed, "teacher_pay");
+  // its own stream, so the whole-school rows stay as they were before these columns existed
+  const compulsoryRng = makeRng(d.seed, "teacher_pay_compulsory");
   return d.years.map((year, yi) => {
     const rows: Row[] = [];
     const base = at(civilPay, yi) * (1 + 0.03 * Math.max(0, yi - 2));
@@ -37,16 +39,33 @@ export function teacherPayTables(d: District): Table[] {
           : s.ownership === "private"
             ? 0.9
             : at(parity, yi);
+      const pay = base * level * rng.normal(1, 0.035);
+      // A school with a senior section beside primary or junior ones also sends its compulsory sections'
+      // teachers and their pay (senior teachers earn a little more).
+      const compulsory = s.sections.filter((sec) => sec === "primary" || sec === "junior");
+      const mixed = s.sections.includes("senior") && compulsory.length > 0;
+      const compulsoryTeachers = compulsory.reduce(
+        (t, sec) => t + sectionStudents(d.roster, year, s, sec) / studentsPerTeacher[sec],
+        0,
+      );
       rows.push({
         cells: {
           year: String(year),
           school_id: s.id,
           teachers: num(Math.max(3, Math.round(teachers))),
-          avg_annual_pay_yuan: num(base * level * rng.normal(1, 0.035)),
+          avg_annual_pay_yuan: num(pay),
+          compulsory_teachers: mixed ? num(Math.max(1, Math.round(compulsoryTeachers))) : "",
+          compulsory_avg_annual_pay_yuan: mixed ? num(pay * compulsoryRng.normal(0.97, 0.01)) : "",
         },
       });
     }
-    if (yi % 3 === 2) for (const r of rows) r.cells.avg_annual_pay_yuan = thousands(r.cells.avg_annual_pay_yuan);
+    if (yi % 3 === 2) {
+      for (const r of rows) {
+        r.cells.avg_annual_pay_yuan = thousands(r.cells.avg_annual_pay_yuan);
+        if (r.cells.compulsory_avg_annual_pay_yuan)
+          r.cells.compulsory_avg_annual_pay_yuan = thousands(r.cells.compulsory_avg_annual_pay_yuan);
+      }
+    }
     if (yi === d.years.length - 1)
       corrupt(
         rows,
@@ -58,7 +77,14 @@ export function teacherPayTables(d: District): Table[] {
     return {
       dataset: "teacher_pay",
       file: `teacher_pay/${year}.csv`,
-      columns: ["year", "school_id", "teachers", "avg_annual_pay_yuan"],
+      columns: [
+        "year",
+        "school_id",
+        "teachers",
+        "avg_annual_pay_yuan",
+        "compulsory_teachers",
+        "compulsory_avg_annual_pay_yuan",
+      ],
       rows,
       layout: { encoding: yi % 3 === 1 ? "gb18030" : "utf-8" },
     };

@@ -1,8 +1,8 @@
 // The HTML written into pages at build time (the one place the site makes markup in Node): the overview's
 // and each school page's cards with what is still owed, the sample banner and the footer. Measured: a
 // school page stays the same size however many schools the district has, and prints without scripts.
-import { escapeHtml as esc, formatPercent, formatValue } from "../../src/shared/format.js";
-import { areas, progressText, sectionWords } from "../../src/shared/vocabulary.js";
+import { escapeHtml as esc, formatPercent, formatValue, progressText } from "../../src/shared/format.js";
+import { areas, sectionWords } from "../../src/shared/vocabulary.js";
 import { stageLabels } from "../lib/codes.ts";
 import { readPlan } from "../lib/plan.ts";
 import { readDictionary } from "../lib/registry.ts";

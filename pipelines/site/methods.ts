@@ -3,7 +3,14 @@
 // the English formula folded under 技术说明, threshold, scope, source), the pupil weights of combined
 // schools and every parameter of a formula.
 import { escapeHtml as esc, formatNumber, formatThreshold } from "../../src/shared/format.js";
-import { parameterWords, scopeText, sectionWords, statusMeanings, statusOrder } from "../../src/shared/vocabulary.js";
+import {
+  parameterWords,
+  progressWords,
+  scopeText,
+  sectionWords,
+  statusMeanings,
+  statusOrder,
+} from "../../src/shared/vocabulary.js";
 import { stageLabels } from "../lib/codes.ts";
 import { readPlan } from "../lib/plan.ts";
 import { readParameters, readSectionWeights } from "../lib/registry.ts";
@@ -72,9 +79,15 @@ function progressMarkup(): string {
   const value = (name: string) => parameters.find((p) => p.parameter === name)?.value;
   const percent = (x: number | undefined) => (x === undefined ? "" : `${formatNumber(x * 100, 0)}%`);
   return `<section class="method-rules"><h2 id="progress">进度判断</h2>
-<p>对有目标值、且目标值针对数值本身（不是逐年变化）的指标，按加拿大统计局的方法（联合国可持续发展目标开放数据平台采用）判断全区的进度：以数据报齐的最早年度为起点，
-计算起点到最新年度的实际年均增长率（复合增长率），再计算从起点出发在目标年份（登记表的“目标年份”列，未写时为 ${value("target_year")} 年，即“十四五”末）恰好达到目标值所需的年均增长率，
-二者之比：不低于 ${percent(value("progress_on_track"))} 为“进度正常”，${percent(value("progress_accelerate"))} 至 ${percent(value("progress_on_track"))} 为“需加快”，0 至 ${percent(value("progress_accelerate"))} 为“进展有限”，低于 0（方向相反）为“退步”。已达标的写“已达标”；只有一年数据、最新年度数据不全或起点为 0 的，不作判断并写明原因。</p></section>`;
+<p>对有目标值、且目标值针对数值本身（不是逐年变化）的指标，按加拿大统计局的方法（联合国可持续发展目标开放数据平台采用）判断全区的进度。</p>
+<ul>
+<li>目标：全区指标为目标值；逐校指标（校校达标）的全区数值是达标学校占比，目标是全部学校达标（100%），不是每校的标准值（如军训 7 天、生均设备 2,500 元）。目标值为 0 的（如大班额 0 个），计算增长率时按 0.001 计。</li>
+<li>起点：应报学校全部报齐、已下结论（达标或未达标）的最早年度；终点：最新有数值的年度。</li>
+<li>实际年均增长率＝（终点数值÷起点数值）的（1÷相隔年数）次方−1；所需年均增长率＝（目标÷起点数值）的（1÷起点到目标年份的年数）次方−1，目标年份为登记表的“目标年份”列，未写时为 ${value("target_year")} 年（“十四五”末）。</li>
+<li>进度比＝方向×实际年均增长率÷所需年均增长率的绝对值，方向对“不低于”的指标（含达标学校占比）为 +1，对“不高于”的指标为 −1，所以朝反方向变化时进度比总是负数。</li>
+<li>判断：最新年度已达标为“${progressWords.met}”；进度比不低于 ${percent(value("progress_on_track"))} 为“${progressWords.on_track}”，${percent(value("progress_accelerate"))} 至 ${percent(value("progress_on_track"))} 为“${progressWords.accelerate}”，0 至 ${percent(value("progress_accelerate"))} 为“${progressWords.limited}”，低于 0 为“${progressWords.regress}”（起点曾达标、后来回落的也是“${progressWords.regress}”）。最新年度未下结论的写“最新年度数据不全”，报齐的年度只有一个的写“仅一年完整数据”，起点为 0 的写“起点为0”，均不作判断。</li>
+<li>显示：页面用指标自己的单位写出起点以来每年实际变化多少、要在目标年份达标每年需变化多少。占比和比率按“个百分点”计（如“达标学校占比年均 +2.3个百分点；2025年全部学校达标需年均 +3.5个百分点”），不写成百分比的增长率；个数、金额按其单位计。</li>
+</ul></section>`;
 }
 
 /** 方法: the rules, then per clause its text and the targets that serve it. */

@@ -2,8 +2,8 @@
 import { schoolRanking, trendChart } from "./charts.js";
 import { filterBar } from "./controls.js";
 import { h } from "./dom.js";
-import { formatThreshold, formatValue } from "../shared/format.js";
-import { progressText, reportedWords, scopeText, statusOrder, statusWords } from "../shared/vocabulary.js";
+import { formatThreshold, formatValue, progressText } from "../shared/format.js";
+import { reportedWords, scopeText, statusOrder, statusWords } from "../shared/vocabulary.js";
 import { sortableTable } from "./table.js";
 
 const all = (label) => [{ value: "", label: `全部${label}` }];

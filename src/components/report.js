@@ -2,8 +2,8 @@
 // target's district status in its latest year, then the area pages' blocks filled for each area's latest year.
 import { areaBlocks } from "./area.js";
 import { h } from "./dom.js";
-import { formatThreshold, formatValue } from "../shared/format.js";
-import { areas, progressText, reportedWords, statusOrder, statusWords } from "../shared/vocabulary.js";
+import { formatThreshold, formatValue, progressText } from "../shared/format.js";
+import { areas, reportedWords, statusOrder, statusWords } from "../shared/vocabulary.js";
 import { sortableTable } from "./table.js";
 
 const pad = (n) => String(n).padStart(2, "0");

@@ -29,3 +29,9 @@ export declare function formatTick(
   options?: { share?: boolean; ticks?: number[] },
 ): string;
 export declare function countTicks(values: number[], unit: string, options?: { zero?: boolean }): number[] | undefined;
+export declare function formatDelta(
+  delta: number | null | undefined,
+  unit: string,
+  options?: { share?: boolean },
+): string;
+export declare function progressText(p: import("./vocabulary.js").Progress | undefined): string;

@@ -1,5 +1,5 @@
 // Numbers in Chinese conventions (万, %, 个百分点, unit words). Shared by the pages, the build-time markup and the exports.
-import { countUnits, unitWords } from "./vocabulary.js";
+import { countUnits, progressWords, unitWords } from "./vocabulary.js";
 
 const formats = new Map();
 const grouped = (digits) => {
@@ -96,8 +96,8 @@ export function countTicks(values, unit, { zero = false } = {}) {
 /** A signed change of a ratio in percentage points: -0.005 → "−0.5个百分点". */
 export function formatPoints(delta, digits = 1) {
   if (delta == null || !Number.isFinite(delta)) return "—";
-  const sign = delta > 0 ? "+" : "";
-  return `${sign}${formatNumber(delta * 100, digits)}个百分点`;
+  const number = formatNumber(delta * 100, digits);
+  return `${delta > 0 && number !== "0" ? "+" : ""}${number}个百分点`;
 }
 
 /** The target as a leader reads it: "≥ 4.5 平方米", "≤ −0.5个百分点", "全部学校达标". */
@@ -111,10 +111,40 @@ export function formatThreshold(comparator, threshold, unit, { share = false } =
 /** Change from last year in the target's unit, or "—" without both years. */
 export function formatChange(current, previous, unit, { share = false } = {}) {
   if (current == null || previous == null) return "—";
-  const delta = current - previous;
-  if (share || unit === "ratio" || unit === "pp") return formatPoints(delta);
-  const sign = delta > 0 ? "+" : "";
-  return `${sign}${formatValue(delta, unit)}`;
+  return formatDelta(current - previous, unit, { share });
+}
+
+/** A signed movement in the target's own unit: a share or rate in 个百分点 (two decimals when one would read 0), a count to one decimal, money in 元. */
+export function formatDelta(delta, unit, { share = false } = {}) {
+  if (delta == null || !Number.isFinite(delta)) return "—";
+  if (share || unit === "ratio" || unit === "pp") return formatPoints(delta, Math.abs(delta) < 0.0005 ? 2 : 1);
+  const text = countUnits.includes(unit)
+    ? `${formatNumber(delta, 1)}${unitLabel(unit) ? ` ${unitLabel(unit)}` : ""}`
+    : formatValue(delta, unit);
+  return delta > 0 && !/^0(?![.\d])/.test(text) ? `+${text}` : text;
+}
+
+/**
+ * Which way a target is heading (table target_progress), with the yearly movement behind the judgement in
+ * the target's own unit: "退步（2019–2021年达标学校占比年均 −1.2个百分点；2025年全部学校达标需年均 +1.6个百分点）".
+ * A share or rate moves in 百分点 a year, never as a percentage growth of a percentage.
+ */
+export function progressText(p) {
+  if (!p) return "";
+  const word = progressWords[p.category] ?? p.category;
+  if (!["on_track", "accelerate", "limited", "regress"].includes(p.category) || p.observed_change == null) return word;
+  const options = { share: Boolean(p.share) };
+  const what = p.share ? "达标学校占比" : "";
+  const observed = `${p.first_year}–${p.latest_year}年${what}年均 ${formatDelta(p.observed_change, p.unit, options)}`;
+  // A base that already met the goal (and has since fallen back): the way to the goal points backwards.
+  const aim = p.share ? "全部学校达标" : "达标";
+  const required =
+    p.required_change == null
+      ? ""
+      : p.required_change * (p.direction ?? 1) > 0
+        ? `；${p.target_year}年${aim}需年均 ${formatDelta(p.required_change, p.unit, options)}`
+        : `；${p.first_year}年曾达标`;
+  return `${word}（${observed}${required}）`;
 }
 
 /** Escapes text for HTML (used where markup is written as a string at build time). */

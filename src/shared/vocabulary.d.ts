@@ -24,8 +24,17 @@ export interface Progress {
   required_rate: number | null;
   ratio?: number | null;
   target_year: number;
+  first_year?: number | null;
+  latest_year?: number | null;
+  /** The target's unit (registry column display_unit). */
+  unit?: string;
+  /** A school-scope target: the value is the share of schools met. */
+  share?: boolean;
+  /** +1 when the value should rise, −1 when it should fall. */
+  direction?: number;
+  observed_change?: number | null;
+  required_change?: number | null;
 }
-export declare function progressText(p: Progress | undefined): string;
 export declare const scopeWords: Record<string, string>;
 export declare function scopeText(target: { scope: string; applies_to: string[] }): string;
 export declare const parameterWords: Record<string, string>;

@@ -32,19 +32,10 @@ export const progressWords = {
   accelerate: "需加快",
   limited: "进展有限",
   regress: "退步",
-  one_year: "仅一年数据，暂无法判断进度",
+  one_year: "仅一年完整数据，暂无法判断进度",
   incomplete: "最新年度数据不全，暂不判断进度",
   cannot: "起点为0，无法按增长率判断进度",
 };
-
-/** "需加快（年均 +2.8%，需 +3.3%）": a judgement with the rates behind it. */
-export function progressText(p) {
-  if (!p) return "";
-  const word = progressWords[p.category] ?? p.category;
-  if (p.observed_rate == null || p.required_rate == null || p.category === "met") return word;
-  const rate = (x) => `${x > 0 ? "+" : x < 0 ? "−" : ""}${Math.abs(x * 100).toFixed(1)}%`;
-  return `${word}（年均 ${rate(p.observed_rate)}，${p.target_year}年达标需年均 ${rate(p.required_rate)}）`;
-}
 
 /** Reason codes of rejected rows (rule: docs/data.md), in the order they are checked, with their words. */
 export const reasonWords = {

@@ -13,7 +13,7 @@ import { fullWidthSchool, sampleSite } from "../helpers/sampleSite.ts";
 
 let site: Site;
 let school: { school_id: string; name: string };
-let progress: { target_id: string; category: string }[];
+let progress: { target_id: string; category: string; share: boolean }[];
 let notMet: string[];
 
 async function phone(urlPath: string): Promise<Page> {
@@ -41,7 +41,7 @@ describe("on a phone, at the search box", () => {
       warehouse.connection,
       "select school_id, name from schools where name like '%西永小学' order by school_id limit 1",
     );
-    progress = await queryRows(warehouse.connection, "select target_id, category from target_progress");
+    progress = await queryRows(warehouse.connection, "select target_id, category, share from target_progress");
     notMet = (
       await queryRows<{ target_id: string }>(
         warehouse.connection,
@@ -167,5 +167,24 @@ describe("on a phone, at the search box", () => {
     const text = await page.locator(`.target-card[data-target-id="${judged.target_id}"] .card-progress`).textContent();
     await page.close();
     expect(text).toContain(progressWords[judged.category]);
+  });
+
+  test("a target that fell is 退步 with its yearly movement, on the card and on its area page", async () => {
+    const fallen = progress.find((p) => p.category === "regress")!;
+    expect(fallen).toBeDefined();
+    const area = readSiteTargets().find((t) => t.target_id === fallen.target_id)!.area;
+    const overview = await phone("/");
+    const card = await overview
+      .locator(`.target-card[data-target-id="${fallen.target_id}"] .card-progress`)
+      .textContent();
+    await overview.close();
+    const areaPage = await phone(`/${area}`);
+    const block = await areaPage.locator(`[id="target-${fallen.target_id}"] .target-progress`).textContent();
+    await areaPage.close();
+    for (const text of [card, block]) {
+      expect(text).toContain(progressWords.regress);
+      expect(text).toMatch(/年均 −[\d.]+/);
+      expect(text).not.toContain("%");
+    }
   });
 });
