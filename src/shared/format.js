@@ -63,7 +63,9 @@ export function formatTick(value, unit, { share = false } = {}) {
   if (unit === "pp") return formatNumber(value * 100, 1);
   if (unit === "coefficient") return formatNumber(value, 2);
   if (unit === "yuan") return Math.abs(value) >= 10000 ? `${formatNumber(value / 10000, 1)}万` : formatNumber(value, 0);
-  return countUnits.includes(unit) ? formatCount(value) : formatNumber(value, 2);
+  // a count's axis names whole numbers only (a document is 0 or 1 件: no tick reads 0 three times)
+  if (countUnits.includes(unit)) return Number.isInteger(value) ? formatCount(value) : "";
+  return formatNumber(value, 2);
 }
 
 /** A signed change of a ratio in percentage points: -0.005 → "−0.5个百分点". */
