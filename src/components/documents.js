@@ -39,14 +39,18 @@ export function documentsTable(documents, targets, rows) {
       "工作要点要求出台的文件：文号、印发日期取自重点任务台账最近一个统计日期的记录；当年12月31日前印发为达标，逾期印发或尚未印发为未达标。",
     ),
     h(
-      "table",
-      { class: "documents-table" },
+      "div",
+      { class: "documents-wrap" },
       h(
-        "thead",
-        {},
-        h("tr", {}, ...["文件", "年度", "文号", "印发日期", "统计日期", "状态"].map((c) => h("th", {}, c))),
+        "table",
+        { class: "documents-table" },
+        h(
+          "thead",
+          {},
+          h("tr", {}, ...["文件", "年度", "文号", "印发日期", "统计日期", "状态"].map((c) => h("th", {}, c))),
+        ),
+        h("tbody", {}, ...body),
       ),
-      h("tbody", {}, ...body),
     ),
   );
 }
