@@ -8,7 +8,7 @@ with ledger as (
     m.target_id,
     m.year,
     case
-      when t.display_unit <> 'documents' then m.achieved
+      when t.display_unit is distinct from 'documents' then m.achieved
       when m.issued_on is not null then (m.issued_on <= make_date(m.year, 12, 31))::INTEGER
       when m.achieved = 0 then 0
     end as achieved,
