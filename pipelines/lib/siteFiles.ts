@@ -31,6 +31,7 @@ export async function siteFiles(connection: DuckDBConnection | null, facts: obje
     "quality.json": JSON.stringify(connection ? await readQuality(connection) : emptyQuality()),
     "rejects.arrow": await rejectsArrow(connection),
     "vision_grades.arrow": await gradesArrow(connection),
+    "documents.json": JSON.stringify(await documentEvidence(connection, targets)),
   };
   for (const a of areas)
     files[`areas/${a.slug}.arrow`] = indicatorArrow(rows.filter((r) => areaOf.get(r.target_id) === a.slug));
@@ -76,6 +77,37 @@ async function rejectsArrow(connection: DuckDBConnection | null): Promise<Uint8A
     reason: "string",
     record: "string",
   });
+}
+
+/**
+ * The evidence of each document the plan says to issue (targets of unit documents): 文号, 印发日期 and
+ * 统计日期 of the latest ledger row of each year, as the ledger records them (no status is made here).
+ */
+async function documentEvidence(connection: DuckDBConnection | null, targets: { target_id: string; unit: string }[]) {
+  const documents = new Set(targets.filter((t) => t.unit === "documents").map((t) => t.target_id));
+  const [columns] = connection
+    ? await queryRows<{ n: number }>(
+        connection,
+        `select count(*)::INTEGER as n from duckdb_columns()
+         where table_name = 'milestones' and column_name in ('doc_number', 'issued_on')`,
+      )
+    : [];
+  if (!connection || columns?.n !== 2) return []; // a warehouse from before these columns: nothing recorded
+  const rows = await queryRows<{
+    target_id: string;
+    year: number;
+    as_of: string;
+    doc_number: string | null;
+    issued_on: string | null;
+  }>(
+    connection,
+    `select target_id, year::INTEGER as year, strftime(as_of, '%Y-%m-%d') as as_of, doc_number,
+            strftime(issued_on, '%Y-%m-%d') as issued_on
+     from milestones
+     qualify row_number() over (partition by target_id, year order by as_of desc) = 1
+     order by target_id, year`,
+  );
+  return rows.filter((r) => documents.has(r.target_id));
 }
 
 /** Myopia by grade from vision_grade_rates, where small counts are already hidden. */

@@ -83,6 +83,16 @@ export function makeLate(tables: Table[], d: District): LateReport[] {
       what: "办学条件报成一行“全校”，填了小学、初中在校生数（不算缺报：计算时按国家权重拆分到两个学段）",
     });
   }
+  for (const [dataset, stages, what] of [
+    ["school_tasks", ["primary"], "未报送学校重点工作落实（迟报）"],
+    ["special_needs", ["junior"], "未报送特殊教育一人一案（迟报）"],
+  ] as const) {
+    const t = last(dataset);
+    const s = t && choose(t, [...stages]);
+    if (!t || !s) continue;
+    drop(t, (r) => r.cells.school_id !== s.id);
+    late.push({ school: s, dataset, what });
+  }
   return late;
 }
 

@@ -1,4 +1,6 @@
-// milestones: progress of every ledger target (applies_to = milestone), several as_of dates per year.
+// milestones: progress of every ledger target (applies_to = milestone), several as_of dates per year;
+// a document the plan says to issue (unit documents) only in the plan's year, with its 文号 and 印发日期
+// once issued (synthetic 文号: 示例〔2021〕N号).
 import { readTargetRows } from "../lib/registry.ts";
 import type { District } from "./context.ts";
 import { makeRng } from "./prng.ts";
@@ -19,9 +21,12 @@ function spell(year: number, [m, day]: number[], k: number): string {
 
 export function milestonesTable(d: District): Table {
   const rng = makeRng(d.seed, "milestones");
-  const targets = readTargetRows().filter((t) => t.applies_to === "milestone");
-  // the last two ledger targets fall short in the last year
-  const short = new Set(targets.slice(-2).map((t) => t.target_id));
+  const ledger = readTargetRows().filter((t) => t.applies_to === "milestone");
+  const targets = ledger.filter((t) => t.unit !== "documents");
+  // the last two ledger targets fall short in the last year, and so do the last two of the building projects
+  // (clause 36: 新开工 and 前期研究 fall below their counts after being met)
+  const building = targets.filter((t) => String(t.clause) === "36");
+  const short = new Set([...targets.slice(-2), ...building.slice(-2)].map((t) => t.target_id));
   const last = d.years[d.years.length - 1];
   const rows: Row[] = [];
   let k = 0;
@@ -50,6 +55,12 @@ export function milestonesTable(d: District): Table {
         });
       }
     }
+  rows.push(
+    ...documentRows(
+      d,
+      ledger.filter((t) => t.unit === "documents"),
+    ),
+  );
   rows.push({
     cells: { target_id: "party.unknown_pilots", year: String(last), as_of: `${last}-06-30`, achieved: "5", note: "" },
     defect: { code: "unknown_target", note: "指标编号party.unknown_pilots不在指标清单中" },
@@ -61,8 +72,38 @@ export function milestonesTable(d: District): Table {
   return {
     dataset: "milestones",
     file: "milestones/milestones.csv",
-    columns: ["target_id", "year", "as_of", "achieved", "note"],
+    columns: ["target_id", "year", "as_of", "achieved", "note", "doc_number", "issued_on"],
     rows,
     layout: { encoding: "utf-8-bom", eol: "\r\n" },
   };
+}
+
+/**
+ * The plan's documents in its year (the last), as of the first three quarters: each issued in a quarter
+ * the seed picks, every fourth not issued yet (achieved 0, no 文号, no date).
+ */
+function documentRows(d: District, documents: Record<string, string>[]): Row[] {
+  const rng = makeRng(d.seed, "documents");
+  const year = d.years[d.years.length - 1];
+  const rows: Row[] = [];
+  documents.forEach((t, i) => {
+    const quarter = i % 4 === 3 ? 3 : rng.int(0, 2);
+    const month = quarters[Math.min(quarter, 2)][0] - rng.int(0, 2);
+    const issuedOn = `${year}-${String(month).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}`;
+    for (let q = 0; q < 3; q++) {
+      const issued = q >= quarter;
+      rows.push({
+        cells: {
+          target_id: t.target_id,
+          year: String(year),
+          as_of: spell(year, quarters[q], i + q),
+          achieved: issued ? "1" : "0",
+          note: issued || q < 2 ? "" : "征求意见中",
+          doc_number: issued ? `示例〔${year}〕${10 + 7 * i}号` : "",
+          issued_on: issued ? issuedOn : "",
+        },
+      });
+    }
+  });
+  return rows;
 }

@@ -9,6 +9,7 @@ import { recordsTable } from "./records.ts";
 import { schoolsTable } from "./registry.ts";
 import { facilitiesTables, specialRoomsTables } from "./resources.ts";
 import type { Table } from "./table.ts";
+import { schoolTasksTable, specialNeedsTables } from "./tasks.ts";
 import { visionTables } from "./vision.ts";
 
 export function allTables(d: District): Table[] {
@@ -25,5 +26,7 @@ export function allTables(d: District): Table[] {
     ...teacherPayTables(d),
     ...classSizesTables(d),
     milestonesTable(d),
+    schoolTasksTable(d),
+    ...specialNeedsTables(d),
   ];
 }

@@ -1,5 +1,5 @@
 // The methods page's body, from the registries alone: what each status means and how incomplete data
-// is treated, then per plan clause its text and the targets that serve it (the Chinese explanation with
+// is treated, a table of all the plan's clauses (targets, or why none), then per plan clause its text and the targets that serve it (the Chinese explanation with
 // the English formula folded under 技术说明, threshold, scope, source), the pupil weights of combined
 // schools and every parameter of a formula.
 import { escapeHtml as esc, formatNumber, formatThreshold } from "../../src/shared/format.js";
@@ -12,7 +12,7 @@ import {
   statusOrder,
 } from "../../src/shared/vocabulary.js";
 import { stageLabels } from "../lib/codes.ts";
-import { readPlan } from "../lib/plan.ts";
+import { clauseCoverage, readClauseReasons, readPlan, type Plan } from "../lib/plan.ts";
 import { readParameters, readSectionWeights } from "../lib/registry.ts";
 import type { SiteTarget } from "../lib/targets.ts";
 import { badge } from "./cards.ts";
@@ -90,7 +90,23 @@ function progressMarkup(): string {
 </ul></section>`;
 }
 
-/** 方法: the rules, then per clause its text and the targets that serve it. */
+/** 条款与指标: every clause of the plan, the targets that serve it or why it has none (seeds/clauses-<year>.csv). */
+function clauseTableMarkup(plan: Plan, targets: SiteTarget[]): string {
+  const rows = clauseCoverage(plan, targets, readClauseReasons()).map(({ clause, targets: serving, reason }) => {
+    const n = clause.number;
+    const label = serving.length ? `<a href="#clause-${n}">第${n}条</a>` : `第${n}条`;
+    const cell = serving.length
+      ? serving.map((t) => `<a href="#method-${esc(t.target_id)}">${esc(t.title_zh)}</a>`).join("；")
+      : `<span class="muted">无可检查的指标：${esc(reason)}</span>`;
+    return `<tr data-clause="${n}"><td>${label}</td><td>${esc(clause.title)}</td><td>${serving.length}</td><td>${cell}</td></tr>`;
+  });
+  const covered = new Set(targets.map((t) => t.clause)).size;
+  return `<section class="method-rules"><h2 id="clauses">条款与指标</h2>
+<p>工作要点共 ${plan.clauses.length} 条，其中 ${covered} 条有可检查的指标（要出台的文件、要覆盖的学校或学生、要完成的数量），其余各条写明没有指标的原因：定性要求不硬凑成数字。</p>
+<table class="methods-table clause-table"><thead><tr><th>条款</th><th>标题</th><th>指标数</th><th>指标，或没有指标的原因</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
+}
+
+/** 方法: the rules, then the clause table, then per clause its text and the targets that serve it. */
 export function methodsMarkup(targets: SiteTarget[]): string {
   const plan = readPlan();
   const used = [...new Set(targets.map((t) => t.clause))].sort((a, b) => a - b);
@@ -105,5 +121,12 @@ export function methodsMarkup(targets: SiteTarget[]): string {
 <blockquote class="clause-text">${esc(clause?.text ?? "")}</blockquote>
 ${blocks}</section>`;
   });
-  return [statusesMarkup(), progressMarkup(), weightsMarkup(), ...clauses, parametersMarkup(targets)].join("\n");
+  return [
+    statusesMarkup(),
+    progressMarkup(),
+    weightsMarkup(),
+    clauseTableMarkup(plan, targets),
+    ...clauses,
+    parametersMarkup(targets),
+  ].join("\n");
 }

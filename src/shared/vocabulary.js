@@ -90,11 +90,23 @@ export const unitWords = {
   points: "个",
   pairs: "对",
   projects: "个",
+  documents: "件",
+  doctors: "名",
   coefficient: "",
 };
 
 /** Units counted in whole numbers. */
-export const countUnits = ["indicators", "classes", "schools", "kindergartens", "points", "pairs", "projects"];
+export const countUnits = [
+  "indicators",
+  "classes",
+  "schools",
+  "kindergartens",
+  "points",
+  "pairs",
+  "projects",
+  "documents",
+  "doctors",
+];
 
 /** The chart kinds a target may name in the registry (targets.csv, column chart). */
 export const chartKinds = ["schools", "cv", "milestone", "trend"];
@@ -103,7 +115,11 @@ export const chartKinds = ["schools", "cv", "milestone", "trend"];
 export const areas = [
   { slug: "vision", title: "视力健康", intro: "近视率、筛查覆盖率与视力分段管理（第10条）。" },
   { slug: "pe", title: "体育与军训", intro: "体育课时、校内外体育活动、体质健康与高中军训（第11条）。" },
-  { slug: "health", title: "卫生与心理", intro: "结核病筛查、预防接种证查验与心理体检（第10条）。" },
+  {
+    slug: "health",
+    title: "卫生与心理",
+    intro: "结核病筛查、预防接种证查验、心理体检与心理讲座、学校食堂管理办法与“明厨亮灶”、“百名医师进校园”（第10条）。",
+  },
   {
     slug: "balance",
     title: "办学条件与均衡",
@@ -111,11 +127,16 @@ export const areas = [
   },
   { slug: "classes", title: "班额与规模", intro: "大班额、超标准班额与超规模学校（第24、25条）。" },
   { slug: "pay", title: "教师待遇", intro: "义务教育教师平均工资与当地公务员平均工资之比（第32条）。" },
-  { slug: "preschool", title: "学前教育", intro: "毛入园率、普惠性幼儿园覆盖率、公办园占比与安吉游戏试点（第23条）。" },
+  {
+    slug: "preschool",
+    title: "学前教育",
+    intro: "毛入园率、普惠性幼儿园覆盖率、公办园占比、安吉游戏试点与区域教研网络（第23条）。",
+  },
   {
     slug: "milestones",
     title: "重点任务",
-    intro: "党建品牌、依法治教、国际交流与重点建设项目等台账指标（第5、21、22、36条）。",
+    intro:
+      "按期出台的文件、党建品牌、依法治教、国际交流、重点建设与维修、资助和安全等台账指标，以及学校重点工作落实和特殊教育“一人一案”（第5、9、12—14、16、20—22、26、29、33、36、38—40条）。",
   },
 ];
 

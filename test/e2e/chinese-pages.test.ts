@@ -3,6 +3,7 @@
 // CSV / Excel / PDF, encoding names on the quality page, and commands on the 下载报告 page. School names and
 // codes come from the warehouse (a test school is named with markup) and are not words of the page.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readPlan } from "../../pipelines/lib/plan.ts";
 import { readSiteTargets } from "../../pipelines/lib/targets.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
 import { encodingWords, reasonWords } from "../../src/shared/vocabulary.js";
@@ -12,6 +13,8 @@ import { sampleSite } from "../helpers/sampleSite.ts";
 
 const formats = ["CSV", "Excel", "PDF"];
 const commands = /npm (?:run [a-z]+|start|ci|install)/g;
+/** Latin words of the plan itself (1+X证书, NGO): the methods page quotes its clauses as written. */
+const planWords = readPlan().clauses.flatMap((c) => [...c.text.matchAll(/(?<![A-Za-z])[A-Za-z]+/g)].map(([w]) => w));
 
 let site: Site;
 /** School names and codes (data, not words of the page). */
@@ -56,7 +59,11 @@ describe("the pages speak Chinese", () => {
     const urlPath = path === "school" ? `/schools/${busiest}` : path;
     const { page, problems } = await openPage(site, urlPath);
     if (path === "/report") await page.waitForSelector("[data-print-pending]", { state: "detached" });
-    const allowed = new Set([...formats, ...(path === "/quality" ? Object.values(encodingWords) : [])]);
+    const allowed = new Set([
+      ...formats,
+      ...(path === "/quality" ? Object.values(encodingWords) : []),
+      ...(path === "/methods" ? planWords : []),
+    ]);
     const words = await latinWords(page, schoolData, path === "/downloads" ? [commands] : []);
     await page.close();
     // the sample site carries no exports: the 下载报告 page asks for their manifest and says so

@@ -26,6 +26,8 @@ interface Row {
 
 let tmp: string;
 let out: string;
+/** The ledger's latest record of each document the plan says to issue (target, year, 文号, 印发日期). */
+let documents: { target_id: string; year: number; doc_number: string | null; issued_on: string | null }[];
 let rows: Row[];
 /** Rows with a value (the years a sparkline draws). */
 let valued: Row[];
@@ -67,6 +69,12 @@ describe("built site", () => {
       "select bool_or(is_sample) as s from ingest_runs",
     );
     isSample = Boolean(run?.s);
+    documents = await queryRows(
+      warehouse.connection,
+      `select target_id, year::integer as year, doc_number, strftime(issued_on, '%Y-%m-%d') as issued_on
+       from milestones where starts_with(target_id, 'docs.')
+       qualify row_number() over (partition by target_id, year order by as_of desc) = 1`,
+    );
     warehouse.close();
     server = createStaticServer(out);
     origin = await listen(server, 0);
@@ -260,6 +268,39 @@ describe("built site", () => {
     ]) {
       const { page, problems } = await open(urlPath);
       await expect(page.locator("#observablehq-main").textContent()).resolves.toContain(text);
+      expect(problems, urlPath).toEqual([]);
+    }
+  });
+
+  test("the 重点任务 page and the district report list each document to issue with the ledger's 文号 and 印发日期 and the warehouse's status", async () => {
+    const statusOf = new Map(
+      rows.filter((r) => r.school_id === null).map((r) => [`${r.target_id}|${r.year}`, r.status]),
+    );
+    const words: Record<string, string> = { met: "达标", not_met: "未达标", incomplete: "数据不全", no_data: "无数据" };
+    expect(documents.length).toBeGreaterThan(0);
+    for (const [urlPath, area] of [
+      ["/milestones", "milestones"],
+      ["/report", null],
+    ] as const) {
+      const { page, problems } = await open(urlPath);
+      await page.waitForSelector(".documents-table tbody tr");
+      const listed = readSiteTargets().filter((t) => t.unit === "documents" && (area === null || t.area === area));
+      await expect(page.locator(".documents-table tbody tr").count()).resolves.toBe(listed.length);
+      for (const t of listed) {
+        const ledger = documents
+          .filter((d) => d.target_id === t.target_id)
+          .sort((a, b) => a.year - b.year)
+          .at(-1);
+        const cells = await page.locator(`.documents-table tr[data-target-id="${t.target_id}"] td`).allTextContents();
+        expect(cells[0]).toBe(t.title_zh);
+        if (!ledger) continue;
+        expect(cells.slice(1, 4), t.target_id).toEqual([
+          `${ledger.year}年`,
+          ledger.doc_number ?? "—",
+          ledger.issued_on ?? "未印发",
+        ]);
+        expect(cells[5], t.target_id).toBe(words[statusOf.get(`${t.target_id}|${ledger.year}`)!]);
+      }
       expect(problems, urlPath).toEqual([]);
     }
   });
