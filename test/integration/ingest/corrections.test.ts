@@ -192,6 +192,42 @@ describe("a school's later submission replaces its earlier one", () => {
   });
 });
 
+describe("rows rejected in the earlier submission", () => {
+  it("no longer leave the school's report incomplete once a later run brings its corrected rows", async () => {
+    const rejectedOf = async (w: TempWarehouse) => {
+      await computeIndicators(w.connection, { families: ["class"] });
+      return w.rows(
+        "select school_id, bool_or(rejected) as rejected from reports where dataset = 'class_sizes' and year = 2024 group by all order by school_id",
+      );
+    };
+    const w = await tempWarehouse();
+    open.push(w);
+    const input = tempDir();
+    dirs.push(input);
+    // 200 pupils is out of range (1-150): the row is rejected and S01's report is not whole
+    writeFiles(input, {
+      "schools.csv": schools,
+      "class_sizes/班额.csv": csv(
+        header,
+        "2024,S01,一年级,1班,45",
+        "2024,S01,一年级,2班,200",
+        "2024,S02,一年级,1班,44",
+      ),
+    });
+    await runIngest(w.connection, { input, isSample: false });
+    expect(await rejectedOf(w)).toEqual([
+      { school_id: "S01", rejected: true },
+      { school_id: "S02", rejected: false },
+    ]);
+    writeFiles(input, { "class_sizes/班额更正.csv": csv(header, "2024,S01,一年级,1班,45", "2024,S01,一年级,2班,40") });
+    await runIngest(w.connection, { input, isSample: false });
+    expect(await rejectedOf(w)).toEqual([
+      { school_id: "S01", rejected: false },
+      { school_id: "S02", rejected: false },
+    ]);
+  });
+});
+
 describe("the same rule for student records and for milestones", () => {
   it("retires a student the school's corrected records of the year no longer hold", async () => {
     const recordsHeader = "年度,学校代码,年级,学籍号,姓名,筛查日期,右眼裸眼视力,左眼裸眼视力";
