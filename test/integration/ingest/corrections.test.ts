@@ -3,6 +3,7 @@
 // retired), history keeps every replaced row with the load that replaced it, and the corrections list
 // counts what the later submission added, removed and changed. Expectations are worked out by hand.
 import fs from "node:fs";
+import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
 import { computeIndicators } from "../../../pipelines/indicators/compute.ts";
 import { runIngest } from "../../../pipelines/ingest/run.ts";
@@ -151,6 +152,22 @@ describe("a school's later submission replaces its earlier one", () => {
         removed: 1, // 一年级2班, the 58-pupil class
         changed: 1, // 二年级1班 40 → 42
       },
+    ]);
+  });
+
+  it("takes a corrected workbook (班额更正.xlsx) like a corrected CSV file", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("班额");
+    for (const line of corrected.trim().split("\r\n"))
+      sheet.addRow(line.split(",").map((cell) => (/^\d+$/.test(cell) ? Number(cell) : cell)));
+    const xlsx = new Uint8Array(await book.xlsx.writeBuffer());
+    const { w } = await ingestRuns(
+      { "schools.csv": schools, "class_sizes/班额.csv": first },
+      { "class_sizes/班额更正.xlsx": xlsx },
+    );
+    expect(await largeClasses(w)).toEqual({ school: 0, district: { value: 0, status: "met" } });
+    expect((await queryCorrections(w.connection)).map((c) => [c.later_files, c.added, c.removed, c.changed])).toEqual([
+      ["class_sizes/班额更正.xlsx#班额", 1, 1, 1],
     ]);
   });
 
