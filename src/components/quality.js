@@ -3,7 +3,6 @@
 import { h } from "./dom.js";
 import { formatCount, formatNumber, formatPercent } from "../shared/format.js";
 import {
-  correctionCounts,
   correctionWords,
   encodingWords,
   ingestStatusWords,
@@ -171,7 +170,6 @@ export function correctionsView({ corrections = [], datasetNames = {} }, schools
     ...c,
     name: c.school_id == null ? "全区" : (names.get(c.school_id) ?? c.school_id),
     files: `${c.earlier_files} → ${c.later_files}`,
-    summary: correctionCounts(c),
   }));
   // district datasets (区级参考数据, 重点任务台账) have no school to link to
   const school = {
@@ -191,12 +189,16 @@ export function correctionsView({ corrections = [], datasetNames = {} }, schools
         school,
         { key: "dataset", label: "数据集", format: (v) => datasetNames[v] ?? v },
         { key: "year", label: "年度", numeric: true },
-        { key: "target_id", label: "指标编号", format: (v) => v ?? "—" },
+        // a target id is for analysts (milestones only), set apart like on the methods page
+        {
+          key: "target_id",
+          label: "指标编号",
+          format: (v) => (v == null ? "—" : h("small", { class: "target-id" }, v)),
+        },
         { key: "files", label: "原文件 → 更正文件" },
         { key: "added", label: "新增行数", numeric: true },
         { key: "removed", label: "删除行数", numeric: true },
         { key: "changed", label: "修改行数", numeric: true },
-        { key: "summary", label: "变化" },
       ],
       { sort: "loaded_at", descending: true, filename: "数据更正记录" },
     ),
