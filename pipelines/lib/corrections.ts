@@ -34,6 +34,7 @@ function correctionsSql(ds: Dataset): string {
   const differs = values.length ? `not (${same("n", "o", values)})` : "false";
   const shown = ["school_id", "year", "target_id"].map((c) => (unit.includes(c) ? `p.${q(c)}` : "null") + ` as ${c}`);
   const list = [...cols, "load_id", "source_file"].map(q).join(", ");
+  const hist = [...cols, "load_id", "source_file"].map((c) => `h.${q(c)}`).join(", ");
   return `with log as (select load_id, run_id, source_file, loaded_at from ingest_log),
   old as (
     select h.*, r.run_id as by_run from "${ds.name}_history" h
@@ -41,12 +42,18 @@ function correctionsSql(ds: Dataset): string {
     left join log e on e.load_id = h.load_id
     where e.run_id is distinct from r.run_id),
   units as (select distinct by_run, ${unit.map(q).join(", ")} from old),
-  stored as (select ${list} from "${ds.name}" union all select ${list} from "${ds.name}_history"),
+  -- each key's last version within its run: a row a later file of its own run replaced (same key) is not
+  stored as (
+    select ${list} from "${ds.name}"
+    union all
+    select ${hist} from "${ds.name}_history" h
+    join log l on l.load_id = h.load_id
+    join log r on r.load_id = h.replaced_by_load_id
+    where l.run_id is distinct from r.run_id),
   new as (
     select a.*, l.run_id as by_run, l.loaded_at from stored a
     join log l on l.load_id = a.load_id
-    join units u on u.by_run = l.run_id and ${same("u", "a", unit)}
-    qualify row_number() over (partition by l.run_id, ${key.map((k) => `a.${q(k)}`).join(", ")} order by a.load_id desc) = 1),
+    join units u on u.by_run = l.run_id and ${same("u", "a", unit)}),
   pairs as (
     select coalesce(n.by_run, o.by_run) as by_run, ${unit.map((k) => `coalesce(n.${q(k)}, o.${q(k)}) as ${q(k)}`).join(", ")},
       n.source_file as later_file, o.source_file as earlier_file, n.loaded_at,
@@ -70,7 +77,18 @@ export async function queryCorrections(connection: DuckDBConnection): Promise<Co
     "select 1 from duckdb_columns() where table_name = 'ingest_log' and column_name = 'run_id'",
   );
   if (!logged) return [];
-  const parts = [...readDictionary().values()].map((ds) => `(${correctionsSql(ds)})`);
+  const datasets = [...readDictionary().values()];
+  // only datasets with history can have corrections (most warehouses: none, and then no query)
+  const withHistory = await queryRows<{ name: string }>(
+    connection,
+    datasets
+      .map((ds) => `select '${ds.name}' as name where exists (select 1 from "${ds.name}_history")`)
+      .join(" union all "),
+  );
+  if (!withHistory.length) return [];
+  const parts = datasets
+    .filter((ds) => withHistory.some((w) => w.name === ds.name))
+    .map((ds) => `(${correctionsSql(ds)})`);
   return queryRows<Correction>(
     connection,
     `select * from (${parts.join(" union all ")}) order by run_id desc, dataset, school_id, year, target_id`,

@@ -209,6 +209,22 @@ describe("a school's later submission replaces its earlier one", () => {
   });
 });
 
+describe("one key twice in a correcting run", () => {
+  it("counts the key once, as its last version in the run", async () => {
+    const { w } = await ingestRuns(
+      { "schools.csv": schools, "class_sizes/a.csv": csv(header, "2024,S01,一年级,1班,45") },
+      {
+        "class_sizes/b.csv": csv(header, "2024,S01,一年级,1班,46"),
+        "class_sizes/c.csv": csv(header, "2024,S01,一年级,1班,47"),
+      },
+    );
+    expect((await classes(w)).map((c) => c.students)).toEqual([47]);
+    expect((await queryCorrections(w.connection)).map((c) => [c.later_files, c.added, c.removed, c.changed])).toEqual([
+      ["class_sizes/c.csv", 0, 0, 1],
+    ]);
+  });
+});
+
 describe("rows rejected in the earlier submission", () => {
   it("no longer leave the school's report incomplete once a later run brings its corrected rows", async () => {
     const rejectedOf = async (w: TempWarehouse) => {
