@@ -6,6 +6,7 @@ import { readDictionary, readParameters, type Dataset, type Parameter } from "..
 import { queryRows } from "../lib/warehouse.ts";
 import { defaultTargetsFile, readTargets, type RegisteredTarget } from "./registry.ts";
 import { createReceivedUnits } from "./reports.ts";
+import { createLatestSubmissions } from "./submissions.ts";
 import { createScratch, dropScratch, writeRuleTables } from "./scratch.ts";
 import { writeGradeRates } from "./smallNumbers.ts";
 import { familySqlPath, readQuery, sqlDir, stepNames, stepSqlPath, viewFiles } from "./sql.ts";
@@ -79,6 +80,7 @@ export async function prepareSteps(
 ): Promise<void> {
   await createScratch(connection, targets, datasets, parameters);
   await createReceivedUnits(connection, datasets);
+  await createLatestSubmissions(connection, datasets);
   await runStep(connection, stepSqlPath(stepNames.reports, dir), "create or replace table reports as %s");
   await runStep(connection, stepSqlPath(stepNames.arrivals, dir), "create or replace temp table target_arrivals as %s");
 }

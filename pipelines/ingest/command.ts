@@ -6,7 +6,10 @@ import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
 import { tellingFaults } from "../lib/faults.ts";
 import { defaultRawDir, sampleDir, warehousePath } from "../lib/paths.ts";
-import { openWarehouse } from "../lib/warehouse.ts";
+import { queryCorrections } from "../lib/corrections.ts";
+import { datasetNames } from "../lib/registry.ts";
+import { openWarehouse, queryRows } from "../lib/warehouse.ts";
+import { correctionText } from "../../src/shared/vocabulary.js";
 import { hasDataFiles } from "./files.ts";
 import { runIngest, type FileOutcome } from "./run.ts";
 import { stepSeconds, stepTimer } from "./steps.ts";
@@ -58,6 +61,16 @@ export async function main(args: string[], { recompute }: { recompute: Recompute
       for (const line of failures) console.error(line);
     });
     if (!values.json) for (const line of notes) console.log(line);
+    // the submissions this run replaced: why a number may move
+    const [{ run }] = await queryRows<{ run: number }>(
+      warehouse.connection,
+      "select max(run_id) as run from ingest_runs",
+    );
+    const corrections = (await queryCorrections(warehouse.connection)).filter((c) => c.run_id === run);
+    const names = datasetNames();
+    if (!values.json)
+      for (const c of corrections)
+        console.log(`更正：${c.school_id ? `学校 ${c.school_id} ` : ""}${correctionText(c, names[c.dataset])}`);
     const step = stepTimer();
     const computing = {
       doing: "重新计算指标",
@@ -82,6 +95,7 @@ export async function main(args: string[], { recompute }: { recompute: Recompute
           maxRssBytes,
           ...totals,
           files,
+          corrections,
           indicators,
         }),
       );

@@ -8,14 +8,14 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sectionsOfGrade, sectionsOfStage } from "../lib/codes.ts";
 import { personalColumns, type Dataset } from "../lib/registry.ts";
-import { hashedName, storedColumns, storedKey } from "../lib/schema.ts";
+import { hashedName, storedColumns } from "../lib/schema.ts";
 import { queryRows } from "../lib/warehouse.ts";
 import type { HeaderMap } from "./header.ts";
 import { explainRejects, linesOfFile } from "./recordsReasons.ts";
 import { lit, macros } from "./sqlCells.ts";
 import { cellNames, registryTypes as typesOf, rules, typedSelect } from "./sqlRules.ts";
 import { stepTimer } from "./steps.ts";
-import { inTransaction, writeLog, writeRejects, type LogEntry } from "./store.ts";
+import { inTransaction, supersede, writeLog, writeRejects, type LogEntry } from "./store.ts";
 import type { Registry } from "./validate.ts";
 
 /**
@@ -81,7 +81,7 @@ async function markDuplicates(connection: DuckDBConnection, ds: Dataset, rule: n
 }
 
 /**
- * Inserts the accepted rows; rows of earlier loads with the same natural key move to history.
+ * Inserts the accepted rows; the rows they supersede (store.ts) move to history.
  * `meanwhile` runs on this thread while DuckDB inserts; its result is returned.
  */
 async function storeAccepted<T>(
@@ -119,12 +119,7 @@ async function storeAccepted<T>(
     await connection.run("reset preserve_insertion_order").catch(() => {});
   }
   if (!earlier) return result;
-  const same = storedKey(ds)
-    .map((k) => `n."${k}" is not distinct from t."${k}"`)
-    .join(" and ");
-  const replaced = `t.load_id <> ${loadId} and exists (select 1 from "${ds.name}" n where n.load_id = ${loadId} and ${same})`;
-  await connection.run(`insert into "${ds.name}_history" select t.*, ${loadId} from "${ds.name}" t where ${replaced}`);
-  await connection.run(`delete from "${ds.name}" t where ${replaced}`);
+  await supersede(connection, ds, loadId, `(select * from "${ds.name}" where load_id = ${loadId})`);
   return result;
 }
 

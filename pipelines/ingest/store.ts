@@ -1,8 +1,10 @@
 // Writing one read file into the warehouse in one transaction: staged rows replace the current
-// value of their natural key (the old value moves to <dataset>_history), rejects and the log row.
+// value of their natural key, and a school's rows from an earlier ingest run replace its earlier
+// submission of that dataset and year entirely (supersede); old rows move to <dataset>_history with
+// the load that replaced them. Then the rejects and the log row (with its ingest run).
 import { DuckDBConnection, dateValue, type DuckDBAppender } from "@duckdb/node-api";
 import type { Dataset } from "../lib/registry.ts";
-import { storedColumns, storedKey } from "../lib/schema.ts";
+import { storedColumns, storedKey, submissionUnit } from "../lib/schema.ts";
 import type { CellValue } from "./cells.ts";
 import type { GoodRow, Reject } from "./validate.ts";
 
@@ -37,7 +39,8 @@ export async function nextLoadId(connection: DuckDBConnection): Promise<number> 
 export async function writeLog(connection: DuckDBConnection, loadId: number, e: LogEntry): Promise<void> {
   await connection.run(
     `insert into ingest_log values ($load_id, $source_file, $sha256, $dataset, $encoding, $rows_read,
-      $rows_loaded, $rows_rejected, $status, $message, current_timestamp::timestamp)`,
+      $rows_loaded, $rows_rejected, $status, $message, current_timestamp::timestamp,
+      (select max(run_id) from ingest_runs))`,
     { load_id: loadId, ...e } as never,
   );
 }
@@ -68,16 +71,38 @@ export async function writeRejects(
   appender.closeSync();
 }
 
-/** Moves the current values of the staged keys to history, then inserts the staged rows. */
-export async function replaceFromStage(connection: DuckDBConnection, ds: Dataset, loadId: number): Promise<void> {
-  const key = storedKey(ds)
-    .map((k) => `s."${k}" is not distinct from t."${k}"`)
-    .join(" and ");
-  const staged = `exists (select 1 from stage s where ${key})`;
+/**
+ * Moves to history, replaced by `loadId`, the rows of the dataset that the incoming rows (SQL
+ * relation `incoming`, e.g. the stage) supersede: a row with the same natural key, and a row of the
+ * same submission unit (submissionUnit) loaded by an earlier ingest run — a key the school's new
+ * submission no longer holds is retired. Files of the same run are one submission: they add up.
+ */
+export async function supersede(
+  connection: DuckDBConnection,
+  ds: Dataset,
+  loadId: number,
+  incoming: string,
+): Promise<void> {
+  const match = (cols: string[]) => cols.map((k) => `n."${k}" is not distinct from t."${k}"`).join(" and ");
+  const unit = submissionUnit(ds);
+  await connection.run(`create or replace temp table incoming_units as
+    select distinct ${unit.map((k) => `"${k}"`).join(", ")} from ${incoming}`);
+  // loads of this run (a file loaded outside a run is a submission of its own)
+  const thisRun = `select load_id from ingest_log where run_id = (select max(run_id) from ingest_runs)`;
+  const superseded = `coalesce(t.load_id, -1) <> ${Number(loadId)} and (
+      exists (select 1 from ${incoming} n where ${match(storedKey(ds))})
+      or (exists (select 1 from incoming_units n where ${match(unit)})
+          and coalesce(t.load_id, -1) not in (${thisRun})))`;
   await connection.run(
-    `insert into "${ds.name}_history" select t.*, ${Number(loadId)} from "${ds.name}" t where ${staged}`,
+    `insert into "${ds.name}_history" select t.*, ${Number(loadId)} from "${ds.name}" t where ${superseded}`,
   );
-  await connection.run(`delete from "${ds.name}" t where ${staged}`);
+  await connection.run(`delete from "${ds.name}" t where ${superseded}`);
+  await connection.run("drop table incoming_units");
+}
+
+/** Moves what the staged rows supersede to history, then inserts the staged rows. */
+export async function replaceFromStage(connection: DuckDBConnection, ds: Dataset, loadId: number): Promise<void> {
+  await supersede(connection, ds, loadId, "stage");
   await connection.run(`insert into "${ds.name}" select * from stage`);
   await connection.run("drop table stage");
 }

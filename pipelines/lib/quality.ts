@@ -1,7 +1,8 @@
 // What the data-quality page shows, read from the warehouse: the ingest log, rejected rows by reason,
-// reports owed and not received, schools whose vision figures changed kind, and pupils the myopia
-// criterion could not judge.
+// reports owed and not received, schools whose vision figures changed kind, pupils the myopia
+// criterion could not judge, and the corrections (submissions a later run replaced).
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { queryCorrections } from "./corrections.ts";
 import { maskPersonal, personalDatasets, publicFileName } from "./personal.ts";
 import { datasetNames } from "./registry.ts";
 import { latestReportYear, queryCompleteness, queryMissing } from "./reports.ts";
@@ -26,6 +27,7 @@ export function emptyQuality() {
     completeness: null,
     sourceChanges: [],
     indeterminate: [],
+    corrections: [],
     datasetNames: datasetNames(),
   };
 }
@@ -74,6 +76,7 @@ export async function readQuality(connection: DuckDBConnection) {
     completeness: await queryCompleteness(connection),
     sourceChanges,
     indeterminate,
+    corrections: await queryCorrections(connection),
     datasetNames: datasetNames(),
   };
 }

@@ -26,6 +26,16 @@ export function storedColumns(ds: Dataset): { name: string; type: string; source
   return cols;
 }
 
+/**
+ * The columns of a submission's unit: a later ingest run's rows of a unit replace the unit's earlier
+ * rows entirely. The key's school, year and target columns (class sizes: school × year; milestones:
+ * target × year; district_reference: year); a key with none of them is its own unit (the registry).
+ */
+export function submissionUnit(ds: Dataset): string[] {
+  const unit = storedKey(ds).filter((k) => ["school_id", "year", "target_id"].includes(k));
+  return unit.length ? unit : storedKey(ds);
+}
+
 /** Natural key of a dataset as stored (a hashed id → student_hash). */
 export function storedKey(ds: Dataset): string[] {
   return ds.key.map((k) => (ds.columns.find((c) => c.column === k)?.personal === "hash" ? hashedName : k));
@@ -47,7 +57,8 @@ export function warehouseTables(datasets: Map<string, Dataset>): Map<string, [st
   }
   const fixed: Record<string, string> = {
     ingest_log: `load_id INTEGER, source_file VARCHAR, sha256 VARCHAR, dataset VARCHAR, encoding VARCHAR,
-      rows_read INTEGER, rows_loaded INTEGER, rows_rejected INTEGER, status VARCHAR, message VARCHAR, loaded_at TIMESTAMP`,
+      rows_read INTEGER, rows_loaded INTEGER, rows_rejected INTEGER, status VARCHAR, message VARCHAR, loaded_at TIMESTAMP,
+      run_id INTEGER`,
     // school_id and year: as far as they could be read from the rejected row (for the reports it leaves partial)
     rejects: `load_id INTEGER, dataset VARCHAR, source_file VARCHAR, source_line INTEGER,
       reason_code VARCHAR, reason VARCHAR, record VARCHAR, school_id VARCHAR, year INTEGER`,

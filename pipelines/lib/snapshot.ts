@@ -1,6 +1,7 @@
 // What the build needs from the warehouse in one read-only pass (statuses, schools, missing reports, run facts),
 // and the lookups the pages make over it: latest rows, rows by school and by target, status counts.
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { queryCorrections, type Correction } from "./corrections.ts";
 import { queryRunFacts, type RunFacts } from "./facts.ts";
 import { queryCompleteness, queryMissing, type Completeness, type MissingReport } from "./reports.ts";
 import type { Progress } from "../../src/shared/vocabulary.js";
@@ -39,6 +40,8 @@ export interface Snapshot extends RunFacts {
   sourceChanges: { school_id: string; year: number }[];
   /** Which way each level target is heading (table target_progress). */
   progress: Progress[];
+  /** Submissions a later ingest run replaced (pipelines/lib/corrections.ts). */
+  corrections: Correction[];
 }
 
 export const emptySnapshot: Snapshot = {
@@ -48,6 +51,7 @@ export const emptySnapshot: Snapshot = {
   completeness: null,
   sourceChanges: [],
   progress: [],
+  corrections: [],
   isSample: false,
   loadedAt: null,
 };
@@ -98,6 +102,7 @@ export function readSnapshot(file: string): Promise<Snapshot> {
       completeness: await queryCompleteness(c),
       sourceChanges: await querySourceChanges(c),
       progress: await queryProgress(c),
+      corrections: await queryCorrections(c),
       ...(await queryRunFacts(c)),
     }),
     emptySnapshot,

@@ -2,10 +2,11 @@
 // and each school page's cards with what is still owed, the sample banner and the footer. Measured: a
 // school page stays the same size however many schools the district has, and prints without scripts.
 import { escapeHtml as esc, formatPercent, formatValue, progressText } from "../../src/shared/format.js";
-import { areas, sectionWords } from "../../src/shared/vocabulary.js";
+import { areas, correctionText, correctionWords, sectionWords } from "../../src/shared/vocabulary.js";
 import { stageLabels } from "../lib/codes.ts";
 import { readPlan } from "../lib/plan.ts";
-import { readDictionary } from "../lib/registry.ts";
+import type { Correction } from "../lib/corrections.ts";
+import { datasetNames, readDictionary } from "../lib/registry.ts";
 import type { Completeness, MissingReport } from "../lib/reports.ts";
 import { latestRows, rowKey, snapshotIndex, type Snapshot } from "../lib/snapshot.ts";
 import type { SiteTarget } from "../lib/targets.ts";
@@ -71,8 +72,21 @@ export function owedMarkup(missing: MissingReport[]): string {
   return `<div class="owed"><p class="missing">${missing[0].year}年尚未报齐：</p><ul>${items.join("")}</ul></div>`;
 }
 
+const namesOfDatasets = datasetNames();
+
+/** The school's corrections, latest first: why one of its numbers may have moved (none: nothing). */
+export function correctionsMarkup(corrections: Correction[], root = "/"): string {
+  if (corrections.length === 0) return "";
+  const items = corrections.map(
+    (c) => `<li data-dataset="${esc(c.dataset)}">${esc(correctionText(c, namesOfDatasets[c.dataset]))}</li>`,
+  );
+  const all = `<a href="${root}quality#corrections">全部更正记录</a>`;
+  return `<div class="corrections"><p>${esc(correctionWords.school)}（${all}）：</p><ul>${items.join("")}</ul></div>`;
+}
+
 /**
- * 学校: the school's applicable targets in its latest year, the district beside each, what it still owes.
+ * 学校: the school's applicable targets in its latest year, the district beside each, what it still owes,
+ * the corrections of its data.
  * `root` "/" inside a Framework page; "../" for the school pages written from the built template
  * (schoolPages.ts), which also give each heading the anchor Framework gives it.
  */
@@ -122,6 +136,10 @@ export function schoolMarkup(snapshot: Snapshot, targets: SiteTarget[], schoolId
   const statuses = mine.map((t) => latest.get(rowKey(t.target_id, schoolId))!.latest.status);
   return `<dl class="school-facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${esc(v)}</dd>`).join("")}</dl>
 ${owedMarkup(snapshot.missing.filter((m) => m.school_id === schoolId))}
+${correctionsMarkup(
+  snapshot.corrections.filter((c) => c.school_id === schoolId),
+  root,
+)}
 ${mine.length ? statusSummary(statuses) : '<p class="muted">暂无适用于该校的指标。</p>'}
 ${groups}`;
 }

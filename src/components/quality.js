@@ -1,8 +1,15 @@
 // Data quality views: the ingest log, rejects grouped by reason with raw records, reports owed and not
-// received, schools whose vision figures changed kind, pupils the myopia criterion could not judge.
+// received, schools whose vision figures changed kind, pupils the myopia criterion could not judge, corrections.
 import { h } from "./dom.js";
 import { formatCount, formatNumber, formatPercent } from "../shared/format.js";
-import { encodingWords, ingestStatusWords, reasonWords, sectionWords, sourceKindWords } from "../shared/vocabulary.js";
+import {
+  correctionWords,
+  encodingWords,
+  ingestStatusWords,
+  reasonWords,
+  sectionWords,
+  sourceKindWords,
+} from "../shared/vocabulary.js";
 import { sortableTable } from "./table.js";
 
 const schoolLink = { key: "name", label: "学校名称", href: (r) => `./schools/${encodeURIComponent(r.school_id)}` };
@@ -153,4 +160,47 @@ export function indeterminateView(rows, schools) {
       { key: "screened", label: "筛查人数", numeric: true },
     ],
   });
+}
+
+/** Every correction, latest run first: school, dataset, year, earlier file → later file, rows added, removed, changed. */
+export function correctionsView({ corrections = [], datasetNames = {} }, schools) {
+  if (corrections.length === 0) return h("p", { class: "muted" }, correctionWords.none);
+  const names = new Map(schools.map((s) => [s.school_id, s.name]));
+  const rows = corrections.map((c) => ({
+    ...c,
+    name: c.school_id == null ? "全区" : (names.get(c.school_id) ?? c.school_id),
+    files: `${c.earlier_files} → ${c.later_files}`,
+  }));
+  // district datasets (区级参考数据, 重点任务台账) have no school to link to
+  const school = {
+    key: "name",
+    label: "学校名称",
+    format: (v, r) => (r.school_id == null ? v : h("a", { href: schoolLink.href(r) }, v)),
+  };
+  return h(
+    "div",
+    { class: "corrections" },
+    h("p", {}, correctionWords.note),
+    sortableTable(
+      rows,
+      [
+        { key: "loaded_at", label: "更正导入时间" },
+        { key: "school_id", label: "学校代码", format: (v) => v ?? "—" },
+        school,
+        { key: "dataset", label: "数据集", format: (v) => datasetNames[v] ?? v },
+        { key: "year", label: "年度", numeric: true },
+        // a target id is for analysts (milestones only), set apart like on the methods page
+        {
+          key: "target_id",
+          label: "指标编号",
+          format: (v) => (v == null ? "—" : h("small", { class: "target-id" }, v)),
+        },
+        { key: "files", label: "原文件 → 更正文件" },
+        { key: "added", label: "新增行数", numeric: true },
+        { key: "removed", label: "删除行数", numeric: true },
+        { key: "changed", label: "修改行数", numeric: true },
+      ],
+      { sort: "loaded_at", descending: true, filename: "数据更正记录" },
+    ),
+  );
 }

@@ -39,3 +39,20 @@ export declare const scopeWords: Record<string, string>;
 export declare function scopeText(target: { scope: string; applies_to: string[] }): string;
 export declare const parameterWords: Record<string, string>;
 export declare const siteTitle: string;
+export declare const correctionWords: Record<"title" | "note" | "none" | "school", string>;
+export interface CorrectionCounts {
+  added: number;
+  removed: number;
+  changed: number;
+}
+export declare function correctionCounts(c: CorrectionCounts): string;
+export declare function correctionText(
+  c: CorrectionCounts & {
+    dataset: string;
+    year: number | null;
+    target_id: string | null;
+    earlier_files: string;
+    later_files: string;
+  },
+  datasetName?: string,
+): string;

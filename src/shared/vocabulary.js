@@ -171,3 +171,29 @@ export const parameterWords = {
   progress_on_track: "进度正常：实际年均增长率至少达到所需增长率的比例",
   progress_accelerate: "需加快：实际年均增长率至少达到所需增长率的比例（更低为进展有限）",
 };
+
+/** The corrections list (pipelines/lib/corrections.ts): a school's later submission standing for its earlier one. */
+export const correctionWords = {
+  title: "数据更正",
+  note:
+    "学校在之后的导入中重新报送了同一数据集、同一年度的数据（同名文件内容改变，或新文件如“班额更正.csv”），以最新一次报送为准：" +
+    "新报送中没有的行不再计入（旧数据保留在历史表中，不删除）。下表列出每次更正前后的文件和变化的行数，可据此核对数字为何变化。",
+  none: "没有数据更正。",
+  school: "本校重新报送过数据，以最新一次报送为准，旧数据保留在历史表中",
+};
+
+/** "新增 1 行、删除 1 行、修改 1 行", or 内容无变化: what a correction changed. */
+export function correctionCounts(c) {
+  const parts = [
+    ["新增", c.added],
+    ["删除", c.removed],
+    ["修改", c.changed],
+  ].filter(([, n]) => n > 0);
+  return parts.length ? parts.map(([word, n]) => `${word} ${n} 行`).join("、") : "内容无变化";
+}
+
+/** "2024年班额：class_sizes/班额.csv → class_sizes/班额更正.csv，删除 1 行": one correction in a sentence. */
+export function correctionText(c, datasetName) {
+  const what = `${c.year != null ? `${c.year}年` : ""}${datasetName ?? c.dataset}${c.target_id ? `（${c.target_id}）` : ""}`;
+  return `${what}：${c.earlier_files} → ${c.later_files}，${correctionCounts(c)}`;
+}

@@ -86,4 +86,30 @@ describe("npm run ingest", () => {
       ["vision/2021.csv", "loaded", 1, 1],
     ]);
   });
+
+  it("names each correction of the run: the school, the dataset and year, the files, the rows removed", () => {
+    const header = "年度,学校代码,年级,班级,班级人数";
+    const first = ingest({
+      "schools.csv": schools,
+      "class_sizes/班额.csv": csv(header, "2021,S01,一年级,1班,45", "2021,S01,一年级,2班,58"),
+    });
+    expect(first.stdout).not.toContain("更正");
+    const dir = dirs[dirs.length - 1];
+    const input = writeFiles(path.join(dir, "in"), {
+      "class_sizes/班额更正.csv": csv(header, "2021,S01,一年级,1班,45"),
+    });
+    const second = spawnSync(
+      tsx,
+      ["pipelines/cli.ts", "ingest", "--input", input, "--db", path.join(dir, "w.duckdb")],
+      {
+        cwd: root,
+        encoding: "utf8",
+        timeout: 120_000,
+      },
+    );
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain(
+      "更正：学校 S01 2021年班额：class_sizes/班额.csv → class_sizes/班额更正.csv，删除 1 行\n",
+    );
+  });
 });

@@ -69,8 +69,11 @@ export async function sampleSite(): Promise<SampleSite> {
   return site;
 }
 
-/** Ingests `input` plus the two tricky schools into `dir`/warehouse.duckdb and builds `dir`/dist offline. */
-export function buildFixtureSite(dir: string, input: string): SampleSite {
+/**
+ * Ingests `input`, then in a second ingest run the tricky schools and the `later` files (e.g. a school's
+ * corrected class sizes), into `dir`/warehouse.duckdb and builds `dir`/dist offline.
+ */
+export function buildFixtureSite(dir: string, input: string, later: Record<string, string> = {}): SampleSite {
   const site: SampleSite = { db: path.join(dir, "warehouse.duckdb"), dist: path.join(dir, "dist") };
   fs.mkdirSync(dir, { recursive: true });
   run(["ingest", "--input", input, "--db", site.db]);
@@ -83,6 +86,10 @@ export function buildFixtureSite(dir: string, input: string): SampleSite {
       `${formulaSchool.id},${formulaSchool.name},小学,公办,井口镇,测试学区\n` +
       `${fullWidthSchool.id},"${fullWidthSchool.name.replaceAll('"', '""')}",完全中学,公办,井口镇,测试学区\n`,
   );
+  for (const [relative, text] of Object.entries(later)) {
+    fs.mkdirSync(path.dirname(path.join(extra, relative)), { recursive: true });
+    fs.writeFileSync(path.join(extra, relative), text);
+  }
   run(["ingest", "--input", extra, "--db", site.db]);
   run(["build", "--db", site.db, "--out", site.dist], { noNetwork: offline });
   return site;

@@ -3,8 +3,10 @@
 -- (column owed_by); student records count for the vision report (column fulfils). received: rows of
 -- the report arrived for that section (a 全校 facilities row covers every section of its school;
 -- rows without a grade or section cover the whole school). rejected: rows of the school's report for
--- that year were rejected in the latest load of their file, so what arrived is not all there is.
--- Reads received_units (year, school_id, dataset, section), made from the dictionary.
+-- that year were rejected in the latest load of their file, so what arrived is not all there is —
+-- unless a later ingest run brought the school's submission of that year, which replaced the one the
+-- rejects belonged to. Reads received_units (year, school_id, dataset, section), made from the
+-- dictionary, and latest_submissions (dataset, school_id, year, run_id).
 with duty_years as (
   select distinct d.duty as dataset, y.year
   from dataset_duties as d
@@ -33,7 +35,11 @@ open_rejects as (
   from rejects as r
   join current_loads as c on c.source_file = r.source_file and c.load_id = r.load_id
   join dataset_duties as d on d.dataset = r.dataset
+  left join ingest_log as l on l.load_id = r.load_id
+  left join latest_submissions as s
+    on s.dataset = r.dataset and s.school_id = r.school_id and s.year = r.year
   where r.reason_code in ('missing_required', 'bad_type', 'out_of_range', 'inconsistent')
+    and (s.run_id is null or l.run_id is null or l.run_id >= s.run_id)
 ),
 
 reports as (

@@ -4,7 +4,7 @@ import { countTicks, formatTick, formatValue } from "../../../src/shared/format.
 describe("a chart's ticks", () => {
   it("name whole numbers only on a count's axis: a document is 0 or 1 件", () => {
     expect(countTicks([0, 1], "documents")).toEqual([0, 1]);
-    expect(countTicks([0, 1, 0], "documents", { zero: true }).map((v) => formatTick(v, "documents"))).toEqual([
+    expect(countTicks([0, 1, 0], "documents", { zero: true })!.map((v) => formatTick(v, "documents"))).toEqual([
       "0",
       "1",
     ]);
