@@ -143,14 +143,19 @@ function thisCommand(): string | undefined {
 const ingestCommand = (warehouse: string) =>
   path.resolve(warehouse) === warehousePath() ? "npm run ingest" : `npm run ingest -- --db ${warehouse}`;
 
-/** How to get a usable warehouse back without this file: the README's restore, or a fresh ingest. */
-function rebuild(warehouse: string): string {
+/** How to make a new warehouse in place of this file: move it aside, then a fresh ingest from the raw files. */
+export function freshWarehouse(warehouse: string, aside = "bad"): string {
   const moves = [warehouse, `${warehouse}.wal`].filter((f) => fs.existsSync(f));
-  const move = moves.map((f) => `mv ${f} ${f}.bad`).join("; ");
+  const move = moves.map((f) => `mv ${f} ${f}.${aside}`).join("; ");
   return (
-    `请按 README“备份与恢复数据仓库”一节从备份恢复；或把它移到别处（${move || `mv ${warehouse} ${warehouse}.bad`}）` +
+    `把它移到别处（${move || `mv ${warehouse} ${warehouse}.${aside}`}）` +
     `后运行 ${ingestCommand(warehouse)}，从 data/raw 中的原始文件重新建立数据仓库。`
   );
+}
+
+/** How to get a usable warehouse back without this file: the README's restore, or a fresh ingest. */
+function rebuild(warehouse: string): string {
+  return `请按 README“备份与恢复数据仓库”一节从备份恢复；或${freshWarehouse(warehouse)}`;
 }
 
 /** The one line that tells the user what happened and what to do. */
