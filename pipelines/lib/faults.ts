@@ -158,6 +158,31 @@ function rebuild(warehouse: string): string {
   return `请按 README“备份与恢复数据仓库”一节从备份恢复；或${freshWarehouse(warehouse)}`;
 }
 
+/** The state of a warehouse file and its write-ahead log, by the facts any write changes (size, times, inode). */
+function fileState(warehouse: string): string {
+  return [warehouse, `${warehouse}.wal`]
+    .map((file) => {
+      const s = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
+      return s ? `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : "-";
+    })
+    .join("|");
+}
+
+/** The state of each warehouse this process opened, as it was just before it was opened. */
+const statesAtOpen = new Map<string, string>();
+
+/** Notes a warehouse's state before it is opened: a fault met later says whether this run changed the file. */
+export function noteOpening(warehouse: string): void {
+  const file = path.resolve(warehouse);
+  if (!statesAtOpen.has(file)) statesAtOpen.set(file, fileState(file));
+}
+
+/** Whether the file differs from what it was when this process first opened it (false when never opened). */
+function changedSinceOpened(warehouse: string): boolean {
+  const before = statesAtOpen.get(path.resolve(warehouse));
+  return before !== undefined && before !== fileState(path.resolve(warehouse));
+}
+
 /** The one line that tells the user what happened and what to do. */
 export function faultLine(fault: Fault, context: FaultContext = {}): string {
   const { doing, kept = "" } = context;
@@ -191,8 +216,16 @@ export function faultLine(fault: Fault, context: FaultContext = {}): string {
       `请换用有权限的用户运行，或请管理员给 ${user} 授予权限${grant}，然后${again}。`
     );
   }
-  const warehouse = context.warehouse ?? fault.path ?? warehousePath();
+  // Untold, the warehouse is the one this process opened (else the default one), never another.
+  const warehouse = context.warehouse ?? fault.path ?? [...statesAtOpen.keys()].pop() ?? warehousePath();
   if (fault.kind === "damaged") {
+    // DuckDB finds a damaged block when it reads it: a run may have written the file (a checkpoint) before then.
+    if (changedSinceOpened(warehouse)) {
+      return (
+        `数据仓库 ${warehouse} 已损坏（文件内容有误），本次运行在发现损坏之前已经写入过它，不要再用它导入或生成网站。` +
+        rebuild(warehouse)
+      );
+    }
     return `数据仓库 ${warehouse} 已损坏（文件不完整或内容有误），无法打开，本次没有改动它。${rebuild(warehouse)}`;
   }
   const by = fault.writtenBy ? `（${fault.writtenBy.replace(" or ", " 或 ")}）` : " ";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { UserError } from "./errors.ts";
-import { faultError, makeFolder } from "./faults.ts";
+import { faultError, makeFolder, noteOpening } from "./faults.ts";
 import { assertDuckDBFile, assertShape, type Use } from "./warehouseShape.ts";
 
 export interface Warehouse {
@@ -29,6 +29,7 @@ export async function openWarehouse(file: string, options: { readOnly?: boolean;
     throw new UserError(`数据仓库 ${file} 不存在：请先运行 npm run ingest 导入数据。`);
   }
   assertDuckDBFile(file);
+  noteOpening(file);
   const opening = { doing: "打开数据仓库", warehouse: file, kept: "数据仓库没有被改动。" };
   let instance: DuckDBInstance;
   try {
@@ -57,9 +58,14 @@ export async function openWarehouse(file: string, options: { readOnly?: boolean;
   return {
     path: file,
     connection,
+    // Closing writes what is left in the write-ahead log into the file (a checkpoint), and may meet a damaged block.
     close() {
-      connection.closeSync();
-      instance.closeSync();
+      try {
+        connection.closeSync();
+        instance.closeSync();
+      } catch (error) {
+        throw faultError(error, { doing: "关闭数据仓库", warehouse: file }) ?? error;
+      }
     },
   };
 }
