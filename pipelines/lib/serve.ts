@@ -43,13 +43,12 @@ export function resolveFile(dir: string, urlPath: string): string | null {
   if (!inside(base, wanted)) return null;
   const candidates = pathname.endsWith("/") ? [path.join(wanted, "index.html")] : [wanted, `${wanted}.html`];
   for (const candidate of candidates) {
-    let real: string;
     try {
-      real = fs.realpathSync(candidate);
+      const real = fs.realpathSync(candidate);
+      if (inside(base, real) && fs.statSync(real).isFile()) return real;
     } catch {
-      continue;
+      // missing, or gone meanwhile (a rebuild replaced it): the next candidate
     }
-    if (inside(base, real) && fs.statSync(real).isFile()) return real;
   }
   return null;
 }
