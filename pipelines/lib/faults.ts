@@ -162,8 +162,12 @@ function rebuild(warehouse: string): string {
 function fileState(warehouse: string): string {
   return [warehouse, `${warehouse}.wal`]
     .map((file) => {
-      const s = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
-      return s ? `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : "-";
+      try {
+        const s = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
+        return s ? `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : "-";
+      } catch {
+        return "?"; // a folder the user may not enter: DuckDB tells that fault
+      }
     })
     .join("|");
 }
