@@ -19,7 +19,8 @@ export async function main(args: string[]): Promise<number> {
   });
   const file = warehousePath(values.db);
   if (!fs.existsSync(file)) throw new UserError(`数据仓库 ${file} 不存在：请先运行 npm run ingest 导入数据。`);
-  const warehouse = await openWarehouse(file);
+  // It recomputes what an ingest wrote: a warehouse of another shape is refused as by every reader.
+  const warehouse = await openWarehouse(file, { use: "read" });
   try {
     await ensureSchema(warehouse.connection, readDictionary());
     const targets = readTargets(values.targets ?? defaultTargetsFile);

@@ -17,8 +17,9 @@ const bom = "\uFEFF";
 export async function main(args: string[]): Promise<number> {
   const { values } = parseOptions({ args, options: { out: { type: "string" }, db: { type: "string" } } });
   const out = path.resolve(values.out ?? path.join(root, "data", "templates"));
-  fs.mkdirSync(out, { recursive: true });
+  // The warehouse first: one of another shape is refused before anything is written.
   const { schools, note } = await templateSchools(warehousePath(values.db));
+  fs.mkdirSync(out, { recursive: true });
   const guide: string[][] = [["数据集", "文件名", "列名", "类型", "必填", "取值范围"]];
   // named as a school clerk reads them (视力筛查.csv, 视力筛查.xlsx); the importer knows a dataset by that name too
   for (const ds of readDictionary().values()) {

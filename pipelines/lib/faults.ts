@@ -143,14 +143,48 @@ function thisCommand(): string | undefined {
 const ingestCommand = (warehouse: string) =>
   path.resolve(warehouse) === warehousePath() ? "npm run ingest" : `npm run ingest -- --db ${warehouse}`;
 
-/** How to get a usable warehouse back without this file: the README's restore, or a fresh ingest. */
-function rebuild(warehouse: string): string {
+/** How to make a new warehouse in place of this file: move it aside, then a fresh ingest from the raw files. */
+export function freshWarehouse(warehouse: string, aside = "bad"): string {
   const moves = [warehouse, `${warehouse}.wal`].filter((f) => fs.existsSync(f));
-  const move = moves.map((f) => `mv ${f} ${f}.bad`).join("; ");
+  const move = moves.map((f) => `mv ${f} ${f}.${aside}`).join("; ");
   return (
-    `请按 README“备份与恢复数据仓库”一节从备份恢复；或把它移到别处（${move || `mv ${warehouse} ${warehouse}.bad`}）` +
+    `把它移到别处（${move || `mv ${warehouse} ${warehouse}.${aside}`}）` +
     `后运行 ${ingestCommand(warehouse)}，从 data/raw 中的原始文件重新建立数据仓库。`
   );
+}
+
+/** How to get a usable warehouse back without this file: the README's restore, or a fresh ingest. */
+function rebuild(warehouse: string): string {
+  return `请按 README“备份与恢复数据仓库”一节从备份恢复；或${freshWarehouse(warehouse)}`;
+}
+
+/** The state of a warehouse file and its write-ahead log, by the facts any write changes (size, times, inode). */
+function fileState(warehouse: string): string {
+  return [warehouse, `${warehouse}.wal`]
+    .map((file) => {
+      try {
+        const s = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
+        return s ? `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : "-";
+      } catch {
+        return "?"; // a folder the user may not enter: DuckDB tells that fault
+      }
+    })
+    .join("|");
+}
+
+/** The state of each warehouse this process opened, as it was just before it was opened. */
+const statesAtOpen = new Map<string, string>();
+
+/** Notes a warehouse's state before it is opened: a fault met later says whether this run changed the file. */
+export function noteOpening(warehouse: string): void {
+  const file = path.resolve(warehouse);
+  if (!statesAtOpen.has(file)) statesAtOpen.set(file, fileState(file));
+}
+
+/** Whether the file differs from what it was when this process first opened it (false when never opened). */
+function changedSinceOpened(warehouse: string): boolean {
+  const before = statesAtOpen.get(path.resolve(warehouse));
+  return before !== undefined && before !== fileState(path.resolve(warehouse));
 }
 
 /** The one line that tells the user what happened and what to do. */
@@ -186,8 +220,16 @@ export function faultLine(fault: Fault, context: FaultContext = {}): string {
       `请换用有权限的用户运行，或请管理员给 ${user} 授予权限${grant}，然后${again}。`
     );
   }
-  const warehouse = context.warehouse ?? fault.path ?? warehousePath();
+  // Untold, the warehouse is the one this process opened (else the default one), never another.
+  const warehouse = context.warehouse ?? fault.path ?? [...statesAtOpen.keys()].pop() ?? warehousePath();
   if (fault.kind === "damaged") {
+    // DuckDB finds a damaged block when it reads it: a run may have written the file (a checkpoint) before then.
+    if (changedSinceOpened(warehouse)) {
+      return (
+        `数据仓库 ${warehouse} 已损坏（文件内容有误），本次运行在发现损坏之前已经写入过它，不要再用它导入或生成网站。` +
+        rebuild(warehouse)
+      );
+    }
     return `数据仓库 ${warehouse} 已损坏（文件不完整或内容有误），无法打开，本次没有改动它。${rebuild(warehouse)}`;
   }
   const by = fault.writtenBy ? `（${fault.writtenBy.replace(" or ", " 或 ")}）` : " ";

@@ -1,5 +1,20 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { root } from "./paths.ts";
 import type { Column, Dataset } from "./registry.ts";
+
+/**
+ * The version of the warehouse's tables (warehouseTables), written by every ingest into table schema_version
+ * and checked by every command that reads the warehouse (warehouseShape.ts). Raise it when a table or column
+ * changes in a way an older warehouse cannot be read with.
+ */
+export const schemaVersion = 1;
+export const versionTable = "schema_version";
+
+/** This program's version (package.json), recorded beside the schema version. */
+export const programVersion = (): string =>
+  String(JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version);
 
 /** DuckDB type of a dictionary type. */
 export function sqlType(type: string): string {
@@ -63,6 +78,8 @@ export function warehouseTables(datasets: Map<string, Dataset>): Map<string, [st
     rejects: `load_id INTEGER, dataset VARCHAR, source_file VARCHAR, source_line INTEGER,
       reason_code VARCHAR, reason VARCHAR, record VARCHAR, school_id VARCHAR, year INTEGER`,
     ingest_runs: "run_id INTEGER, input_dir VARCHAR, is_sample BOOLEAN, started_at TIMESTAMP, finished_at TIMESTAMP",
+    // one row: the schema version, and which program wrote it when
+    [versionTable]: "version INTEGER, program VARCHAR, written_at TIMESTAMP",
     indicator_values: `target_id VARCHAR, year INTEGER, school_id VARCHAR, value DOUBLE, threshold DOUBLE,
       status VARCHAR, numerator DOUBLE, denominator DOUBLE, schools_owed INTEGER, schools_reported INTEGER`,
   };
@@ -76,7 +93,8 @@ export function warehouseTables(datasets: Map<string, Dataset>): Map<string, [st
 
 /**
  * Creates every table of the warehouse when missing, and brings a table of an older warehouse to its
- * columns in order (a column the registry added is NULL in the rows stored before it): idempotent.
+ * columns in order (a column the registry added is NULL in the rows stored before it), then records the
+ * schema version: idempotent.
  */
 export async function ensureSchema(connection: DuckDBConnection, datasets: Map<string, Dataset>): Promise<void> {
   const existing = new Map<string, string[]>();
@@ -98,4 +116,9 @@ export async function ensureSchema(connection: DuckDBConnection, datasets: Map<s
       await connection.run(`alter table "${table}__new" rename to "${table}"`);
     }
   }
+  await connection.run(`delete from ${versionTable}`);
+  await connection.run(`insert into ${versionTable} values ($version, $program, current_timestamp::timestamp)`, {
+    version: schemaVersion,
+    program: programVersion(),
+  } as never);
 }

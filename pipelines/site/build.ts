@@ -5,7 +5,7 @@ import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
 import { classifyFault, makeFolder, megabytes, sizeOf, tellingFaults, type FaultContext } from "../lib/faults.ts";
 import { warehousePath } from "../lib/paths.ts";
-import { openWarehouse, queryRows } from "../lib/warehouse.ts";
+import { openWarehouse } from "../lib/warehouse.ts";
 import { cacheDir, clearLoaderCache, distDir, lockDir, runFramework } from "./framework.ts";
 import { localizeDist } from "./localize.ts";
 import { withLock } from "./lock.ts";
@@ -34,7 +34,7 @@ const ownFolder = /^\.(?:building|previous)-(\d+)$/;
 export async function buildSite(file: string, out = distDir, options: BuildOptions = {}): Promise<"built" | "kept"> {
   process.env.OBSERVABLE_TELEMETRY_DISABLE = "true";
   // A warehouse busy with an ingest fails here, in one plain line, before anything is written.
-  if (fs.existsSync(file)) await assertIndicators(file);
+  if (fs.existsSync(file)) await assertReadable(file);
   removeStale(out);
   const previous = checkOutput(out);
   const building: FaultContext = {
@@ -115,21 +115,12 @@ export function copyCurrentSite(from: string, file: string, to: string): boolean
   return false;
 }
 
-/** Opens the warehouse read-only and refuses one that has never had its indicators computed. */
-async function assertIndicators(file: string): Promise<void> {
-  const warehouse = await openWarehouse(file, { readOnly: true });
-  try {
-    const [{ n }] = await queryRows<{ n: number }>(
-      warehouse.connection,
-      "select count(*)::integer as n from duckdb_tables() where table_name = 'indicator_values'",
-    );
-    if (!n)
-      throw new UserError(
-        `数据仓库 ${file} 中还没有指标（没有表 indicator_values），请先运行 npm run ingest 导入数据。`,
-      );
-  } finally {
-    warehouse.close();
-  }
+/**
+ * Opens the warehouse read-only, which refuses one of another shape (no indicators yet, a table missing, another
+ * schema version: warehouseShape.ts) before anything is written.
+ */
+async function assertReadable(file: string): Promise<void> {
+  (await openWarehouse(file, { readOnly: true })).close();
 }
 
 /** True when the output folder holds an earlier build; refuses any other non-empty folder. */

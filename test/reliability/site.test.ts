@@ -293,7 +293,7 @@ describe("a rebuild", () => {
     expect(fs.existsSync(path.join(published, "index.html"))).toBe(true);
   });
 
-  it("from a warehouse without indicators: one Chinese line saying to ingest first, nothing built", async () => {
+  it("from a warehouse with no tables yet: one Chinese line saying to ingest first, nothing built", async () => {
     const empty = workspace();
     const warehouse = await openWarehouse(empty.db);
     warehouse.close();
@@ -301,9 +301,7 @@ describe("a rebuild", () => {
     const r = cli(["build", "--db", empty.db, "--out", out]);
     expect(r.status).not.toBe(0);
     expect(r.stdout).toBe("");
-    expect(r.stderr.trim()).toBe(
-      `数据仓库 ${empty.db} 中还没有指标（没有表 indicator_values），请先运行 npm run ingest 导入数据。`,
-    );
+    expect(r.stderr.trim()).toBe(`数据仓库 ${empty.db} 中还没有数据（没有任何表），请先运行 npm run ingest 导入数据。`);
     expect(fs.existsSync(path.join(out, "index.html"))).toBe(false);
   });
 });
