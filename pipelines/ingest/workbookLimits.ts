@@ -2,12 +2,29 @@
 // parts unpack to (a "zip bomb" is a small file that unpacks to gigabytes). Sizes are measured by
 // unpacking each part with a cap, never taken from the ZIP's own (forgeable) headers alone.
 import zlib from "node:zlib";
+import { readDictionary, type Dataset } from "../lib/registry.ts";
 
 /** Largest workbook file read (bytes). */
 export const maxWorkbookBytes = 50 * 1024 * 1024;
 /** Largest total size the parts of an .xlsx may unpack to (bytes). */
 export const maxUnpackedBytes = 200 * 1024 * 1024;
 const maxParts = 10_000;
+
+/**
+ * Columns read beyond a dataset's dictionary columns (a school's own 序号 or 备注 columns, a table that
+ * starts in column C). Cells further right are not read, and the log names their rows.
+ */
+export const columnMargin = 26;
+
+/** How many columns of a sheet holding `ds` are read, from column A. */
+export const columnsRead = (ds: Dataset) => ds.columns.length + columnMargin;
+
+let widest: number | undefined;
+/** Columns read of a sheet whose dataset is not yet known: the widest dataset's. */
+export function widestColumns(datasets?: Map<string, Dataset>): number {
+  if (datasets) return Math.max(...[...datasets.values()].map(columnsRead));
+  return (widest ??= widestColumns(readDictionary()));
+}
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 

@@ -4,6 +4,7 @@ import { datasetNames, type Dataset } from "../lib/registry.ts";
 import { findHeader, guessDataset, headerKey } from "./header.ts";
 import { templateSheets } from "./templateSheets.ts";
 import type { Sheet } from "./workbook.ts";
+import { columnsRead, widestColumns } from "./workbookLimits.ts";
 
 const datasetLabels = datasetNames();
 
@@ -28,6 +29,18 @@ export function datasetOfSheet(name: string, names: string[]): string | undefine
     .sort((a, b) => b.s.length - a.s.length)
     .find(({ s }) => key.startsWith(s) && /^[\s_.\-(（\d年]/.test(key.slice(s.length)));
   return prefixed?.n;
+}
+
+/**
+ * How many columns of each sheet to read, known before its rows are built: those of the dataset its
+ * name names, else of the file's dataset (folder or file name), else of the widest dataset; plus a margin.
+ */
+export function sheetColumns(fileDataset: string | undefined, datasets: Map<string, Dataset>) {
+  const names = [...datasets.keys()];
+  return (sheet: string): number => {
+    const ds = datasets.get(datasetOfSheet(sheet, names) ?? fileDataset ?? "");
+    return ds ? columnsRead(ds) : widestColumns(datasets);
+  };
 }
 
 const first = ["schools", "district_reference"];
