@@ -20,6 +20,17 @@ export interface SearchDocument {
 
 const han = /\p{Script=Han}/u;
 
+/** Characters of a school's other words (stage, street, cluster) indexed. */
+const maxIndexedChars = 200;
+/** Characters of a school's name indexed and shown as a search result's title. */
+const maxNameChars = 60;
+
+/** Text cut to `max` characters (whole characters, never half a surrogate pair). */
+const cut = (text: string, max: number) => {
+  const chars = Array.from(text.slice(0, max * 2));
+  return chars.length > max ? `${chars.slice(0, max).join("")}…` : text;
+};
+
 /** Text → terms separated by spaces; a term with Chinese characters also yields each of its suffixes. */
 export function expandChinese(text: string): string {
   const terms: string[] = [];
@@ -37,14 +48,14 @@ export function expandChinese(text: string): string {
 
 /** The pinyin initials of a name's Chinese characters, from each character on: 西永小学 → xyxx yxx xx. */
 export function initialsSuffixes(name: string): string[] {
-  const initials = pinyin(name.replace(/[^\p{Script=Han}]/gu, ""), {
+  const initials = pinyin(cut(name, maxNameChars).replace(/[^\p{Script=Han}]/gu, ""), {
     pattern: "first",
     toneType: "none",
     type: "array",
   })
     .join("")
     .toLowerCase();
-  return Array.from({ length: Math.max(0, initials.length - 1) }, (_, i) => initials.slice(i));
+  return Array.from({ length: Math.max(0, initials.length - 1) }, (_, i) => initials.slice(i, i + 15));
 }
 
 /** The listed pages of the site, with the words a leader may look for on each. */
@@ -83,7 +94,11 @@ export function searchDocuments(snapshot: Snapshot, targets: SiteTarget[]): Sear
   for (const s of snapshot.schools) {
     const stage = stageLabels[s.stage]?.[0] ?? s.stage;
     docs.push({
-      ...doc(`/schools/${s.school_id}`, s.name, `${stage} ${s.street ?? ""} ${s.cluster ?? ""}`),
+      ...doc(
+        `/schools/${s.school_id}`,
+        cut(s.name, maxNameChars),
+        cut(`${stage} ${s.street ?? ""} ${s.cluster ?? ""}`, maxIndexedChars),
+      ),
       keywords: [searchTerm(s.school_id), ...initialsSuffixes(s.name)].join(" "),
     });
   }

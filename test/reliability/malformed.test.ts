@@ -168,6 +168,26 @@ describe("malformed files through `ingest --json`", () => {
     }
   });
 
+  it("a 100,000-character school name is rejected with a short reason; the site's search never sees it", async () => {
+    const run = await ingest({
+      "schools_more.csv": csv(
+        "学校代码,学校名称,办学类型,办学性质",
+        `S02,${"长".repeat(100_000)},小学,公办`,
+        "S03,第三小学,小学,公办",
+      ),
+    });
+    expect(run.status).toBe(0);
+    expect(outcome(run, "schools_more.csv")).toEqual(["loaded", 2, 1, 1]);
+    const [reason] = run.rejects.map((r) => r.reason);
+    expect(reason).toMatch(
+      /^学校名称的值"长+…（共 100000 个字符）"无法识别，应为不含控制字符、不超过 500 个字符的文本$/,
+    );
+    expect(await query(run.db, "select school_id from schools order by school_id")).toEqual([
+      { school_id: "S01" },
+      { school_id: "S03" },
+    ]);
+  });
+
   it("thousands of columns: extra columns are ignored and the known ones load", async () => {
     const extra = Array.from({ length: 5000 }, (_, i) => `备注${i + 1}`).join(",");
     const filler = Array.from({ length: 5000 }, (_, i) => `x${i}`).join(",");
@@ -207,7 +227,7 @@ describe("malformed files through `ingest --json`", () => {
     expect(outcome(run, "vision_records/nul.csv")).toEqual(["loaded", 2, 1, 1]);
     expect(codes(run, "vision_records/nul.csv")).toEqual([[2, "bad_type"]]);
     expect(run.rejects.map((r) => r.reason)).toEqual([
-      '学校名称的值"第二␀小学"无法识别，应为不含控制字符的文本',
+      '学校名称的值"第二␀小学"无法识别，应为不含控制字符、不超过 500 个字符的文本',
       '近视人数的值"3␀0"无法识别，应为整数',
       '右眼裸眼视力的值"4␀9"无法识别，应为数字',
     ]);
