@@ -10,6 +10,7 @@ import { ensureSchema } from "../lib/schema.ts";
 import { queryRows } from "../lib/warehouse.ts";
 import { isWorkbookName, listInputFiles, type InputFile } from "./files.ts";
 import { workbookKind } from "./decode.ts";
+import { tooLongLine } from "./lineLimit.ts";
 import { readDataFile } from "./read.ts";
 import { saltProblem } from "./saltCheck.ts";
 import { ingestRecordsBySql } from "./records.ts";
@@ -68,13 +69,8 @@ async function ingestFile(
   saltRefused?: string,
 ): Promise<FileOutcome | FileOutcome[]> {
   const step = stepTimer();
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file.absolute);
-  } catch (error) {
-    // A file this user may not read fails alone, like any file that cannot be read.
-    const fault = classifyFault(error);
-    if (fault?.kind !== "permission") throw error;
+  /** A file not read at all: one failed row saying why. */
+  const unread = async (message: string): Promise<FileOutcome> => {
     const entry: LogEntry = {
       source_file: file.relative,
       sha256: "",
@@ -84,11 +80,21 @@ async function ingestFile(
       rows_loaded: 0,
       rows_rejected: 0,
       status: "failed",
-      message: faultLine(fault, { retry: "npm run ingest" }),
+      message,
     };
     const load_id = await nextLoadId(connection);
     await writeLog(connection, load_id, entry);
     return { ...entry, load_id, reasons: {} };
+  };
+  if (file.refused) return unread(file.refused);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file.absolute);
+  } catch (error) {
+    // A file this user may not read fails alone, like any file that cannot be read.
+    const fault = classifyFault(error);
+    if (fault?.kind !== "permission") throw error;
+    return unread(faultLine(fault, { retry: "npm run ingest" }));
   }
   const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
   step("files_read");
@@ -105,6 +111,8 @@ async function ingestFile(
     await writeLog(connection, load_id, entry);
     return { ...entry, load_id, reasons: {} };
   };
+  const tooLong = tooLongLine(bytes);
+  if (tooLong) return fail(tooLong);
   const ds = file.dataset ? datasets.get(file.dataset) : undefined;
   if (!ds)
     return fail(
@@ -137,7 +145,7 @@ async function ingestFile(
     rows_loaded: read.rows.length,
     rows_rejected: read.rejects.length,
     status: "loaded",
-    message: null,
+    message: read.note ?? null,
   };
   try {
     const load_id = await storeFile(connection, ds, read.rows, read.rejects, entry);

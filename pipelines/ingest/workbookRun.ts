@@ -119,7 +119,7 @@ export async function ingestWorkbook(
       rows_loaded: read.rows.length,
       rows_rejected: read.rejects.length,
       status: "loaded",
-      message: notes,
+      message: [notes, read.note].filter(Boolean).join("；") || null,
     };
     try {
       const load_id = await storeFile(connection, ds, read.rows, read.rejects, entry);
