@@ -1,4 +1,4 @@
-// Workbooks built to hurt, each written byte by byte in the test (test/helpers/rawXlsx.ts): a cell in
+// Workbooks built to hurt, each written byte by byte in the test (pipelines/bench/rawXlsx.ts): a cell in
 // column XFD, tens of thousands of merged ranges. Each fails or is clipped alone, says why in Chinese
 // in ingest_log, and the other files of the run load. Time and memory are measured in `npm run bench`.
 import fs from "node:fs";
@@ -8,7 +8,7 @@ import { openWorkbook } from "../../../pipelines/ingest/workbook.ts";
 import { sheetColumns } from "../../../pipelines/ingest/workbookSheets.ts";
 import { readDictionary } from "../../../pipelines/lib/registry.ts";
 import { csv, tempDir, tempWarehouse, writeFiles, type Files, type TempWarehouse } from "../../helpers/ingest.ts";
-import { cellXml, rawXlsx, rowXml } from "../../helpers/rawXlsx.ts";
+import { cellXml, rawXlsx, rowXml } from "../../../pipelines/bench/rawXlsx.ts";
 
 process.env.STUDENT_ID_SALT = "test-salt-hostile-workbooks-0123456789abcdef";
 

@@ -1,4 +1,4 @@
-// A minimal .xlsx written byte by byte (fflate), so tests can build what no spreadsheet program would
+// A minimal .xlsx written byte by byte (fflate), so the bench and the tests can build what no spreadsheet program would
 // save: a cell in column XFD, thousands of merged ranges, a sheet that unpacks to hundreds of megabytes.
 import { strToU8, zipSync, type Zippable } from "fflate";
 
