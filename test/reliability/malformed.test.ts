@@ -2,6 +2,7 @@
 // reasons; the run never crashes or prints a stack trace; ingest_log, rejects and the tables reconcile;
 // text (SQL, HTML, formulas) is stored as the text it is.
 import { afterAll, describe, expect, it } from "vitest";
+import { cellXml, rawXlsx, rowXml } from "../../pipelines/bench/rawXlsx.ts";
 import { csv, type Files } from "../helpers/ingest.ts";
 import { cli, fileFacts, query, removeWorkspaces, stackLines, workspace, type FileFacts } from "./cli.ts";
 
@@ -166,6 +167,24 @@ describe("malformed files through `ingest --json`", () => {
       expect(reason.length).toBeLessThan(200);
       expect(reason).toContain("共 200000 个字符");
     }
+  });
+
+  it("a workbook with a cell in column XFD and one with 20,000 overlapping merges: the command goes on, one line for the failed one", async () => {
+    const header = visionHeader.split(",");
+    const rows = Array.from({ length: 2000 }, (_, i) =>
+      rowXml(i + 2, [2021, "S01", ["一年级", "二年级", "三年级"][i % 3], 200, 100, 30], cellXml(`XFD${i + 2}`, "x")),
+    );
+    const merges = Array.from({ length: 20_000 }, (_, i) => (i % 2 ? "A1:F1048576" : "B2:XFD1048576"));
+    const run = await ingest({
+      "vision/xfd.xlsx": rawXlsx([{ name: "视力筛查", rows: rowXml(1, header) + rows.join("") }]),
+      "vision/merges.xlsx": rawXlsx([{ name: "视力筛查", rows: rowXml(1, header) + rows[0], merges }]),
+      "vision/ok.csv": csv(visionHeader, "2020,S01,一年级,200,100,30"),
+    });
+    expect(run.status).toBe(1);
+    expect(outcome(run, "vision/xfd.xlsx#视力筛查")).toEqual(["loaded", 2000, 3, 1997]);
+    expect(outcome(run, "vision/merges.xlsx#视力筛查")).toEqual(["failed", 0, 0, 0]);
+    expect(outcome(run, "vision/ok.csv")).toEqual(["loaded", 1, 1, 0]);
+    expect(run.stderr).toContain("合并单元格相互重叠");
   });
 
   it("a 100,000-character school name is rejected with a short reason; the site's search never sees it", async () => {
