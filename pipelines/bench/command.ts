@@ -1,4 +1,4 @@
-// `npm run bench -- [--quick] [--only records|districts] [--rows N,N] [--schools N,N] [--sizes N,N]
+// `npm run bench -- [--quick] [--only records|districts|workbooks] [--rows N,N] [--schools N,N] [--sizes N,N]
 //   [--runs N] [--seed N] [--work DIR]`: generates its inputs (the same bytes every time), measures
 // every figure side by side in one run and prints one table.
 import fs from "node:fs";
@@ -10,6 +10,7 @@ import { UserError } from "../lib/errors.ts";
 import { benchDistrict, type DistrictResult } from "./districts.ts";
 import { benchRecords, type RecordsResult } from "./records.ts";
 import { benchTable } from "./table.ts";
+import { benchWorkbooks, type WorkbookCase } from "./workbooks.ts";
 
 const full = { rows: [2_000_000, 200_000], schools: [200, 1000, 5000] };
 const quick = { rows: [20_000, 2_000], schools: [20] };
@@ -50,8 +51,8 @@ export async function main(args: string[]): Promise<number> {
     },
   });
   const only = values.only;
-  if (only !== undefined && only !== "records" && only !== "districts")
-    throw new UserError("参数有误：--only 应为 records 或 districts", 2);
+  if (only !== undefined && only !== "records" && only !== "districts" && only !== "workbooks")
+    throw new UserError("参数有误：--only 应为 records、districts 或 workbooks", 2);
   if (values.sizes !== undefined && !only) throw new UserError("参数有误：--sizes 需与 --only 一起使用", 2);
   const base = values.quick ? quick : full;
   const rows = sizes(
@@ -76,13 +77,19 @@ export async function main(args: string[]): Promise<number> {
   const loadBefore = load();
   const records: RecordsResult[] = [];
   const districts: DistrictResult[] = [];
+  const workbooks: WorkbookCase[] = [];
   try {
-    if (only !== "districts")
+    // The workbook cases take minutes whatever the sizes: not part of --quick.
+    if (only === "workbooks" || (only === undefined && !values.quick)) {
+      console.error("工作簿上限……");
+      workbooks.push(...(await benchWorkbooks(work)));
+    }
+    if (only !== "districts" && only !== "workbooks")
       for (const n of rows) {
         console.error(`记录：${n.toLocaleString("zh-CN")} 行……`);
         records.push(await benchRecords(work, n, runs));
       }
-    if (only !== "records")
+    if (only !== "records" && only !== "workbooks")
       for (const n of schools) {
         console.error(`区县：${n.toLocaleString("zh-CN")} 所学校……`);
         districts.push(await benchDistrict(work, n, seed));
@@ -92,6 +99,6 @@ export async function main(args: string[]): Promise<number> {
   }
   console.log(`${header}，负载（1 分钟平均）开始 ${loadBefore}、结束 ${load()}`);
   console.log("");
-  console.log(benchTable(records, districts));
+  console.log(benchTable(records, districts, workbooks));
   return 0;
 }

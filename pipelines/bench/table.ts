@@ -4,7 +4,8 @@ import type { PageBytes } from "./pageBytes.ts";
 import type { StepName } from "../ingest/steps.ts";
 import type { Floor, RecordsResult } from "./records.ts";
 import { pdfRows } from "./pdfTable.ts";
-import { mb, n, sec, times, type Row } from "./units.ts";
+import { kb, mb, n, sec, times, type Row } from "./units.ts";
+import type { WorkbookCase } from "./workbooks.ts";
 
 const stepLabels: Record<StepName, string> = {
   files_read: "读文件与校验和",
@@ -134,8 +135,24 @@ function districtRows(d: DistrictResult): Row[] {
   ];
 }
 
-export function benchTable(records: RecordsResult[], districts: DistrictResult[]): string {
-  const rows: Row[] = [];
+const size = (bytes: number) => (bytes < 1024 * 1024 ? kb(bytes) : mb(bytes));
+
+/** One row per workbook case: `npm run check` time, CPU time and peak memory. */
+function workbookRows(cases: WorkbookCase[]): Row[] {
+  return cases.map((c) => [
+    `工作簿：${c.title}`,
+    `文件 ${size(c.fileBytes)}，解压后 ${size(c.unpackedBytes)}`,
+    `${sec(c.measured.seconds)}（CPU 时间 ${sec(c.measured.cpuSeconds)}，峰值内存 ${mb(c.measured.peakBytes)}，退出码 ${c.measured.code}）`,
+    "有界，不影响其他文件",
+  ]);
+}
+
+export function benchTable(
+  records: RecordsResult[],
+  districts: DistrictResult[],
+  workbooks: WorkbookCase[] = [],
+): string {
+  const rows: Row[] = [...workbookRows(workbooks)];
   const byRows = [...records].sort((a, b) => a.input.rows - b.input.rows);
   for (const r of [...byRows].reverse()) rows.push(...recordRows(r));
   if (byRows.length > 1) {

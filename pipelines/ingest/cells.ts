@@ -104,8 +104,11 @@ const control = new RegExp(`[\\x00${controlCharacters}]`);
 /** A code that becomes part of a page address (school codes). */
 const code = new RegExp(`^${codePattern}$`);
 
+/** Longest text cell read (characters): a name or a note, never a document pasted into a cell. */
+export const maxTextChars = 500;
+
 const expectedOf: Record<string, string> = {
-  text: "不含控制字符的文本",
+  text: `不含控制字符、不超过 ${maxTextChars} 个字符的文本`,
   code: "代码（1–40 位字母、数字、- 或 _，不含空格、斜杠等符号）",
   int: "整数",
   number: "数字",
@@ -140,7 +143,7 @@ export function parseCell(type: string, raw: string): CellResult {
   const text = type === "text" ? trimText(raw) : normaliseText(raw);
   const fail = (expected: string): CellResult => ({ ok: false, expected });
   let value: CellValue | undefined;
-  if (type === "text") value = control.test(text) ? undefined : text;
+  if (type === "text") value = control.test(text) || text.length > maxTextChars ? undefined : text;
   else if (type === "code") value = code.test(text) ? text : undefined;
   else if (type === "int") {
     const n = parseNumber(text);

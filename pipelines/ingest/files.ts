@@ -10,18 +10,25 @@ export interface InputFile {
   /** Path relative to the input folder, with `/` separators. */
   relative: string;
   dataset: string | undefined;
+  /** Why the file is not read at all (a symbolic link), in Chinese; it still gets its log row. */
+  refused?: string;
 }
+
+const symlinkRefused = "是符号链接（快捷方式），为安全起见不读取它指向的文件：请把文件本身（而不是链接）放入输入文件夹";
 
 const dataFile = /\.(csv|tsv|txt|xlsx|xls)$/i;
 
 /** An Excel workbook by its name (.xlsx, or .xls as Excel 97–2003 and WPS save it). */
 export const isWorkbookName = (name: string) => /\.xlsx?$/i.test(name);
 
-function walk(dir: string): string[] {
+/** Data files under `dir`; a symbolic link (to a file or a folder) is listed as refused, never followed. */
+function walk(dir: string): { full: string; refused?: string }[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return walk(full);
-    return entry.isFile() && dataFile.test(entry.name) && !entry.name.startsWith("~$") ? [full] : [];
+    if (entry.name.startsWith("~$")) return [];
+    if (entry.isSymbolicLink()) return [{ full, refused: symlinkRefused }];
+    return entry.isFile() && dataFile.test(entry.name) ? [{ full }] : [];
   });
 }
 
@@ -69,9 +76,9 @@ export function datasetOf(relative: string, names: string[]): string | undefined
 const firstDatasets = ["schools", "district_reference"];
 
 export function listInputFiles(input: string, names: string[]): InputFile[] {
-  const files = walk(input).map((absolute) => {
+  const files = walk(input).map(({ full: absolute, refused }): InputFile => {
     const relative = path.relative(input, absolute).split(path.sep).join("/");
-    return { absolute, relative, dataset: datasetOf(relative, names) };
+    return { absolute, relative, dataset: datasetOf(relative, names), ...(refused ? { refused } : {}) };
   });
   const rank = (f: InputFile) => {
     const i = firstDatasets.indexOf(f.dataset ?? "");
@@ -89,7 +96,11 @@ export function hasDataFiles(dir: string): boolean {
  * A file's sha256 and its first `headBytes` bytes, read a chunk at a time: memory does not grow with
  * the file (a city's screening file is near a gigabyte).
  */
-export function digestFile(file: string, headBytes: number): { sha256: string; head: Buffer } {
+export function digestFile(
+  file: string,
+  headBytes: number,
+  watch?: (chunk: Buffer) => void,
+): { sha256: string; head: Buffer } {
   const hash = crypto.createHash("sha256");
   const chunk = Buffer.allocUnsafe(4 * 1024 * 1024);
   let head: Buffer | undefined;
@@ -98,6 +109,7 @@ export function digestFile(file: string, headBytes: number): { sha256: string; h
     for (let n = fs.readSync(fd, chunk); n > 0; n = fs.readSync(fd, chunk)) {
       head ??= Buffer.from(chunk.subarray(0, Math.min(n, headBytes)));
       hash.update(chunk.subarray(0, n));
+      watch?.(chunk.subarray(0, n));
     }
   } finally {
     fs.closeSync(fd);

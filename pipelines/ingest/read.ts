@@ -11,7 +11,16 @@ import { RowValidator, recordJson, type GoodRow, type Registry, type Reject } fr
 
 export type ReadResult =
   | { ok: false; encoding: string | null; message: string }
-  | { ok: true; encoding: string; rows: GoodRow[]; rejects: Reject[]; rowsRead: number; header?: HeaderMap };
+  | {
+      ok: true;
+      encoding: string;
+      rows: GoodRow[];
+      rejects: Reject[];
+      rowsRead: number;
+      header?: HeaderMap;
+      /** What was read but not kept (fields beyond the header), in Chinese, for the log. */
+      note?: string;
+    };
 
 function parseText(text: string, ds: Dataset): RawRecord[] | string {
   try {
@@ -74,9 +83,12 @@ export function validateRecords(
   const rows: GoodRow[] = [];
   const rejects: Reject[] = [];
   let rowsRead = 0;
+  const width = header.cells.length;
+  const beyond: number[] = [];
   for (const rec of records.slice(header.index + 1)) {
     if (isBlank(rec.cells)) continue;
     rowsRead++;
+    if (rec.cells.length > width && !isBlank(rec.cells.slice(width))) beyond.push(rec.line);
     const result = judge(rec, validator, header);
     if ("code" in result) rejects.push(personal.length ? redact(result, rec, header, personal, salt) : result);
     else {
@@ -90,7 +102,10 @@ export function validateRecords(
       rows.push(result);
     }
   }
-  return { ok: true, encoding: decoded.encoding, rows, rejects, rowsRead, header };
+  const note = beyond.length
+    ? `第 ${beyond.slice(0, 20).join("、")} 行${beyond.length > 20 ? ` 等 ${beyond.length} 行` : ""}比表头多出内容（表头共 ${width} 列），多出的内容未读取`
+    : undefined;
+  return { ok: true, encoding: decoded.encoding, rows, rejects, rowsRead, header, ...(note ? { note } : {}) };
 }
 
 /**

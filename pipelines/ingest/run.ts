@@ -10,6 +10,7 @@ import { ensureSchema } from "../lib/schema.ts";
 import { queryRows } from "../lib/warehouse.ts";
 import { digestFile, isWorkbookName, listInputFiles, type InputFile } from "./files.ts";
 import { workbookKind } from "./decode.ts";
+import { LineWatch } from "./lineLimit.ts";
 import { readDataFile } from "./read.ts";
 import { saltProblem } from "./saltCheck.ts";
 import { ingestRecordsBySql, recordsHeadBytes } from "./records.ts";
@@ -68,21 +69,8 @@ async function ingestFile(
   saltRefused?: string,
 ): Promise<FileOutcome | FileOutcome[]> {
   const step = stepTimer();
-  // A records file is hashed a chunk at a time and read whole only if the exact reader must read it.
-  const large = file.dataset !== undefined && readBySql.has(file.dataset);
-  let whole: Buffer | undefined;
-  let head: Buffer;
-  let sha256: string;
-  try {
-    if (large) ({ sha256, head } = digestFile(file.absolute, recordsHeadBytes));
-    else {
-      head = whole = fs.readFileSync(file.absolute);
-      sha256 = crypto.createHash("sha256").update(whole).digest("hex");
-    }
-  } catch (error) {
-    // A file this user may not read fails alone, like any file that cannot be read.
-    const fault = classifyFault(error);
-    if (fault?.kind !== "permission") throw error;
+  /** A file not read at all: one failed row saying why. */
+  const unread = async (message: string): Promise<FileOutcome> => {
     const entry: LogEntry = {
       source_file: file.relative,
       sha256: "",
@@ -92,11 +80,30 @@ async function ingestFile(
       rows_loaded: 0,
       rows_rejected: 0,
       status: "failed",
-      message: faultLine(fault, { retry: "npm run ingest" }),
+      message,
     };
     const load_id = await nextLoadId(connection);
     await writeLog(connection, load_id, entry);
     return { ...entry, load_id, reasons: {} };
+  };
+  if (file.refused) return unread(file.refused);
+  // A records file is hashed a chunk at a time and read whole only if the exact reader must read it.
+  const large = file.dataset !== undefined && readBySql.has(file.dataset);
+  const lines = new LineWatch();
+  let whole: Buffer | undefined;
+  let head: Buffer;
+  let sha256: string;
+  try {
+    if (large) ({ sha256, head } = digestFile(file.absolute, recordsHeadBytes, (chunk) => lines.feed(chunk)));
+    else {
+      head = whole = fs.readFileSync(file.absolute);
+      sha256 = crypto.createHash("sha256").update(whole).digest("hex");
+    }
+  } catch (error) {
+    // A file this user may not read fails alone, like any file that cannot be read.
+    const fault = classifyFault(error);
+    if (fault?.kind !== "permission") throw error;
+    return unread(faultLine(fault, { retry: "npm run ingest" }));
   }
   const bytes = () => (whole ??= fs.readFileSync(file.absolute));
   step("files_read");
@@ -113,6 +120,9 @@ async function ingestFile(
     await writeLog(connection, load_id, entry);
     return { ...entry, load_id, reasons: {} };
   };
+  if (!large) lines.feed(head);
+  const tooLong = lines.result();
+  if (tooLong) return fail(tooLong);
   const ds = file.dataset ? datasets.get(file.dataset) : undefined;
   if (!ds)
     return fail(
@@ -143,7 +153,7 @@ async function ingestFile(
     rows_loaded: read.rows.length,
     rows_rejected: read.rejects.length,
     status: "loaded",
-    message: null,
+    message: read.note ?? null,
   };
   try {
     const load_id = await storeFile(connection, ds, read.rows, read.rejects, entry);

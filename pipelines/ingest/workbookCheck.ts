@@ -5,7 +5,7 @@ import { reasonWords } from "../../src/shared/vocabulary.js";
 import type { Registry, Reject } from "./validate.ts";
 import { columnLetter, openWorkbook } from "./workbook.ts";
 import { hiddenRowsNote, readSheet } from "./workbookRead.ts";
-import { planSheets } from "./workbookSheets.ts";
+import { planSheets, sheetColumns } from "./workbookSheets.ts";
 
 /** The column a reject is about: the dictionary column its reason names first (`E 列（近视人数）`). */
 export function rejectColumn(reject: Reject, header: HeaderMap | undefined, ds: Dataset): string {
@@ -30,7 +30,7 @@ export function checkWorkbook(
   registry: Registry,
   note?: string,
 ): number {
-  const opened = openWorkbook(bytes, kind);
+  const opened = openWorkbook(bytes, kind, sheetColumns(fileDataset, datasets));
   if (!opened.ok) {
     console.error(`${file}：${opened.message}`);
     return 1;

@@ -38,14 +38,20 @@ function judgeFormulas(ds: Dataset, registry: Registry) {
 
 /** Reads a sheet as the dataset `ds`; `encoding` is the workbook's kind (`xlsx`, `xls`). */
 export function readSheet(sheet: Sheet, ds: Dataset, registry: Registry, salt: string, kind: string): ReadResult {
+  if (sheet.problem) return { ok: false, encoding: kind, message: sheet.problem };
   const records = joinSplitHeader(sheet.records, sheet.merges, ds);
   return validateRecords(records, ds, registry, salt, kind, judgeFormulas(ds, registry));
 }
 
-/** What was skipped inside a sheet, in Chinese, or undefined. */
+const rowList = (rows: number[]) => rows.slice(0, 20).join("、") + (rows.length > 20 ? ` 等 ${rows.length} 行` : "");
+
+/** What was skipped inside a sheet (hidden rows, text right of the columns read), in Chinese, or undefined. */
 export function hiddenRowsNote(sheet: Sheet): string | undefined {
-  const rows = sheet.hiddenRows;
-  if (!rows.length) return undefined;
-  const shown = rows.slice(0, 20).join("、") + (rows.length > 20 ? ` 等 ${rows.length} 行` : "");
-  return `跳过了隐藏的行：第 ${shown} 行`;
+  const notes: string[] = [];
+  if (sheet.hiddenRows.length) notes.push(`跳过了隐藏的行：第 ${rowList(sheet.hiddenRows)} 行`);
+  if (sheet.clippedRows.length) {
+    const last = columnLetter(sheet.maxColumns - 1);
+    notes.push(`只读取了 A 至 ${last} 列，${last} 列右侧的内容未读取：第 ${rowList(sheet.clippedRows)} 行`);
+  }
+  return notes.join("；") || undefined;
 }

@@ -8,9 +8,11 @@ import { queryRows } from "../lib/warehouse.ts";
 import type { InputFile } from "./files.ts";
 import { nextLoadId, storeFile, writeLog, type LogEntry } from "./store.ts";
 import type { Registry } from "./validate.ts";
-import { openWorkbook } from "./workbook.ts";
+import { classifyFault } from "../lib/faults.ts";
+import type { ReadResult } from "./read.ts";
+import { openWorkbook, type OpenedWorkbook } from "./workbook.ts";
 import { hiddenRowsNote, readSheet } from "./workbookRead.ts";
-import { planSheets } from "./workbookSheets.ts";
+import { planSheets, sheetColumns, type SheetPlan } from "./workbookSheets.ts";
 
 export interface SheetOutcome extends LogEntry {
   load_id: number;
@@ -25,6 +27,13 @@ export interface WorkbookContext {
   saltRefused?: string;
   /** Called after a schools sheet loaded: the registry to check the later sheets against. */
   reloadRegistry: () => Promise<Registry>;
+}
+
+/** A workbook that fails in a way no rule foresaw fails alone, in one Chinese line; the other files still load. */
+function unforeseen(error: unknown): string {
+  if (classifyFault(error)) throw error;
+  if (process.env.DEBUG) console.error(error);
+  return "读取工作簿时出现意外错误，未导入任何内容，其他文件不受影响：请在 Excel 或 WPS 中打开后重新保存再发送（设置环境变量 DEBUG=1 可查看详情）";
 }
 
 /** `file.xlsx#工作表`: how a sheet is named in ingest_log, rejects and the dataset tables. */
@@ -65,9 +74,15 @@ export async function ingestWorkbook(
       message,
     }),
   ];
-  const opened = openWorkbook(bytes, kind);
-  if (!opened.ok) return failed(opened.message);
-  const plans = planSheets(opened.sheets, file.dataset, ctx.datasets);
+  let opened: OpenedWorkbook;
+  let plans: SheetPlan[];
+  try {
+    opened = openWorkbook(bytes, kind, sheetColumns(file.dataset, ctx.datasets));
+    if (!opened.ok) return failed(opened.message);
+    plans = planSheets(opened.sheets, file.dataset, ctx.datasets);
+  } catch (error) {
+    return failed(unforeseen(error));
+  }
   const skipped = plans.flatMap((p) => (p.skipped ? [p.skipped] : []));
   const toRead = plans.filter((p) => p.dataset);
   if (!toRead.length) {
@@ -88,7 +103,12 @@ export async function ingestWorkbook(
       outcomes.push(await log({ ...base, ...none, status: "failed", message: ctx.saltRefused }));
       continue;
     }
-    const read = readSheet(plan.sheet, ds, ctx.registry, ctx.salt, kind);
+    let read: ReadResult;
+    try {
+      read = readSheet(plan.sheet, ds, ctx.registry, ctx.salt, kind);
+    } catch (error) {
+      read = { ok: false, encoding: kind, message: unforeseen(error) };
+    }
     if (!read.ok) {
       outcomes.push(await log({ ...base, ...none, status: "failed", message: read.message }));
       continue;
@@ -99,7 +119,7 @@ export async function ingestWorkbook(
       rows_loaded: read.rows.length,
       rows_rejected: read.rejects.length,
       status: "loaded",
-      message: notes,
+      message: [notes, read.note].filter(Boolean).join("；") || null,
     };
     try {
       const load_id = await storeFile(connection, ds, read.rows, read.rejects, entry);

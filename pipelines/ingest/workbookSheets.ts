@@ -5,6 +5,7 @@ import { datasetOfName as datasetOfSheet } from "./files.ts";
 import { findHeader, guessDataset, headerKey } from "./header.ts";
 import { templateSheets } from "./templateSheets.ts";
 import type { Sheet } from "./workbook.ts";
+import { columnsRead, widestColumns } from "./workbookLimits.ts";
 
 export interface SheetPlan {
   sheet: Sheet;
@@ -12,6 +13,18 @@ export interface SheetPlan {
   dataset?: string;
   /** Why the sheet is skipped, in Chinese; absent for sheets skipped without a word (empty, template help). */
   skipped?: string;
+}
+
+/**
+ * How many columns of each sheet to read, known before its rows are built: those of the dataset its
+ * name names, else of the file's dataset (folder or file name), else of the widest dataset; plus a margin.
+ */
+export function sheetColumns(fileDataset: string | undefined, datasets: Map<string, Dataset>) {
+  const names = [...datasets.keys()];
+  return (sheet: string): number => {
+    const ds = datasets.get(datasetOfSheet(sheet, names) ?? fileDataset ?? "");
+    return ds ? columnsRead(ds) : widestColumns(datasets);
+  };
 }
 
 const first = ["schools", "district_reference"];

@@ -21,6 +21,17 @@ export interface SearchDocument {
 
 const han = /\p{Script=Han}/u;
 
+/** Characters of a school's other words (stage, street, cluster) indexed. */
+const maxIndexedChars = 200;
+/** Characters of a school's name indexed and shown as a search result's title. */
+const maxNameChars = 60;
+
+/** Text cut to `max` characters (whole characters, never half a surrogate pair). */
+const cut = (text: string, max: number) => {
+  const chars = Array.from(text.slice(0, max * 2));
+  return chars.length > max ? `${chars.slice(0, max).join("")}…` : text;
+};
+
 /** Text → terms separated by spaces; a term with Chinese characters also yields each of its suffixes. */
 export function expandChinese(text: string): string {
   const terms: string[] = [];
@@ -38,14 +49,14 @@ export function expandChinese(text: string): string {
 
 /** The pinyin initials of a name's Chinese characters, from each character on: 西永小学 → xyxx yxx xx. */
 export function initialsSuffixes(name: string): string[] {
-  const initials = pinyin(name.replace(/[^\p{Script=Han}]/gu, ""), {
+  const initials = pinyin(cut(name, maxNameChars).replace(/[^\p{Script=Han}]/gu, ""), {
     pattern: "first",
     toneType: "none",
     type: "array",
   })
     .join("")
     .toLowerCase();
-  return Array.from({ length: Math.max(0, initials.length - 1) }, (_, i) => initials.slice(i));
+  return Array.from({ length: Math.max(0, initials.length - 1) }, (_, i) => initials.slice(i, i + 15));
 }
 
 /** Every tail of a code of 3 characters or more, as the index spells it: 5001060001 → …, 060001, 0001, 001. */
@@ -108,7 +119,11 @@ export function searchDocuments(snapshot: Snapshot, targets: SiteTarget[]): Sear
       .filter(([status, n]) => n > 0 && status !== "met" && status !== "info")
       .map(([status]) => statusWords[status as keyof typeof statusWords]);
     docs.push({
-      ...doc(`/schools/${s.school_id}`, s.name, `${stage} ${s.street ?? ""} ${s.cluster ?? ""} ${has.join(" ")}`),
+      ...doc(
+        `/schools/${s.school_id}`,
+        cut(s.name, maxNameChars),
+        cut(`${stage} ${s.street ?? ""} ${s.cluster ?? ""} ${has.join(" ")}`, maxIndexedChars),
+      ),
       keywords: [...codeSuffixes(s.school_id), ...initialsSuffixes(s.name)].join(" "),
     });
   }

@@ -134,6 +134,6 @@ describe("npm run bench -- --quick", () => {
     const { status, stdout, stderr } = bench("--only", "everything");
     expect(status).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr.trim()).toBe("参数有误：--only 应为 records 或 districts");
+    expect(stderr.trim()).toBe("参数有误：--only 应为 records、districts 或 workbooks");
   });
 });

@@ -2,6 +2,7 @@
 // reasons; the run never crashes or prints a stack trace; ingest_log, rejects and the tables reconcile;
 // text (SQL, HTML, formulas) is stored as the text it is.
 import { afterAll, describe, expect, it } from "vitest";
+import { cellXml, rawXlsx, rowXml } from "../../pipelines/bench/rawXlsx.ts";
 import { csv, type Files } from "../helpers/ingest.ts";
 import { cli, fileFacts, query, removeWorkspaces, stackLines, workspace, type FileFacts } from "./cli.ts";
 
@@ -164,8 +165,47 @@ describe("malformed files through `ingest --json`", () => {
       expect(codes(run, file)).toEqual([[2, "bad_type"]]);
       const reason = run.rejects.find((r) => r.source_file === file)!.reason;
       expect(reason.length).toBeLessThan(200);
-      expect(reason).toContain("共 200000 个字符");
+      // a student file's reason names the column and quotes no cell
+      expect(reason).toContain(file.startsWith("vision_records") ? "学生个人数据，不显示" : "共 200000 个字符");
     }
+  });
+
+  it("a workbook with a cell in column XFD and one with 20,000 overlapping merges: the command goes on, one line for the failed one", async () => {
+    const header = visionHeader.split(",");
+    const rows = Array.from({ length: 2000 }, (_, i) =>
+      rowXml(i + 2, [2021, "S01", ["一年级", "二年级", "三年级"][i % 3], 200, 100, 30], cellXml(`XFD${i + 2}`, "x")),
+    );
+    const merges = Array.from({ length: 20_000 }, (_, i) => (i % 2 ? "A1:F1048576" : "B2:XFD1048576"));
+    const run = await ingest({
+      "vision/xfd.xlsx": rawXlsx([{ name: "视力筛查", rows: rowXml(1, header) + rows.join("") }]),
+      "vision/merges.xlsx": rawXlsx([{ name: "视力筛查", rows: rowXml(1, header) + rows[0], merges }]),
+      "vision/ok.csv": csv(visionHeader, "2020,S01,一年级,200,100,30"),
+    });
+    expect(run.status).toBe(1);
+    expect(outcome(run, "vision/xfd.xlsx#视力筛查")).toEqual(["loaded", 2000, 3, 1997]);
+    expect(outcome(run, "vision/merges.xlsx#视力筛查")).toEqual(["failed", 0, 0, 0]);
+    expect(outcome(run, "vision/ok.csv")).toEqual(["loaded", 1, 1, 0]);
+    expect(run.stderr).toContain("合并单元格相互重叠");
+  });
+
+  it("a 100,000-character school name is rejected with a short reason; the site's search never sees it", async () => {
+    const run = await ingest({
+      "schools_more.csv": csv(
+        "学校代码,学校名称,办学类型,办学性质",
+        `S02,${"长".repeat(100_000)},小学,公办`,
+        "S03,第三小学,小学,公办",
+      ),
+    });
+    expect(run.status).toBe(0);
+    expect(outcome(run, "schools_more.csv")).toEqual(["loaded", 2, 1, 1]);
+    const [reason] = run.rejects.map((r) => r.reason);
+    expect(reason).toMatch(
+      /^学校名称的值"长+…（共 100000 个字符）"无法识别，应为不含控制字符、不超过 500 个字符的文本$/,
+    );
+    expect(await query(run.db, "select school_id from schools order by school_id")).toEqual([
+      { school_id: "S01" },
+      { school_id: "S03" },
+    ]);
   });
 
   it("thousands of columns: extra columns are ignored and the known ones load", async () => {
@@ -207,9 +247,9 @@ describe("malformed files through `ingest --json`", () => {
     expect(outcome(run, "vision_records/nul.csv")).toEqual(["loaded", 2, 1, 1]);
     expect(codes(run, "vision_records/nul.csv")).toEqual([[2, "bad_type"]]);
     expect(run.rejects.map((r) => r.reason)).toEqual([
-      '学校名称的值"第二␀小学"无法识别，应为不含控制字符的文本',
+      '学校名称的值"第二␀小学"无法识别，应为不含控制字符、不超过 500 个字符的文本',
       '近视人数的值"3␀0"无法识别，应为整数',
-      '右眼裸眼视力的值"4␀9"无法识别，应为数字',
+      '右眼裸眼视力的值"（学生个人数据，不显示）"无法识别，应为数字',
     ]);
     expect(await query(run.db, "select school_id from schools order by school_id")).toEqual([
       { school_id: "S01" },

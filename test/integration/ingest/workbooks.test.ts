@@ -221,7 +221,7 @@ describe("untrusted and broken workbooks", () => {
       expect.objectContaining({
         source_file: "vision/bomb.xlsx",
         status: "failed",
-        message: "工作簿解压后超过 200 MB（可能是恶意构造的压缩文件），拒绝读取",
+        message: "工作簿解压后超过 100 MB（可能是恶意构造的压缩文件），拒绝读取",
       }),
     ]);
   });
