@@ -53,7 +53,8 @@ export function warehouseTables(datasets: Map<string, Dataset>): Map<string, [st
       reason_code VARCHAR, reason VARCHAR, record VARCHAR, school_id VARCHAR, year INTEGER`,
     ingest_runs: "run_id INTEGER, input_dir VARCHAR, is_sample BOOLEAN, started_at TIMESTAMP, finished_at TIMESTAMP",
     indicator_values: `target_id VARCHAR, year INTEGER, school_id VARCHAR, value DOUBLE, threshold DOUBLE,
-      status VARCHAR, numerator DOUBLE, denominator DOUBLE, schools_owed INTEGER, schools_reported INTEGER`,
+      status VARCHAR, numerator DOUBLE, denominator DOUBLE, schools_owed INTEGER, schools_reported INTEGER,
+      lower_bound DOUBLE, upper_bound DOUBLE, schools_missing INTEGER, suppressed BOOLEAN`,
   };
   for (const [name, columns] of Object.entries(fixed))
     tables.set(

@@ -18,6 +18,13 @@ export interface IndicatorRow {
   /** District rows: schools that owe the target's data, and of those the schools whose data all arrived. */
   schools_owed: number | null;
   schools_reported: number | null;
+  /** District rows with schools missing: the value with every missing school at its worst and best (null: no bound). */
+  lower_bound?: number | null;
+  upper_bound?: number | null;
+  /** District rows: schools that have not sent all they owe. */
+  schools_missing?: number | null;
+  /** The counts and rate stand on fewer pupils than the small-number threshold: not published. */
+  suppressed?: boolean | null;
 }
 
 export interface SchoolRow {
@@ -57,7 +64,7 @@ export function queryIndicatorRows(connection: DuckDBConnection): Promise<Indica
   return queryRows<IndicatorRow>(
     connection,
     `select target_id, year::integer as year, school_id, value, threshold, status, numerator, denominator,
-            schools_owed, schools_reported
+            schools_owed, schools_reported, lower_bound, upper_bound, schools_missing, suppressed
      from indicator_values order by target_id, school_id nulls first, year`,
   );
 }
