@@ -7,7 +7,7 @@ import { queryRows } from "../lib/warehouse.ts";
 import { defaultTargetsFile, readTargets, type RegisteredTarget } from "./registry.ts";
 import { createReceivedUnits } from "./reports.ts";
 import { createScratch, dropScratch, writeRuleTables } from "./scratch.ts";
-import { writeGradeRates } from "./smallNumbers.ts";
+import { hideSmallRates, writeGradeRates } from "./smallNumbers.ts";
 import { familySqlPath, readQuery, sqlDir, stepNames, stepSqlPath, viewFiles } from "./sql.ts";
 
 export interface ComputeOptions {
@@ -47,6 +47,7 @@ export async function computeIndicators(
     );
     await runStep(connection, stepSqlPath(stepNames.progress, dir), "create or replace table target_progress as %s");
     await writeGradeRates(connection);
+    await hideSmallRates(connection);
     const [{ rows }] = await queryRows<{ rows: number }>(
       connection,
       "select count(*)::INTEGER as rows from indicator_values",
