@@ -45,6 +45,7 @@ export async function computeIndicators(
       stepSqlPath(stepNames.status, dir),
       "insert into indicator_values by name select * from (%s)",
     );
+    await runStep(connection, stepSqlPath(stepNames.gaps, dir), "create or replace table target_gaps as %s");
     await runStep(connection, stepSqlPath(stepNames.progress, dir), "create or replace table target_progress as %s");
     await writeGradeRates(connection);
     await hideSmallRates(connection);

@@ -1,7 +1,8 @@
 // What the data-quality page shows, read from the warehouse: the ingest log, rejected rows by reason,
-// reports owed and not received, schools whose vision figures changed kind, and pupils the myopia
+// reports owed and not received (with the grades), optional cells left blank, schools whose vision figures changed kind, and pupils the myopia
 // criterion could not judge.
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { queryBlankCells } from "./gaps.ts";
 import { datasetNames } from "./registry.ts";
 import { latestReportYear, queryCompleteness, queryMissing } from "./reports.ts";
 import { queryRows } from "./warehouse.ts";
@@ -22,6 +23,7 @@ export function emptyQuality() {
     log: [],
     reasons: [],
     missing: [],
+    blanks: [],
     completeness: null,
     sourceChanges: [],
     indeterminate: [],
@@ -62,6 +64,7 @@ export async function readQuality(connection: DuckDBConnection) {
     log,
     reasons,
     missing: await queryMissing(connection, year),
+    blanks: await queryBlankCells(connection, year),
     completeness: await queryCompleteness(connection),
     sourceChanges,
     indeterminate,

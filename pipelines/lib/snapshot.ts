@@ -2,7 +2,8 @@
 // and the lookups the pages make over it: latest rows, rows by school and by target, status counts.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRunFacts, type RunFacts } from "./facts.ts";
-import { queryCompleteness, queryMissing, type Completeness, type MissingReport } from "./reports.ts";
+import { queryBlankCells, queryGaps, type BlankCells, type TargetGap } from "./gaps.ts";
+import { latestReportYear, queryCompleteness, queryMissing, type Completeness, type MissingReport } from "./reports.ts";
 import type { Progress } from "../../src/shared/vocabulary.js";
 import { queryRows, readWarehouse } from "./warehouse.ts";
 
@@ -46,6 +47,10 @@ export interface Snapshot extends RunFacts {
   sourceChanges: { school_id: string; year: number }[];
   /** Which way each level target is heading (table target_progress). */
   progress: Progress[];
+  /** Per target and year, the schools that owe its data and have not sent all of it. */
+  gaps: TargetGap[];
+  /** Optional cells left blank in the grade rows of the latest year, by school. */
+  blanks: BlankCells[];
 }
 
 export const emptySnapshot: Snapshot = {
@@ -55,6 +60,8 @@ export const emptySnapshot: Snapshot = {
   completeness: null,
   sourceChanges: [],
   progress: [],
+  gaps: [],
+  blanks: [],
   isSample: false,
   loadedAt: null,
 };
@@ -104,6 +111,8 @@ export function readSnapshot(file: string): Promise<Snapshot> {
       completeness: await queryCompleteness(c),
       sourceChanges: await querySourceChanges(c),
       progress: await queryProgress(c),
+      gaps: await queryGaps(c),
+      blanks: await queryBlankCells(c, await latestReportYear(c)),
       ...(await queryRunFacts(c)),
     }),
     emptySnapshot,
