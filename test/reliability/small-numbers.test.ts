@@ -6,6 +6,11 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { computeIndicators } from "../../pipelines/indicators/compute.ts";
 import { minDenominator } from "../../pipelines/indicators/smallNumbers.ts";
+import { tableFromIPC } from "apache-arrow";
+import { indicatorCsv } from "../../pipelines/export/csv.ts";
+import { readExportRows } from "../../pipelines/export/rows.ts";
+import { siteFiles } from "../../pipelines/lib/siteFiles.ts";
+import { readSiteTargets } from "../../pipelines/lib/targets.ts";
 import { queryRows } from "../../pipelines/lib/warehouse.ts";
 import { emptyWarehouse, given, givenSchools } from "../integration/indicators/given.ts";
 
@@ -185,5 +190,39 @@ describe("small numbers at school and district level", () => {
       "select screened, judged, myopic, myopia_rate from vision_grade_rates where school_id = 'T'",
     );
     expect(grades).toEqual([{ screened: null, judged: null, myopic: null, myopia_rate: null }]);
+  });
+
+  it("leaves that school's figures out of the site's data files and the CSV", async () => {
+    const db = await emptyWarehouse();
+    await givenSchools(db, { A: "primary", B: "primary", C: "primary", T: "primary" });
+    await given(db, "vision", [
+      summary("A", "1", 120, 30),
+      summary("B", "1", 50, 10),
+      summary("C", "1", 40, 12),
+      summary("T", "1", 8, 3),
+    ]);
+    await computeIndicators(db);
+    const files = await siteFiles(db, {});
+    const indicators = tableFromIPC(files["indicators.arrow"] as Uint8Array)
+      .toArray()
+      .map((r) => r.toJSON());
+    const mine = indicators.filter((r) => r.school_id === "T" && r.year === 2021);
+    expect(mine.length).toBeGreaterThan(0);
+    for (const r of mine)
+      expect([r.target_id, r.value, r.numerator, r.denominator]).toEqual([r.target_id, null, null, null]);
+    const grades = tableFromIPC(files["vision_grades.arrow"] as Uint8Array)
+      .toArray()
+      .map((r) => r.toJSON());
+    expect(grades.filter((r) => r.school_id === "T").map((r) => [r.screened, r.myopic, r.myopia_rate])).toEqual([
+      [null, null, null],
+    ]);
+    // the CSV: T's rows have an empty 值 (column 6); 3/8 = 0.375 and 8 appear nowhere on them
+    const csv = indicatorCsv(await readExportRows(db, readSiteTargets()));
+    const lines = csv.split("\r\n").filter((l) => l.split(",")[3] === "T");
+    expect(lines.length).toBe(mine.length);
+    for (const line of lines) {
+      expect(line.split(",")[5], line).toBe("");
+      expect(line).not.toContain("0.375");
+    }
   });
 });
