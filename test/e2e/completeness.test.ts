@@ -102,6 +102,12 @@ describe("late and partial reports of the sample", () => {
     }
     expect(text).toContain("未报送");
     expect(text).toContain("缺高中学段");
+    // a grade owed and not sent is named with its school (the sample's 5001060063 sent no grade 7 vision)
+    for (const m of missing.filter((x) => x.grade_labels.length))
+      expect(text, m.school_id).toContain(`缺${m.grade_labels.join("、")}`);
+    expect(missing.some((m) => m.grade_labels.length)).toBe(true);
+    // blank optional cells: "N 校 M 个年级未填 …"
+    expect(text).toMatch(/\d+ 校 \d+ 个年级未填 校外体育活动\(分钟\/天\)/);
     await page.close();
   });
 
