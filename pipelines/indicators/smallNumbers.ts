@@ -130,7 +130,8 @@ export async function writeGradeRates(connection: DuckDBConnection, min = minDen
  * School and district rows of a rate over pupils (macro pupil_rate) whose denominator is under the
  * threshold lose value, numerator and denominator; where one school of a target and year is hidden,
  * the next smallest is hidden too, so that the district total less the published schools gives
- * nothing away. The status stays (the verdict is published, the figures are not).
+ * nothing away; a school's year-on-year change of such a rate goes with either year's rate. The status
+ * stays (the verdict is published, the figures are not).
  */
 export async function hideSmallRates(connection: DuckDBConnection, min = minDenominator()): Promise<void> {
   const rows = await queryRows<{ target_id: string; year: number; school_id: string | null; denominator: number }>(
@@ -173,4 +174,17 @@ export async function hideSmallRates(connection: DuckDBConnection, min = minDeno
     from small_rows as s
     where s.target_id = v.target_id and s.year = v.year and s.school_id is not distinct from v.school_id`);
   await connection.run("drop table temp.main.small_rows");
+  // a school's change from one year to the next (a difference of two rates over pupils, unit pp) gives its
+  // rates away when either of them is hidden
+  await connection.run(`update indicator_values as c
+    set value = null, numerator = null, denominator = null, suppressed = true
+    from targets as t
+    where t.target_id = c.target_id and t.display_unit = 'pp' and c.school_id is not null
+      and exists (
+        select 1
+        from indicator_values as r
+        join target_datasets as rd on rd.target_id = r.target_id
+        join target_datasets as cd on cd.target_id = c.target_id and cd.dataset = rd.dataset
+        where r.school_id = c.school_id and r.year in (c.year, c.year - 1) and r.suppressed
+      )`);
 }

@@ -192,6 +192,32 @@ describe("small numbers at school and district level", () => {
     expect(grades).toEqual([{ screened: null, judged: null, myopic: null, myopia_rate: null }]);
   });
 
+  it("hides a school's change from last year when last year's rate stood on too few pupils", async () => {
+    const db = await emptyWarehouse();
+    await givenSchools(db, { A: "primary", B: "primary", T: "primary" });
+    await given(db, "vision", [
+      { ...summary("A", "1", 120, 30), year: 2020 },
+      { ...summary("B", "1", 50, 10), year: 2020 },
+      { ...summary("T", "1", 9, 3), year: 2020 }, // 9 pupils in 2020: hidden
+      summary("A", "1", 120, 24),
+      summary("B", "1", 50, 10),
+      summary("T", "1", 20, 5), // 20 in 2021: shown, but 25 % − 3/9 would give 2020's 3 of 9 away
+    ]);
+    await computeIndicators(db);
+    const changes = await queryRows(
+      db,
+      `select school_id, value, suppressed from indicator_values
+       where target_id = 'vision.myopia_rate_change' and year = 2021 and school_id is not null order by school_id`,
+    );
+    // A: 20 % − 25 % = −5 points. In 2020 T (9) was hidden and so was B (50), the smallest other school,
+    // lest the district less A gave T away: B's change is hidden with its 2020 rate
+    expect(changes).toEqual([
+      { school_id: "A", value: expect.closeTo(-0.05, 12), suppressed: null },
+      { school_id: "B", value: null, suppressed: true },
+      { school_id: "T", value: null, suppressed: true },
+    ]);
+  });
+
   it("leaves that school's figures out of the site's data files and the CSV", async () => {
     const db = await emptyWarehouse();
     await givenSchools(db, { A: "primary", B: "primary", C: "primary", T: "primary" });

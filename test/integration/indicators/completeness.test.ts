@@ -1,6 +1,6 @@
 // Completeness (shared/spec/README.md): no verdict without the data behind it. Each case is built
 // from a few hand-written rows; every expected number is worked out in the comment beside it.
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../../pipelines/lib/warehouse.ts";
 import { computed, emptyWarehouse, given, givenClasses, givenSchools, row, section } from "./given.ts";
 
@@ -230,6 +230,17 @@ describe("a change from one year to the next", () => {
 });
 
 describe("complete units only", () => {
+  // these cases have a few pupils: they check the formula, not the small-number rule, which is tested in
+  // test/reliability/small-numbers.test.ts (a threshold of 1 publishes every figure)
+  const saved = process.env.SMALL_NUMBER_THRESHOLD;
+  beforeEach(() => {
+    process.env.SMALL_NUMBER_THRESHOLD = "1";
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.SMALL_NUMBER_THRESHOLD;
+    else process.env.SMALL_NUMBER_THRESHOLD = saved;
+  });
+
   it("leaves a grade with a blank fitness count out of numerator and denominator alike", async () => {
     const db = await emptyWarehouse();
     await givenSchools(db, { A: "primary", B: "primary" });
