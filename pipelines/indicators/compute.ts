@@ -8,7 +8,7 @@ import { defaultTargetsFile, readTargets, type RegisteredTarget } from "./regist
 import { createReceivedUnits } from "./reports.ts";
 import { createLatestSubmissions } from "./submissions.ts";
 import { createScratch, dropScratch, writeRuleTables } from "./scratch.ts";
-import { writeGradeRates } from "./smallNumbers.ts";
+import { hideSmallRates, writeGradeRates } from "./smallNumbers.ts";
 import { familySqlPath, readQuery, sqlDir, stepNames, stepSqlPath, viewFiles } from "./sql.ts";
 
 export interface ComputeOptions {
@@ -46,8 +46,10 @@ export async function computeIndicators(
       stepSqlPath(stepNames.status, dir),
       "insert into indicator_values by name select * from (%s)",
     );
+    await runStep(connection, stepSqlPath(stepNames.gaps, dir), "create or replace table target_gaps as %s");
     await runStep(connection, stepSqlPath(stepNames.progress, dir), "create or replace table target_progress as %s");
     await writeGradeRates(connection);
+    await hideSmallRates(connection);
     const [{ rows }] = await queryRows<{ rows: number }>(
       connection,
       "select count(*)::INTEGER as rows from indicator_values",

@@ -39,6 +39,8 @@ export async function writeRuleTables(connection: DuckDBConnection): Promise<voi
  * and the macros every family shares:
  * - `passes(value, comparator, threshold)`: a comparison with the tolerance of seeds/parameters.csv
  * - `verdict(value, comparator, threshold, rule_met)`: info, met or not_met of a value judged on complete data
+ * - `pupil_rate(scope, display_unit)`: a rate over pupils pooled from its schools (scope both, a ratio): what
+ *   a missing school may add is bounded by its pupils, and a small denominator is not published
  * - `rows_in_target_sections(table)`: the rows of a table with a grade (pe, class_sizes, vision_by_grade) whose
  *   grade is in a section of its school that a target applies to, with the target and the grade's number
  * - `unit_sum(x, other)`, `units_left_out(x, other)`: complete units only — a unit counts where it holds
@@ -135,6 +137,9 @@ export async function createScratch(
     when comparator = 'info' then 'info'
     when rule_met is not false and passes(v, comparator, threshold) then 'met'
     else 'not_met' end`);
+  await run(
+    `create or replace temp macro pupil_rate(scope, display_unit) as scope = 'both' and display_unit = 'ratio'`,
+  );
   await run(`create or replace temp macro rows_in_target_sections(tbl) as table
     select a.target_id, g.grade_number, d.*
     from query_table(tbl) as d

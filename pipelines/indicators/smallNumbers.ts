@@ -1,7 +1,9 @@
-// The small-number rule: a grade-level myopia count whose denominator (pupils judged) is under the
-// threshold is not published (it could single out a few pupils), and neither is any count that would
-// let it be worked out by subtraction from a published total (complementary suppression).
-// The table vision_grade_rates holds what may be shown; the threshold is kept in small_number_rule.
+// The small-number rule: a count or rate whose denominator (pupils) is under the threshold is not
+// published (it could single out a few pupils), and neither is any count that would let it be worked
+// out by subtraction from a published total (complementary suppression). At grade level the table
+// vision_grade_rates holds what may be shown; at school and district level the rows of indicator_values
+// of a rate over pupils lose their value, numerator and denominator (suppressed = true). The threshold is
+// kept in small_number_rule.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { UserError } from "../lib/errors.ts";
 import { parameterValue, readParameters } from "../lib/registry.ts";
@@ -51,9 +53,8 @@ export function publishedSums(cells: GradeCell[]): GradeCell[][] {
  * hidden count, also the smallest other count (complementary suppression), until no sum does.
  * A cell with nobody judged hides nothing (its count is 0 whatever is shown) and protects nothing.
  */
-export function suppress(cells: GradeCell[], min: number): void {
+export function suppress(cells: GradeCell[], min: number, groups = publishedSums(cells)): void {
   for (const cell of cells) cell.suppressed = cell.judged < min;
-  const groups = publishedSums(cells);
   const secret = (c: GradeCell) => c.suppressed && c.judged > 0;
   let changed = true;
   while (changed) {
@@ -107,8 +108,12 @@ export async function writeGradeRates(connection: DuckDBConnection, min = minDen
     if (c.school_id === null) appender.appendNull();
     else appender.appendVarchar(c.school_id);
     appender.appendVarchar(c.grade);
-    appender.appendInteger(c.screened);
-    appender.appendInteger(c.judged);
+    // a grade under the threshold shows not even how many were screened (a complementary one does)
+    const small = c.suppressed && !c.complementary;
+    if (small) appender.appendNull();
+    else appender.appendInteger(c.screened);
+    if (small) appender.appendNull();
+    else appender.appendInteger(c.judged);
     if (c.suppressed) appender.appendNull();
     else appender.appendInteger(c.myopic);
     if (c.suppressed || c.judged === 0) appender.appendNull();
@@ -119,4 +124,67 @@ export async function writeGradeRates(connection: DuckDBConnection, min = minDen
     appender.endRow();
   }
   appender.closeSync();
+}
+
+/**
+ * School and district rows of a rate over pupils (macro pupil_rate) whose denominator is under the
+ * threshold lose value, numerator and denominator; where one school of a target and year is hidden,
+ * the next smallest is hidden too, so that the district total less the published schools gives
+ * nothing away; a school's year-on-year change of such a rate goes with either year's rate. The status
+ * stays (the verdict is published, the figures are not).
+ */
+export async function hideSmallRates(connection: DuckDBConnection, min = minDenominator()): Promise<void> {
+  const rows = await queryRows<{ target_id: string; year: number; school_id: string | null; denominator: number }>(
+    connection,
+    `select v.target_id, v.year::INTEGER as year, v.school_id, v.denominator::DOUBLE as denominator
+     from indicator_values as v
+     join targets as t on t.target_id = v.target_id and pupil_rate(t.scope, t.display_unit)
+     where v.denominator is not null
+     order by v.target_id, v.year, v.school_id nulls first`,
+  );
+  const cells: (GradeCell & { target_id: string })[] = rows.map((r) => ({
+    target_id: r.target_id,
+    year: r.year,
+    school_id: r.school_id,
+    grade: "",
+    screened: r.denominator,
+    judged: r.denominator,
+    myopic: 0,
+    suppressed: false,
+    complementary: false,
+  }));
+  const groups = new Map<string, GradeCell[]>();
+  for (const cell of cells) {
+    const key = `${cell.target_id}|${cell.year}`;
+    groups.set(key, [...(groups.get(key) ?? []), cell]);
+  }
+  suppress(cells, min, [...groups.values()]);
+  await connection.run("create or replace temp table small_rows (target_id VARCHAR, year INTEGER, school_id VARCHAR)");
+  const appender = await connection.createAppender("small_rows", "main", "temp");
+  for (const c of cells.filter((c) => c.suppressed)) {
+    appender.appendVarchar(c.target_id);
+    appender.appendInteger(c.year);
+    if (c.school_id === null) appender.appendNull();
+    else appender.appendVarchar(c.school_id);
+    appender.endRow();
+  }
+  appender.closeSync();
+  await connection.run(`update indicator_values as v
+    set value = null, numerator = null, denominator = null, lower_bound = null, upper_bound = null, suppressed = true
+    from small_rows as s
+    where s.target_id = v.target_id and s.year = v.year and s.school_id is not distinct from v.school_id`);
+  await connection.run("drop table temp.main.small_rows");
+  // a school's change from one year to the next (a difference of two rates over pupils, unit pp) gives its
+  // rates away when either of them is hidden
+  await connection.run(`update indicator_values as c
+    set value = null, numerator = null, denominator = null, suppressed = true
+    from targets as t
+    where t.target_id = c.target_id and t.display_unit = 'pp' and c.school_id is not null
+      and exists (
+        select 1
+        from indicator_values as r
+        join target_datasets as rd on rd.target_id = r.target_id
+        join target_datasets as cd on cd.target_id = c.target_id and cd.dataset = rd.dataset
+        where r.school_id = c.school_id and r.year in (c.year, c.year - 1) and r.suppressed
+      )`);
 }

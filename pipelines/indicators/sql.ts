@@ -5,8 +5,14 @@ import { fileURLToPath } from "node:url";
 /** Where the SQL of the engine lives: `<family>.sql`, `views/<view>.sql`, `steps/<step>.sql`. */
 export const sqlDir = path.dirname(fileURLToPath(import.meta.url));
 
-/** The generic steps, in the order they run: reports owed, target arrivals, then (after the families) statuses and progress. */
-export const stepNames = { reports: "reports", arrivals: "arrivals", status: "status", progress: "progress" } as const;
+/** The generic steps, in the order they run: reports owed, target arrivals, then (after the families) statuses, the schools behind them (gaps) and progress. */
+export const stepNames = {
+  reports: "reports",
+  arrivals: "arrivals",
+  status: "status",
+  gaps: "gaps",
+  progress: "progress",
+} as const;
 
 export function familySqlPath(family: string, dir = sqlDir): string {
   return path.join(dir, `${family}.sql`);

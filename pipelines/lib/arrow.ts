@@ -35,5 +35,9 @@ export function indicatorArrow(rows: object[]): Uint8Array {
     denominator: "float",
     schools_owed: "int",
     schools_reported: "int",
+    lower_bound: "float",
+    upper_bound: "float",
+    schools_missing: "int",
+    suppressed: "int",
   });
 }

@@ -1,8 +1,9 @@
 // What the data-quality page shows, read from the warehouse: the ingest log, rejected rows by reason,
-// reports owed and not received, schools whose vision figures changed kind, pupils the myopia
-// criterion could not judge, and the corrections (submissions a later run replaced).
+// reports owed and not received (with the grades), optional cells left blank, schools whose vision figures
+// changed kind, pupils the myopia criterion could not judge, and the corrections (submissions a later run replaced).
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryCorrections } from "./corrections.ts";
+import { queryBlankCells } from "./gaps.ts";
 import { maskPersonal, personalDatasets, publicFileName } from "./personal.ts";
 import { datasetNames } from "./registry.ts";
 import { latestReportYear, queryCompleteness, queryMissing } from "./reports.ts";
@@ -24,6 +25,7 @@ export function emptyQuality() {
     log: [],
     reasons: [],
     missing: [],
+    blanks: [],
     completeness: null,
     sourceChanges: [],
     indeterminate: [],
@@ -73,6 +75,7 @@ export async function readQuality(connection: DuckDBConnection) {
     log,
     reasons,
     missing: await queryMissing(connection, year),
+    blanks: await queryBlankCells(connection, year),
     completeness: await queryCompleteness(connection),
     sourceChanges,
     indeterminate,

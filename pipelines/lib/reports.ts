@@ -1,6 +1,7 @@
 // Reports owed and received, read from the warehouse table `reports` (made by the indicators step from
 // the dictionary's owed_by): per school and dataset of a year, whether all of it arrived.
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { gradeLabels } from "./codes.ts";
 import { datasetNames } from "./registry.ts";
 import { queryRows } from "./warehouse.ts";
 
@@ -11,10 +12,14 @@ export interface MissingReport {
   /** The dataset's Chinese name (dictionary column dataset_zh). */
   label: string;
   year: number;
-  /** `missing`: nothing arrived; `partial`: some sections did not arrive, or rows were rejected. */
+  /** `missing`: nothing arrived; `partial`: some sections or grades did not arrive, or rows were rejected. */
   state: "missing" | "partial";
   /** Section codes owed that did not arrive (empty when all arrived but rows were rejected). */
   sections_missing: string[];
+  /** Grade codes with pupils whose rows did not arrive, in sections that did (vision, pe). */
+  grades_missing: string[];
+  /** The same grades in words (一年级, 小班). */
+  grade_labels: string[];
   /** Rows of the school's report were rejected in the latest load of their file. */
   rejected: boolean;
 }
@@ -42,6 +47,7 @@ export async function latestReportYear(connection: DuckDBConnection): Promise<nu
 
 const perSchool = `select year::INTEGER as year, school_id, dataset,
     list(section order by section) filter (where not received) as sections_missing,
+    flatten(list(grades_missing order by section) filter (where received and grades_missing is not null)) as grades_missing,
     bool_or(received) as any_received, bool_or(rejected) as rejected
   from reports where year = $year group by all`;
 
@@ -55,11 +61,13 @@ export async function queryMissing(connection: DuckDBConnection, year?: number |
     school_id: string;
     dataset: string;
     sections_missing: string[] | null;
+    grades_missing: string[] | null;
     any_received: boolean;
     rejected: boolean;
   }>(
     connection,
-    `select * from (${perSchool}) where sections_missing is not null or rejected order by school_id, dataset`,
+    `select * from (${perSchool})
+     where sections_missing is not null or len(grades_missing) > 0 or rejected order by school_id, dataset`,
     { year: chosen },
   );
   return rows.map((r) => ({
@@ -69,6 +77,8 @@ export async function queryMissing(connection: DuckDBConnection, year?: number |
     year: r.year,
     state: r.any_received ? "partial" : "missing",
     sections_missing: r.sections_missing ?? [],
+    grades_missing: r.grades_missing ?? [],
+    grade_labels: (r.grades_missing ?? []).map((g) => gradeLabels[g] ?? g),
     rejected: r.rejected,
   }));
 }
@@ -81,7 +91,7 @@ export async function queryCompleteness(connection: DuckDBConnection): Promise<C
   const rows = await queryRows<{ dataset: string; owed: number; complete: number }>(
     connection,
     `select dataset, count(*)::INTEGER as owed,
-            count(*) filter (where sections_missing is null and not rejected)::INTEGER as complete
+            count(*) filter (where sections_missing is null and coalesce(len(grades_missing), 0) = 0 and not rejected)::INTEGER as complete
      from (${perSchool}) group by dataset order by dataset`,
     { year },
   );

@@ -81,7 +81,8 @@ export function warehouseTables(datasets: Map<string, Dataset>): Map<string, [st
     // one row: the schema version, and which program wrote it when
     [versionTable]: "version INTEGER, program VARCHAR, written_at TIMESTAMP",
     indicator_values: `target_id VARCHAR, year INTEGER, school_id VARCHAR, value DOUBLE, threshold DOUBLE,
-      status VARCHAR, numerator DOUBLE, denominator DOUBLE, schools_owed INTEGER, schools_reported INTEGER`,
+      status VARCHAR, numerator DOUBLE, denominator DOUBLE, schools_owed INTEGER, schools_reported INTEGER,
+      lower_bound DOUBLE, upper_bound DOUBLE, schools_missing INTEGER, suppressed BOOLEAN`,
   };
   for (const [name, columns] of Object.entries(fixed))
     tables.set(

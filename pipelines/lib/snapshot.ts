@@ -3,7 +3,8 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryCorrections, type Correction } from "./corrections.ts";
 import { queryRunFacts, type RunFacts } from "./facts.ts";
-import { queryCompleteness, queryMissing, type Completeness, type MissingReport } from "./reports.ts";
+import { queryBlankCells, queryGaps, type BlankCells, type TargetGap } from "./gaps.ts";
+import { latestReportYear, queryCompleteness, queryMissing, type Completeness, type MissingReport } from "./reports.ts";
 import type { Progress } from "../../src/shared/vocabulary.js";
 import { queryRows, readWarehouse } from "./warehouse.ts";
 
@@ -19,6 +20,13 @@ export interface IndicatorRow {
   /** District rows: schools that owe the target's data, and of those the schools whose data all arrived. */
   schools_owed: number | null;
   schools_reported: number | null;
+  /** District rows with schools missing: the value with every missing school at its worst and best (null: no bound). */
+  lower_bound?: number | null;
+  upper_bound?: number | null;
+  /** District rows: schools that have not sent all they owe. */
+  schools_missing?: number | null;
+  /** The counts and rate stand on fewer pupils than the small-number threshold: not published. */
+  suppressed?: boolean | null;
 }
 
 export interface SchoolRow {
@@ -42,6 +50,10 @@ export interface Snapshot extends RunFacts {
   progress: Progress[];
   /** Submissions a later ingest run replaced (pipelines/lib/corrections.ts). */
   corrections: Correction[];
+  /** Per target and year, the schools that owe its data and have not sent all of it. */
+  gaps: TargetGap[];
+  /** Optional cells left blank in the grade rows of the latest year, by school. */
+  blanks: BlankCells[];
 }
 
 export const emptySnapshot: Snapshot = {
@@ -52,6 +64,8 @@ export const emptySnapshot: Snapshot = {
   sourceChanges: [],
   progress: [],
   corrections: [],
+  gaps: [],
+  blanks: [],
   isSample: false,
   loadedAt: null,
 };
@@ -61,7 +75,7 @@ export function queryIndicatorRows(connection: DuckDBConnection): Promise<Indica
   return queryRows<IndicatorRow>(
     connection,
     `select target_id, year::integer as year, school_id, value, threshold, status, numerator, denominator,
-            schools_owed, schools_reported
+            schools_owed, schools_reported, lower_bound, upper_bound, schools_missing, suppressed
      from indicator_values order by target_id, school_id nulls first, year`,
   );
 }
@@ -103,6 +117,8 @@ export function readSnapshot(file: string): Promise<Snapshot> {
       sourceChanges: await querySourceChanges(c),
       progress: await queryProgress(c),
       corrections: await queryCorrections(c),
+      gaps: await queryGaps(c),
+      blanks: await queryBlankCells(c, await latestReportYear(c)),
       ...(await queryRunFacts(c)),
     }),
     emptySnapshot,

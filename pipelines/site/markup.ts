@@ -2,15 +2,26 @@
 // and each school page's cards with what is still owed, the sample banner and the footer. Measured: a
 // school page stays the same size however many schools the district has, and prints without scripts.
 import { escapeHtml as esc, formatPercent, formatValue, progressText } from "../../src/shared/format.js";
-import { areas, correctionText, correctionWords, sectionWords } from "../../src/shared/vocabulary.js";
+import {
+  areas,
+  blankWords,
+  correctionText,
+  correctionWords,
+  lackWords,
+  sectionWords,
+} from "../../src/shared/vocabulary.js";
 import { stageLabels } from "../lib/codes.ts";
 import { readPlan } from "../lib/plan.ts";
 import type { Correction } from "../lib/corrections.ts";
+import type { BlankCells } from "../lib/gaps.ts";
 import { datasetNames, readDictionary } from "../lib/registry.ts";
 import type { Completeness, MissingReport } from "../lib/reports.ts";
 import { latestRows, rowKey, snapshotIndex, type Snapshot } from "../lib/snapshot.ts";
 import type { SiteTarget } from "../lib/targets.ts";
 import { card, comparablePrevious, statusSummary } from "./cards.ts";
+import { gapList } from "./gaps.ts";
+
+const datasetLabels = datasetNames();
 
 /** Datasets that stand in for another's report (student records for the vision summary). */
 const alternates = new Set([...readDictionary().values()].filter((d) => d.fulfils !== d.name).map((d) => d.name));
@@ -47,6 +58,7 @@ export function overviewMarkup(snapshot: Snapshot, targets: SiteTarget[]): strin
           href: `/${t.area}#target-${t.target_id}`,
           series: series.get(rowKey(t.target_id, null)) ?? [],
           extra: heading ? `<dt>进度</dt><dd class="card-progress">${esc(heading)}</dd>` : "",
+          gaps: found ? gapList(snapshot, t, found.latest.year, null, "/", datasetLabels) : "",
         });
       });
     const body = cards.length
@@ -57,19 +69,27 @@ export function overviewMarkup(snapshot: Snapshot, targets: SiteTarget[]): strin
   return `${completenessMarkup(snapshot.completeness)}\n${statusSummary(statuses)}\n${sections.join("\n")}`;
 }
 
-/** What a school still owes: each report not received whole, with the sections that did not arrive. */
-export function owedMarkup(missing: MissingReport[]): string {
-  if (missing.length === 0) return `<p class="muted owed-none">本年度应报数据均已报齐。</p>`;
-  const items = missing.map((m) => {
-    const what =
-      m.state === "missing"
-        ? "未报送"
-        : m.sections_missing.length
-          ? `缺${m.sections_missing.map((s) => sectionWords[s] ?? s).join("、")}学段`
-          : "有数据行被拒收";
-    return `<li data-dataset="${esc(m.dataset)}">${esc(m.label)}：${esc(what)}</li>`;
-  });
-  return `<div class="owed"><p class="missing">${missing[0].year}年尚未报齐：</p><ul>${items.join("")}</ul></div>`;
+/**
+ * What a school still owes: each report not received whole (the sections or grades that did not arrive),
+ * and the optional cells it left blank. Never "均已报齐" while one of its cards says 数据不全 (`incomplete`).
+ */
+export function owedMarkup(missing: MissingReport[], blanks: BlankCells[] = [], incomplete = 0): string {
+  const year = missing[0]?.year ?? blanks[0]?.year;
+  if (missing.length === 0 && blanks.length === 0) {
+    return incomplete > 0
+      ? `<div class="owed" id="owed"><p class="missing">应报报表均已收到，但有 ${incomplete} 项指标的部分数据缺少计算所需的数字，详见各卡片的“缺哪些数据”。</p></div>`
+      : `<p class="muted owed-none" id="owed">本年度应报数据均已报齐。</p>`;
+  }
+  const owed = missing.map((m) => `<li data-dataset="${esc(m.dataset)}">${esc(m.label)}：${esc(lackWords(m))}</li>`);
+  const blank = blanks.map(
+    (b) =>
+      `<li data-dataset="${esc(b.dataset)}" data-blank="true">${esc(datasetLabels[b.dataset] ?? b.dataset)}：${esc(blankWords(b))}</li>`,
+  );
+  return `<div class="owed" id="owed">${owed.length ? `<p class="missing">${year}年尚未报齐：</p><ul>${owed.join("")}</ul>` : ""}${
+    blank.length
+      ? `<p class="missing">${year}年未填的选填项（需要这些数字的指标不计入这些年级）：</p><ul>${blank.join("")}</ul>`
+      : ""
+  }</div>`;
 }
 
 const namesOfDatasets = datasetNames();
@@ -126,6 +146,7 @@ export function schoolMarkup(snapshot: Snapshot, targets: SiteTarget[], schoolId
             series: series.get(rowKey(t.target_id, schoolId)) ?? [],
             extra: `<dt>全区</dt><dd>${esc(districtText)}</dd>`,
             root,
+            gaps: gapList(snapshot, t, own.latest.year, schoolId, root, datasetLabels),
           });
         });
       return cards.length
@@ -135,7 +156,11 @@ export function schoolMarkup(snapshot: Snapshot, targets: SiteTarget[], schoolId
     .join("\n");
   const statuses = mine.map((t) => latest.get(rowKey(t.target_id, schoolId))!.latest.status);
   return `<dl class="school-facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${esc(v)}</dd>`).join("")}</dl>
-${owedMarkup(snapshot.missing.filter((m) => m.school_id === schoolId))}
+${owedMarkup(
+  snapshot.missing.filter((m) => m.school_id === schoolId),
+  snapshot.blanks.filter((b) => b.school_id === schoolId),
+  statuses.filter((s) => s === "incomplete").length,
+)}
 ${correctionsMarkup(
   snapshot.corrections.filter((c) => c.school_id === schoolId),
   root,

@@ -3,7 +3,7 @@ import { schoolRanking, trendChart } from "./charts.js";
 import { filterBar } from "./controls.js";
 import { h } from "./dom.js";
 import { formatThreshold, formatValue, progressText } from "../shared/format.js";
-import { reportedWords, scopeText, statusOrder, statusWords } from "../shared/vocabulary.js";
+import { boundsWords, reportedWords, scopeText, statusOrder, statusWords } from "../shared/vocabulary.js";
 import { sortableTable } from "./table.js";
 
 const all = (label) => [{ value: "", label: `全部${label}` }];
@@ -132,6 +132,7 @@ function targetBody(target, rows, { filter, width, keep, schoolById, progress })
   const reported = reportedWords(current?.schools_reported, current?.schools_owed, {
     panel: target.display_unit === "pp",
   });
+  const bounds = boundsWords(current, (v) => formatValue(v, unit, { share }));
   return {
     status,
     body: [
@@ -141,6 +142,7 @@ function targetBody(target, rows, { filter, width, keep, schoolById, progress })
         h("span", { class: `status-badge status-${status}` }, statusWords[status]),
         ` 全区${filter.year}年：${formatValue(current?.value, unit, { share })}${count}`,
         reported ? h("span", { class: "card-reported" }, ` ${reported}`) : null,
+        bounds ? h("span", { class: "card-bounds" }, bounds) : null,
       ),
       progress ? h("p", { class: "target-progress" }, `进度（截至最新年度）：${progressText(progress)}`) : null,
       ...parts,

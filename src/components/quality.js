@@ -3,9 +3,12 @@
 import { h } from "./dom.js";
 import { formatCount, formatNumber, formatPercent } from "../shared/format.js";
 import {
+  blankSummaryWords,
+  blankWords,
   correctionWords,
   encodingWords,
   ingestStatusWords,
+  lackWords,
   reasonWords,
   sectionWords,
   sourceKindWords,
@@ -74,15 +77,6 @@ function formatRecord(json) {
   }
 }
 
-/** What a report lacks: nothing arrived, some sections did not, or rows were rejected. */
-function lackWords(m) {
-  if (m.state === "missing") return "未报送";
-  const parts = [];
-  if (m.sections_missing.length) parts.push(`缺${m.sections_missing.map((s) => sectionWords[s] ?? s).join("、")}学段`);
-  if (m.rejected) parts.push("有数据行被拒收");
-  return parts.join("，");
-}
-
 /** Per dataset, how many schools owe it and sent it whole; then per school what it has not. */
 export function missingView({ missing, completeness }, schools) {
   if (!completeness) return h("p", { class: "muted" }, "尚无应报数据。");
@@ -120,6 +114,49 @@ export function missingView({ missing, completeness }, schools) {
         { key: "lack", label: "情况" },
       ],
       { sort: "school_id", filename: `${completeness.year}年未报齐清单` },
+    ),
+  );
+}
+
+/**
+ * Optional cells left blank in grade rows: "3 校 5 个年级未填 校外体育活动(分钟/天)" per column, then each
+ * school with its grades. Such a grade is left out only of the targets that need the cell.
+ */
+export function blanksView(blanks, schools, { datasetNames = {} } = {}) {
+  if (!blanks || blanks.length === 0) return h("p", { class: "muted" }, "没有未填的选填项。");
+  const byColumn = new Map();
+  for (const b of blanks) {
+    const key = `${b.dataset}\u0000${b.label}`;
+    const seen = byColumn.get(key) ?? { dataset: b.dataset, label: b.label, schools: 0, grades: 0 };
+    seen.schools += 1;
+    seen.grades += b.grades.length;
+    byColumn.set(key, seen);
+  }
+  const summary = h(
+    "ul",
+    { class: "blank-summary" },
+    [...byColumn.values()].map((c) =>
+      h("li", {}, `${datasetNames[c.dataset] ?? c.dataset}：${blankSummaryWords(c.schools, c.grades, c.label)}`),
+    ),
+  );
+  return h(
+    "div",
+    {},
+    h("p", {}, "这些年级的选填项未填：需要该数字的指标不计入这些年级，相关学校显示为“数据不全”；其他指标照常计算。"),
+    summary,
+    sortableTable(
+      named(blanks, schools).map((b) => ({
+        ...b,
+        dataset_label: datasetNames[b.dataset] ?? b.dataset,
+        what: blankWords(b),
+      })),
+      [
+        { key: "school_id", label: "学校代码" },
+        schoolLink,
+        { key: "dataset_label", label: "报表" },
+        { key: "what", label: "情况" },
+      ],
+      { sort: "school_id" },
     ),
   );
 }

@@ -3,7 +3,7 @@
 import { areaBlocks } from "./area.js";
 import { h } from "./dom.js";
 import { formatThreshold, formatValue, progressText } from "../shared/format.js";
-import { areas, reportedWords, statusOrder, statusWords } from "../shared/vocabulary.js";
+import { areas, boundsWords, reportedWords, statusOrder, statusWords } from "../shared/vocabulary.js";
 import { sortableTable } from "./table.js";
 
 const pad = (n) => String(n).padStart(2, "0");
@@ -96,7 +96,12 @@ export function targetSummary(targets, rows, progress = []) {
         nowrap: true,
         value: (d) => (d.row?.schools_owed ? d.row.schools_reported / d.row.schools_owed : null),
         format: (_, d) =>
-          reportedWords(d.row?.schools_reported, d.row?.schools_owed, { panel: d.target.display_unit === "pp" }) || "—",
+          [
+            reportedWords(d.row?.schools_reported, d.row?.schools_owed, { panel: d.target.display_unit === "pp" }),
+            boundsWords(d.row, (v) => formatValue(v, d.target.display_unit, { share: share(d) })),
+          ]
+            .filter(Boolean)
+            .join("；") || "—",
       },
       {
         key: "progress",

@@ -56,3 +56,32 @@ export declare function correctionText(
   },
   datasetName?: string,
 ): string;
+export declare function boundsWords(
+  row:
+    | {
+        status: string;
+        schools_missing?: number | null;
+        lower_bound?: number | null;
+        upper_bound?: number | null;
+      }
+    | undefined,
+  format: (value: number) => string,
+): string;
+export declare const gapWords: {
+  notSent: string;
+  rejected: string;
+  short: string;
+  noValue: string;
+  leftOut: (n: number) => string;
+  listTitle: string;
+  ownTitle: string;
+};
+export declare const suppressedWords: string;
+export declare function lackWords(m: {
+  state: string;
+  sections_missing: string[];
+  grade_labels?: string[];
+  rejected: boolean;
+}): string;
+export declare function blankWords(b: { label: string; grade_labels: string[] }): string;
+export declare function blankSummaryWords(schools: number, grades: number, label: string): string;

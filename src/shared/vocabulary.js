@@ -146,6 +146,57 @@ export function reportedWords(reported, owed, { panel = false } = {}) {
   return `${panel ? "同口径" : "已报"} ${reported ?? 0}/${owed} 校`;
 }
 
+/**
+ * "缺报 3 校，不影响结论" or "缺报 3 校，结论待定（在 91.2% 至 96.0% 之间）": whether the schools still
+ * missing could change a district verdict (indicator_values lower_bound, upper_bound, schools_missing).
+ * `format` writes a bound in the target's unit. "" when no school is missing or the target is monitored.
+ */
+export function boundsWords(row, format) {
+  if (!row || !(row.schools_missing > 0) || row.status === "info" || row.status === "no_data") return "";
+  const head = `缺报 ${row.schools_missing} 校`;
+  if (row.status === "met" || row.status === "not_met") return `${head}，不影响结论`;
+  if (row.lower_bound == null) return `${head}，结论待定（缺报学校的规模不明，或这类指标无法估计范围）`;
+  if (row.upper_bound == null) return `${head}，结论待定（报齐后不低于 ${format(row.lower_bound)}）`;
+  return `${head}，结论待定（报齐后在 ${format(row.lower_bound)} 至 ${format(row.upper_bound)} 之间）`;
+}
+
+/** What a school still lacks for a target (the lists behind 数据不全 and "已报 x/y 校"). */
+export const gapWords = {
+  notSent: "未报送",
+  rejected: "有数据行被拒收",
+  short: "应报数据未报齐",
+  noValue: "缺少计算所需的数字，无法计算",
+  leftOut: (n) => `${n} 个年级（或班级、学段）缺少计算所需的数字`,
+  listTitle: "未报齐的学校",
+  ownTitle: "缺哪些数据",
+};
+
+/**
+ * "未报送", "缺初中学段", "缺三年级、四年级", "有数据行被拒收": what a report owed still lacks
+ * (a MissingReport of pipelines/lib/reports.ts, its grades already in words).
+ */
+export function lackWords(m) {
+  if (m.state === "missing") return gapWords.notSent;
+  const parts = [];
+  if (m.sections_missing.length) parts.push(`缺${m.sections_missing.map((s) => sectionWords[s] ?? s).join("、")}学段`);
+  if (m.grade_labels?.length) parts.push(`缺${m.grade_labels.join("、")}`);
+  if (m.rejected) parts.push(gapWords.rejected);
+  return parts.join("，");
+}
+
+/** "未填 校外体育活动(分钟/天)（一年级、二年级）": an optional cell left blank in some grades. */
+export function blankWords(b) {
+  return `未填 ${b.label}（${b.grade_labels.join("、")}）`;
+}
+
+/** "3 校 5 个年级未填 校外体育活动(分钟/天)": blank optional cells of a dataset column over the district. */
+export function blankSummaryWords(schools, grades, label) {
+  return `${schools} 校 ${grades} 个年级未填 ${label}`;
+}
+
+/** A figure not published: it stands on fewer pupils than the small-number threshold. */
+export const suppressedWords = "人数过少，不公布";
+
 /** Who a target is judged for (registry column scope). */
 export const scopeWords = { school: "逐校（校校达标）", both: "逐校及全区", district: "全区" };
 

@@ -153,17 +153,18 @@ async function gradeTable(schoolId: string) {
 
 describe("small numbers on the vision page", () => {
   it("a school's grade under 10 screened pupils shows why instead of its rate, and so does the grade that would give it away", async () => {
-    // S01's total (32 myopic) minus grade 1 (30) would give grade 2 (2): grade 1 is hidden too
+    // S01's total (32 myopic) minus grade 1 (30) would give grade 2 (2): grade 1 is hidden too;
+    // a grade under the threshold does not show how many were screened either (—)
     const cover = "为防止由合计推算出人数较少年级的近视人数，一并不显示";
     const s01 = await gradeTable("S01");
     expect(s01.rows).toEqual([
       ["一年级", "120", cover],
-      ["二年级", "8", "人数不足10人，不显示"],
+      ["二年级", "—", "人数不足10人，不显示"],
     ]);
     const s03 = await gradeTable("S03");
     expect(s03.rows).toEqual([
       ["一年级", "12", cover],
-      ["二年级", "3", "人数不足10人，不显示"],
+      ["二年级", "—", "人数不足10人，不显示"],
     ]);
     expect([...s01.problems, ...s03.problems]).toEqual([]);
   });

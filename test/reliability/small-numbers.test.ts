@@ -1,10 +1,16 @@
 // Small numbers: a grade-level myopia rate over fewer than 10 screened pupils is hidden in the warehouse
 // (table vision_grade_rates) with the reason, and so is any count that would give it away by
-// subtraction from a published total; school totals stay; SMALL_NUMBER_THRESHOLD moves the line.
+// subtraction from a published total; school totals stay when they are large enough, and a school or
+// district rate over fewer pupils is hidden the same way; SMALL_NUMBER_THRESHOLD moves the line.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { computeIndicators } from "../../pipelines/indicators/compute.ts";
 import { minDenominator } from "../../pipelines/indicators/smallNumbers.ts";
+import { tableFromIPC } from "apache-arrow";
+import { indicatorCsv } from "../../pipelines/export/csv.ts";
+import { readExportRows } from "../../pipelines/export/rows.ts";
+import { siteFiles } from "../../pipelines/lib/siteFiles.ts";
+import { readSiteTargets } from "../../pipelines/lib/targets.ts";
 import { queryRows } from "../../pipelines/lib/warehouse.ts";
 import { emptyWarehouse, given, givenSchools } from "../integration/indicators/given.ts";
 
@@ -55,13 +61,14 @@ describe("grade-level rates and the small-number rule", () => {
     const shown = { suppressed: false, note: null };
     expect(await gradeRows(db)).toEqual([
       { school_id: null, grade: "1", screened: 170, myopic: 40, myopia_rate: 40 / 170, ...shown },
-      { school_id: null, grade: "2", screened: 9, ...hidden },
+      // a grade under the threshold does not show how many were screened either
+      { school_id: null, grade: "2", screened: null, ...hidden },
       { school_id: null, grade: "3", screened: 10, ...cover },
       { school_id: "A", grade: "1", screened: 120, myopic: 30, myopia_rate: 0.25, ...shown },
-      { school_id: "A", grade: "2", screened: 9, ...hidden },
+      { school_id: "A", grade: "2", screened: null, ...hidden },
       { school_id: "A", grade: "3", screened: 10, ...cover },
       { school_id: "B", grade: "1", screened: 50, myopic: 10, myopia_rate: 0.2, ...shown },
-      { school_id: "B", grade: "2", screened: 0, ...hidden },
+      { school_id: "B", grade: "2", screened: null, ...hidden },
     ]);
   });
 
@@ -107,10 +114,16 @@ describe("grade-level rates and the small-number rule", () => {
     );
     await given(db, "vision", rows);
     await computeIndicators(db);
-    const cells = await queryRows<{ school_id: string | null; grade: string; screened: number; myopic: number | null }>(
+    // how many were screened, from the input (a small grade no longer publishes it)
+    const screenedOf = (school: string | null, grade: string) =>
+      rows
+        .filter((r) => r.grade === grade && (school === null || r.school_id === school))
+        .reduce((n, r) => n + r.screened, 0);
+    const published = await queryRows<{ school_id: string | null; grade: string; myopic: number | null }>(
       db,
-      "select school_id, grade, judged::integer as screened, myopic from vision_grade_rates",
+      "select school_id, grade, myopic from vision_grade_rates",
     );
+    const cells = published.map((c) => ({ ...c, screened: screenedOf(c.school_id, c.grade) }));
     const totals = await queryRows<{ school_id: string | null; numerator: number }>(
       db,
       "select school_id, numerator from indicator_values where target_id = 'vision.myopia_rate' and year = 2021",
@@ -137,5 +150,105 @@ describe("grade-level rates and the small-number rule", () => {
     expect(() => minDenominator({ SMALL_NUMBER_THRESHOLD: value })).toThrow(
       /SMALL_NUMBER_THRESHOLD 应为 1 到 100000 之间的整数/,
     );
+  });
+});
+
+describe("small numbers at school and district level", () => {
+  it("publishes no rate, count or screened number of a school whose only grade has 8 pupils", async () => {
+    const db = await emptyWarehouse();
+    await givenSchools(db, { A: "primary", B: "primary", C: "primary", T: "primary" });
+    await given(db, "vision", [
+      summary("A", "1", 120, 30),
+      summary("B", "1", 50, 10),
+      summary("C", "1", 40, 12),
+      summary("T", "1", 8, 3), // T: 3 myopic of 8, its only grade
+    ]);
+    await computeIndicators(db);
+    const rows = await queryRows(
+      db,
+      `select school_id, value, numerator, denominator, suppressed from indicator_values
+       where year = 2021 and target_id = 'vision.myopia_rate' order by school_id nulls first`,
+    );
+    // T hidden (8 < 10); with T alone hidden the district's 55 less A, B and C (30 + 10 + 12) would give
+    // its 3 away, so the smallest other school, C (40 pupils), is hidden too; the district (218) stays
+    expect(rows).toEqual([
+      { school_id: null, value: 55 / 218, numerator: 55, denominator: 218, suppressed: null },
+      { school_id: "A", value: 0.25, numerator: 30, denominator: 120, suppressed: null },
+      { school_id: "B", value: 0.2, numerator: 10, denominator: 50, suppressed: null },
+      { school_id: "C", value: null, numerator: null, denominator: null, suppressed: true },
+      { school_id: "T", value: null, numerator: null, denominator: null, suppressed: true },
+    ]);
+    // its screening coverage (8 screened of 8) is hidden too, and so is the grade's screened count
+    const coverage = await queryRows(
+      db,
+      `select value, numerator, denominator from indicator_values
+       where year = 2021 and target_id = 'vision.screening_coverage' and school_id = 'T'`,
+    );
+    expect(coverage).toEqual([{ value: null, numerator: null, denominator: null }]);
+    const grades = await queryRows(
+      db,
+      "select screened, judged, myopic, myopia_rate from vision_grade_rates where school_id = 'T'",
+    );
+    expect(grades).toEqual([{ screened: null, judged: null, myopic: null, myopia_rate: null }]);
+  });
+
+  it("hides a school's change from last year when last year's rate stood on too few pupils", async () => {
+    const db = await emptyWarehouse();
+    await givenSchools(db, { A: "primary", B: "primary", T: "primary" });
+    await given(db, "vision", [
+      { ...summary("A", "1", 120, 30), year: 2020 },
+      { ...summary("B", "1", 50, 10), year: 2020 },
+      { ...summary("T", "1", 9, 3), year: 2020 }, // 9 pupils in 2020: hidden
+      summary("A", "1", 120, 24),
+      summary("B", "1", 50, 10),
+      summary("T", "1", 20, 5), // 20 in 2021: shown, but 25 % − 3/9 would give 2020's 3 of 9 away
+    ]);
+    await computeIndicators(db);
+    const changes = await queryRows(
+      db,
+      `select school_id, value, suppressed from indicator_values
+       where target_id = 'vision.myopia_rate_change' and year = 2021 and school_id is not null order by school_id`,
+    );
+    // A: 20 % − 25 % = −5 points. In 2020 T (9) was hidden and so was B (50), the smallest other school,
+    // lest the district less A gave T away: B's change is hidden with its 2020 rate
+    expect(changes).toEqual([
+      { school_id: "A", value: expect.closeTo(-0.05, 12), suppressed: null },
+      { school_id: "B", value: null, suppressed: true },
+      { school_id: "T", value: null, suppressed: true },
+    ]);
+  });
+
+  it("leaves that school's figures out of the site's data files and the CSV", async () => {
+    const db = await emptyWarehouse();
+    await givenSchools(db, { A: "primary", B: "primary", C: "primary", T: "primary" });
+    await given(db, "vision", [
+      summary("A", "1", 120, 30),
+      summary("B", "1", 50, 10),
+      summary("C", "1", 40, 12),
+      summary("T", "1", 8, 3),
+    ]);
+    await computeIndicators(db);
+    const files = await siteFiles(db, {});
+    const indicators = tableFromIPC(files["indicators.arrow"] as Uint8Array)
+      .toArray()
+      .map((r) => r.toJSON());
+    const mine = indicators.filter((r) => r.school_id === "T" && r.year === 2021);
+    expect(mine.length).toBeGreaterThan(0);
+    for (const r of mine)
+      expect([r.target_id, r.value, r.numerator, r.denominator]).toEqual([r.target_id, null, null, null]);
+    const grades = tableFromIPC(files["vision_grades.arrow"] as Uint8Array)
+      .toArray()
+      .map((r) => r.toJSON());
+    expect(grades.filter((r) => r.school_id === "T").map((r) => [r.screened, r.myopic, r.myopia_rate])).toEqual([
+      [null, null, null],
+    ]);
+    // the CSV: T's rows have an empty 值 (column 6); 3/8 = 0.375 and 8 appear nowhere on them
+    const csv = indicatorCsv(await readExportRows(db, readSiteTargets()));
+    const lines = csv.split("\r\n").filter((l) => l.split(",")[3] === "T");
+    expect(lines.length).toBe(mine.length);
+    for (const line of lines) {
+      expect(line.split(",")[5], line).toBe("");
+      expect(line).not.toContain("0.375");
+    }
   });
 });

@@ -1,5 +1,6 @@
 -- grain: one row per target × year × applicable school that owes some of the target's data:
--- how many units (report × section the target applies to) it owes, and how many arrived whole.
+-- how many units (report × section the target applies to) it owes, and how many arrived whole
+-- (every grade owed in it included).
 with target_duties as (
   select distinct t.target_id, d.duty as dataset
   from target_datasets as t
@@ -12,7 +13,7 @@ target_arrivals as (
     r.year,
     a.school_id,
     count(*) as owed_units,
-    count(*) filter (where r.received and not r.rejected) as complete_units
+    count(*) filter (where r.received and not r.rejected and r.grades_missing is null) as complete_units
   from applicable as a
   join target_duties as d on d.target_id = a.target_id
   join target_sections as s on s.target_id = a.target_id

@@ -5,8 +5,13 @@
 -- rows without a grade or section cover the whole school). rejected: rows of the school's report for
 -- that year were rejected in the latest load of their file, so what arrived is not all there is —
 -- unless a later ingest run brought the school's submission of that year, which replaced the one the
--- rejects belonged to. Reads received_units (year, school_id, dataset, section), made from the
--- dictionary, and latest_submissions (dataset, school_id, year, run_id).
+-- rejects belonged to (rule: docs/corrections.md).
+-- grades_missing: for a report owed grade by grade (grade_duties: vision, pe), the grades of that section
+-- with pupils that year whose rows did not arrive (or were rejected); null when none is missing. A grade
+-- has pupils when the school has classes in it (class_sizes of the same year); a section of which the
+-- school sent no class sizes that year owes every one of its grades (rule: docs/owed-grades.md).
+-- Reads received_units (year, school_id, dataset, section), received_grades and grade_duties (reports.ts),
+-- and latest_submissions (dataset, school_id, year, run_id).
 with duty_years as (
   select distinct d.duty as dataset, y.year
   from dataset_duties as d
@@ -42,6 +47,34 @@ open_rejects as (
     and (s.run_id is null or l.run_id is null or l.run_id >= s.run_id)
 ),
 
+class_grades as (
+  select distinct c.year, c.school_id, g.section, c.grade
+  from class_sizes as c
+  join grade_sections as g on g.grade = c.grade
+),
+
+owed_grades as (
+  select o.year, o.school_id, o.dataset, o.section, g.grade
+  from owed as o
+  join grade_duties as d on d.dataset = o.dataset
+  join grade_sections as g on g.section = o.section
+  where exists (
+      select 1 from class_grades as c
+      where c.year = o.year and c.school_id = o.school_id and c.section = o.section and c.grade = g.grade
+    )
+    or not exists (
+      select 1 from class_grades as c where c.year = o.year and c.school_id = o.school_id and c.section = o.section
+    )
+),
+
+missing_grades as (
+  select o.year, o.school_id, o.dataset, o.section, list(o.grade order by o.grade) as grades_missing
+  from owed_grades as o
+  anti join received_grades as r
+    on r.year = o.year and r.school_id = o.school_id and r.dataset = o.dataset and r.grade = o.grade
+  group by all
+),
+
 reports as (
   select
     o.year,
@@ -49,12 +82,15 @@ reports as (
     o.dataset,
     o.section,
     u.school_id is not null as received,
-    r.school_id is not null as rejected
+    r.school_id is not null as rejected,
+    g.grades_missing
   from owed as o
   left join (select distinct * from received_units) as u
     on u.year = o.year and u.school_id = o.school_id and u.dataset = o.dataset and u.section = o.section
   left join open_rejects as r
     on r.year = o.year and r.school_id = o.school_id and r.dataset = o.dataset
+  left join missing_grades as g
+    on g.year = o.year and g.school_id = o.school_id and g.dataset = o.dataset and g.section = o.section
 )
 
 select * from reports

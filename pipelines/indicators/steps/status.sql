@@ -2,7 +2,9 @@
 -- year in which the target's datasets hold any row. Adds no_data rows for applicable schools that
 -- did not report, the district row of school-scope targets, thresholds, statuses, and on district
 -- rows how many schools owed the target's data and how many sent all of it (rule: docs/completeness.md,
--- 全区行). Reads family_values and target_arrivals.
+-- 全区行), and the bounds of a district value while schools are missing (rule: docs/bounds.md): lower_bound and upper_bound are the value with every missing school at its worst
+-- and at its best (null where no bound can be known), schools_missing how many schools have not sent
+-- all they owe. Reads family_values and target_arrivals.
 with target_years as (
   select distinct d.target_id, y.year
   from target_datasets as d
@@ -36,13 +38,17 @@ school_rows as (
     t.threshold,
     case
       when f.value is null then 'no_data'
+      when t.comparator = 'info' then 'info'
       when f.lacks_units then 'incomplete'
       else verdict(f.value, t.comparator, t.threshold, f.rule_met)
     end as status,
     f.numerator,
     f.denominator,
     null::INTEGER as schools_owed,
-    null::INTEGER as schools_reported
+    null::INTEGER as schools_reported,
+    null::DOUBLE as lower_bound,
+    null::DOUBLE as upper_bound,
+    null::INTEGER as schools_missing
   from school_facts as f
   join targets as t on t.target_id = f.target_id and t.scope in ('school', 'both')
 ),
@@ -81,6 +87,50 @@ pooled_facts as (
   left join district_counts as c on c.target_id = y.target_id and c.year = y.year
 ),
 
+-- the pupils a school that has not sent all it owes may still add to a pooled rate: its size at its
+-- last report of the target (the latest earlier year with a denominator) less what it sent this year;
+-- unknown when it never reported (then no bound can be drawn)
+missing_pupils as (
+  select
+    f.target_id,
+    f.year,
+    count(*) as schools,
+    count(*) filter (where last.denominator is null) as unknown_size,
+    sum(greatest(last.denominator - coalesce(f.denominator, 0), 0)) as pupils
+  from school_facts as f
+  join targets as t on t.target_id = f.target_id and pupil_rate(t.scope, t.display_unit)
+  left join lateral (
+    select p.denominator
+    from family_values as p
+    where p.target_id = f.target_id and p.school_id = f.school_id and p.year < f.year and p.denominator is not null
+    order by p.year desc
+    limit 1
+  ) as last on true
+  where f.owes and (f.lacks_units or f.value is null)
+  group by f.target_id, f.year
+),
+
+-- a pooled rate: none or all of the missing pupils counted; a tally only grows (no upper bound)
+pooled_bounds as (
+  select
+    f.*,
+    f.schools_owed - f.schools_reported as schools_missing,
+    case
+      when f.schools_reported >= f.schools_owed then null
+      when t.tally then f.value
+      when pupil_rate(t.scope, t.display_unit) and m.unknown_size = 0 and f.denominator + m.pupils > 0
+        then f.numerator / (f.denominator + m.pupils)
+    end as lower_bound,
+    case
+      when f.schools_reported >= f.schools_owed then null
+      when pupil_rate(t.scope, t.display_unit) and m.unknown_size = 0 and f.denominator + m.pupils > 0
+        then (f.numerator + m.pupils) / (f.denominator + m.pupils)
+    end as upper_bound
+  from pooled_facts as f
+  join targets as t on t.target_id = f.target_id
+  left join missing_pupils as m on m.target_id = f.target_id and m.year = f.year
+),
+
 pooled_rows as (
   select
     f.target_id,
@@ -90,21 +140,34 @@ pooled_rows as (
     t.threshold,
     case
       when f.value is null then 'no_data'
-      when f.schools_reported < f.schools_owed then
-        -- a tally (a count that only grows as schools report) already over its limit stays not met
-        case when t.tally and not passes(f.value, t.comparator, t.threshold) then 'not_met' else 'incomplete' end
+      when t.comparator = 'info' then 'info'
+      when f.schools_missing > 0 then
+        case
+          -- both bounds on one side of the threshold: nothing the missing schools send changes the verdict
+          when f.upper_bound is not null
+            and verdict(f.lower_bound, t.comparator, t.threshold, f.rule_met)
+              = verdict(f.upper_bound, t.comparator, t.threshold, f.rule_met)
+            then verdict(f.lower_bound, t.comparator, t.threshold, f.rule_met)
+          -- a tally (a count that only grows as schools report) already over its limit stays not met
+          when t.tally and not passes(f.lower_bound, t.comparator, t.threshold) then 'not_met'
+          else 'incomplete'
+        end
       else verdict(f.value, t.comparator, t.threshold, f.rule_met)
     end as status,
     f.numerator,
     f.denominator,
     f.schools_owed,
-    f.schools_reported
-  from pooled_facts as f
+    f.schools_reported,
+    f.lower_bound,
+    f.upper_bound,
+    f.schools_missing
+  from pooled_bounds as f
   join targets as t on t.target_id = f.target_id and t.scope in ('both', 'district')
 ),
 
 -- 校校达标: share of the applicable schools met (no_data and incomplete count as not met); met only
--- when all are, not met as soon as one is not, incomplete while some have not sent all they owe
+-- when all are, not met as soon as one is not, incomplete while some have not sent all they owe.
+-- Bounds: every school not yet judged (incomplete, no_data) failing, or meeting.
 district_of_schools as (
   select
     y.target_id,
@@ -123,7 +186,12 @@ district_of_schools as (
     count(*) filter (where s.status = 'met') as numerator,
     count(s.school_id) as denominator,
     any_value(c.schools_owed) as schools_owed,
-    any_value(c.schools_reported) as schools_reported
+    any_value(c.schools_reported) as schools_reported,
+    case when count(s.value) > 0 and t.comparator <> 'info' and count(*) filter (where s.status in ('incomplete', 'no_data')) > 0
+      then count(*) filter (where s.status = 'met') / count(s.school_id) end as lower_bound,
+    case when count(s.value) > 0 and t.comparator <> 'info' and count(*) filter (where s.status in ('incomplete', 'no_data')) > 0
+      then count(*) filter (where s.status in ('met', 'incomplete', 'no_data')) / count(s.school_id) end as upper_bound,
+    (any_value(c.schools_owed) - any_value(c.schools_reported))::INTEGER as schools_missing
   from target_years as y
   join targets as t on t.target_id = y.target_id and t.scope = 'school'
   left join school_rows as s on s.target_id = y.target_id and s.year = y.year

@@ -44,8 +44,11 @@ describe("class family", () => {
       numerator: 3,
       denominator: 5,
       value: 0.6,
-      // T12 sent no class of its primary section: the share is over what arrived
-      status: "incomplete",
+      // a monitoring target stays 监测 though T12 sent no class of its primary section (1 of 2 schools
+      // missing): it is shown with its coverage, never counted as 数据不全
+      status: "info",
+      schools_owed: 2,
+      schools_reported: 1,
     });
     expect(rows.filter((r) => r.school_id !== null)).toEqual([]);
   });

@@ -41,6 +41,23 @@ export async function givenSchools(connection: DuckDBConnection, stages: Record<
 }
 
 /**
+ * One class of 40 pupils in each grade named, per school, for each year: the grades with pupils, which
+ * the school owes a vision and a pe row for (a school without classes owes every grade of its sections).
+ */
+export async function givenClasses(
+  connection: DuckDBConnection,
+  grades: Record<string, string[]>,
+  years: number[] = [2021],
+): Promise<void> {
+  const rows = years.flatMap((year) =>
+    Object.entries(grades).flatMap(([school_id, list]) =>
+      list.map((grade) => ({ year, school_id, grade, class_name: "1班", students: 40 })),
+    ),
+  );
+  await given(connection, "class_sizes", rows);
+}
+
+/**
  * Runs the engine with only the SQL families of the targets whose id starts with the prefix (a family is
  * tested alone; "" runs them all) and returns those targets' rows.
  */
@@ -55,7 +72,8 @@ export async function computed(connection: DuckDBConnection, prefix: string): Pr
   await computeIndicators(connection, { families });
   return queryRows<IndicatorRow>(
     connection,
-    `select target_id, year, school_id, value, threshold, status, numerator, denominator, schools_owed, schools_reported
+    `select target_id, year, school_id, value, threshold, status, numerator, denominator, schools_owed, schools_reported,
+            lower_bound, upper_bound, schools_missing, suppressed
      from indicator_values where starts_with(target_id, $prefix)
      order by target_id, year, school_id nulls first`,
     { prefix },
