@@ -102,10 +102,15 @@ export function validateRecords(
       rows.push(result);
     }
   }
-  const note = beyond.length
-    ? `第 ${beyond.slice(0, 20).join("、")} 行${beyond.length > 20 ? ` 等 ${beyond.length} 行` : ""}比表头多出内容（表头共 ${width} 列），多出的内容未读取`
-    : undefined;
+  const note = beyondNote(beyond, beyond.length, width);
   return { ok: true, encoding: decoded.encoding, rows, rejects, rowsRead, header, ...(note ? { note } : {}) };
+}
+
+/** What the log says of rows with cells beyond the header (the first 20 of `count` lines named), or undefined. */
+export function beyondNote(lines: number[], count: number, width: number): string | undefined {
+  if (!count) return undefined;
+  const more = count > 20 ? ` 等 ${count} 行` : "";
+  return `第 ${lines.slice(0, 20).join("、")} 行${more}比表头多出内容（表头共 ${width} 列），多出的内容未读取`;
 }
 
 /**

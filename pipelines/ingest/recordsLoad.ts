@@ -11,6 +11,7 @@ import { personalColumns, type Dataset } from "../lib/registry.ts";
 import { hashedName, storedColumns } from "../lib/schema.ts";
 import { queryRows } from "../lib/warehouse.ts";
 import type { HeaderMap } from "./header.ts";
+import { beyondNote } from "./read.ts";
 import { explainRejects, linesOfFile } from "./recordsReasons.ts";
 import { lit, macros } from "./sqlCells.ts";
 import { cellNames, registryTypes as typesOf, rules, typedSelect } from "./sqlRules.ts";
@@ -153,9 +154,22 @@ export async function loadRecords(
       `select ${headerLine + 1} + t.rowid::integer as line, t.rule_no as rule, ${headerLine + 1} + d.first_row::integer as first
        from typed t left join duplicated d on d.row = t.rowid where t.rule_no >= 0 order by t.rowid`,
     );
-    const [{ read }] = await queryRows<{ read: number }>(
+    const [{ read, beyond }] = await queryRows<{ read: number; beyond: number }>(
       connection,
-      "select count(*)::integer as read from typed where rule_no is distinct from -1",
+      `select count(*) filter (where rule_no is distinct from -1)::integer as read,
+         count(*) filter (where beyond_header and rule_no is distinct from -1)::integer as beyond from typed`,
+    );
+    const beyondLines = beyond
+      ? await queryRows<{ line: number }>(
+          connection,
+          `select ${headerLine + 1} + rowid::integer as line from typed
+           where beyond_header and rule_no is distinct from -1 order by rowid limit 20`,
+        )
+      : [];
+    const note = beyondNote(
+      beyondLines.map((r) => r.line),
+      beyond,
+      header.cells.length,
     );
     const { loadId, entry, rejects } = await inTransaction(connection, async (loadId) => {
       // While DuckDB stores the accepted rows, this thread writes the reasons of the rejected ones.
@@ -176,7 +190,7 @@ export async function loadRecords(
         rows_loaded: read - rejects.length,
         rows_rejected: rejects.length,
         status: "loaded",
-        message: null,
+        message: note ?? null,
       };
       await writeRejects(connection, loadId, ds.name, base.source_file, rejects);
       await writeLog(connection, loadId, entry);

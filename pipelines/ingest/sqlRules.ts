@@ -143,7 +143,8 @@ export function rules(ds: Dataset, header: HeaderMap, personal: Column[], hasSch
 
 /**
  * Every row of `reader` in file order (so a row's rowid + 1 is its number below the header), typed:
- * t_* columns and rule_no, the first rule the row breaks (NULL when none, -1 for a blank row).
+ * t_* columns, rule_no, the first rule the row breaks (NULL when none, -1 for a blank row), and beyond_header,
+ * whether the row has cells beyond the header's columns.
  */
 export function typedSelect(ds: Dataset, header: HeaderMap, personal: Column[], list: Rule[], reader: string): string {
   const cells = cellNames(header);
@@ -172,8 +173,12 @@ export function typedSelect(ds: Dataset, header: HeaderMap, personal: Column[], 
   // conditions clears them, and only the rest go through the rules one by one.
   const firstBroken = list.map((r, i) => (r.when ? `when ${r.when} then ${i}` : "")).join(" ");
   const suspect = [...new Set(list.filter((r) => r.when).map((r) => `(${r.cheap ?? r.when})`))].join(" or ");
+  // a cell written beyond the header's last column is not read: the row is named in the log (read.ts does the same)
+  const extra = cells.slice(header.cells.length).map((c) => `coalesce(trim(${c}, ${spaces}), '') <> ''`);
+  const beyond = extra.length ? extra.join(" or ") : "false";
   return `select ${typed.map(t).join(", ")},
-    case when ${blank} then -1 when ${suspect} then case ${firstBroken} end end::integer as rule_no
+    case when ${blank} then -1 when ${suspect} then case ${firstBroken} end end::integer as rule_no,
+    ${beyond} as beyond_header
   from (select * replace (${stored.join(", ")}) from (select * replace (${value.join(", ")}) from (
     select *, coalesce(${cells.join(", ")}) as first_cell, ${fast.join(", ")}
     from (select ${cells.map((c) => `nullif(${c}, '') as ${c}`).join(", ")} from ${reader}))))`;

@@ -93,4 +93,23 @@ describe("files not loaded get a log row saying why", () => {
       message: "第 2 行比表头多出内容（表头共 6 列），多出的内容未读取",
     });
   });
+
+  it("so are a student records file's, read by DuckDB: its lines named, its rows loaded", async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => record(`ZX9Q${String(i + 10).padStart(4, "0")}`));
+    // lines 3 and 5 carry a cell beyond the header; line 4 only a trailing delimiter, which is no content
+    rows[1] += ",家长电话";
+    rows[2] += ",";
+    rows[3] += ",,备注";
+    const { logs, w } = await ingest((input) =>
+      writeFiles(input, { "vision_records/2021.csv": csv(recordsHeader, ...rows) }),
+    );
+    expect(logs).toContainEqual({
+      source_file: "vision_records/2021.csv",
+      status: "loaded",
+      rows_loaded: 30,
+      message: "第 3、5 行比表头多出内容（表头共 12 列），多出的内容未读取",
+    });
+    // read by DuckDB, not by the exact reader (which would have said the same)
+    expect(await w.rows("select count(*)::integer as n from vision_records")).toEqual([{ n: 30 }]);
+  });
 });
