@@ -113,11 +113,15 @@ export function card({
 }
 
 /** How many cards have each status, in the order a reader should look at them. */
+/**
+ * The count of each status; each tile is a button that shows only the cards of its status (statusFilter.js),
+ * with a line saying what is shown and a way back to all.
+ */
 export function statusSummary(statuses: string[]): string {
-  return `<div class="status-summary">${statusOrder
-    .map(
-      (s) =>
-        `<div class="summary-item status-${s}"><span class="summary-count">${statuses.filter((x) => x === s).length}</span><span>${statusWords[s]}</span></div>`,
-    )
-    .join("")}</div>`;
+  const tiles = statusOrder.map((s) => {
+    const n = statuses.filter((x) => x === s).length;
+    return `<button type="button" class="summary-item status-${s}" data-filter="${s}" aria-pressed="false" title="只看${statusWords[s]}的 ${n} 项指标"><span class="summary-count">${n}</span><span>${statusWords[s]}</span></button>`;
+  });
+  return `<div class="status-summary" role="group" aria-label="按状态筛选指标">${tiles.join("")}</div>
+<p class="filter-note no-print" aria-live="polite" hidden></p>`;
 }

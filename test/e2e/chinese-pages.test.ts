@@ -75,6 +75,14 @@ describe("the pages speak Chinese", () => {
     ).toEqual([]);
   });
 
+  test("the methods page explains corrections, owed grades, bounds and progress in Chinese", async () => {
+    const { page } = await openPage(site, "/methods");
+    const text = await page.locator("#observablehq-main").innerText();
+    await page.close();
+    for (const words of ["以最新一次报送为准", "有班级的年级", "缺报 3 校，不影响结论", "结论待定", "退步", "小样本"])
+      expect(text, words).toContain(words);
+  });
+
   test("the methods page explains every target in Chinese, its sources beside it, the formula folded under 技术说明", async () => {
     const { page } = await openPage(site, "/methods");
     for (const t of readSiteTargets()) {

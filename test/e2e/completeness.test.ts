@@ -119,7 +119,7 @@ describe("late and partial reports of the sample", () => {
     await page.close();
   });
 
-  test("the shipped sample shows fewer 数据不全 than before bounds and monitoring: 20 where 28 were", async () => {
+  test("the shipped sample shows fewer 数据不全 than before bounds and monitoring: 20 of the 62 targets where 28 were", async () => {
     // measured on the sample alone (npm start's data, without this file's three extra schools, which never
     // reported and so are of unknown size) before this rule: 28 targets said 数据不全 with 98.2 % of
     // reports in. Now the 4 monitoring targets are 监测, and 4 whose missing schools cannot change the
@@ -142,7 +142,10 @@ describe("late and partial reports of the sample", () => {
     warehouse.close();
     fs.rmSync(dir, { recursive: true, force: true });
     const status = new Map(latest.map((r) => [r.target_id, r.status]));
-    expect(latest.filter((r) => r.status === "incomplete").length).toBe(20);
+    // the targets added since for the plan's other commitments (docs., tasks., special. …) add one: 一人一案,
+    // with 2 of 107 schools missing and a verdict they could still change
+    expect(latest.filter((r) => r.status === "incomplete").length).toBe(21);
+    expect(status.get("special.individual_plans")).toBe("incomplete");
     expect(latest.filter((r) => r.status === "info").length).toBe(4);
     for (const id of ["health.psych_checkup", "health.tb_screening", "vision.screening_coverage"])
       expect(status.get(id), id).toBe("not_met");
