@@ -20,11 +20,13 @@ export function writeSchoolPages(dist: string, snapshot: Snapshot, targets: Site
   const templateFile = path.join(dist, "schools", `${templateSchool}.html`);
   const template = fs.readFileSync(templateFile, "utf8");
   if (!main.test(template) || !title.test(template)) throw new Error(`${templateFile} has no <main> or <title>`);
+  // where the template page's scripts run (Framework marks a cell that shows nothing with <!--:id:-->): kept
+  const cells = (main.exec(template)![0].match(/<!--:[0-9a-f]+:-->/g) ?? []).join("\n");
   for (const school of snapshot.schools) {
     const body = `<h1>${esc(school.name)}</h1><p><a href="../schools">← 返回学校列表</a></p>\n${schoolMarkup(snapshot, targets, school.school_id, "../")}`;
     const html = template
       .replace(title, () => `<title>${esc(school.name)} | ${esc(siteTitle)}</title>`)
-      .replace(main, (_, open: string, close: string) => `${open}\n${body}\n${close}`);
+      .replace(main, (_, open: string, close: string) => `${open}\n${body}\n${cells}\n${close}`);
     fs.writeFileSync(path.join(dist, "schools", `${school.school_id}.html`), html);
   }
   fs.rmSync(templateFile);
