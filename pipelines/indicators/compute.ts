@@ -48,6 +48,11 @@ export async function computeIndicators(
     );
     await runStep(connection, stepSqlPath(stepNames.gaps, dir), "create or replace table target_gaps as %s");
     await runStep(connection, stepSqlPath(stepNames.progress, dir), "create or replace table target_progress as %s");
+    await runStep(
+      connection,
+      stepSqlPath(stepNames.oversizeClasses, dir),
+      "create or replace table oversize_classes as %s",
+    );
     await writeGradeRates(connection);
     await hideSmallRates(connection);
     const [{ rows }] = await queryRows<{ rows: number }>(

@@ -12,6 +12,7 @@ export const stepNames = {
   status: "status",
   gaps: "gaps",
   progress: "progress",
+  oversizeClasses: "oversize_classes",
 } as const;
 
 export function familySqlPath(family: string, dir = sqlDir): string {

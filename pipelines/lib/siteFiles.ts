@@ -7,7 +7,14 @@ import { indicatorArrow, rowsToArrow } from "./arrow.ts";
 import { gradeLabels, stageLabels } from "./codes.ts";
 import { emptyQuality, readQuality } from "./quality.ts";
 import { maskPersonal, personalDatasets, publicFileName, publicRecord } from "./personal.ts";
-import { queryIndicatorRows, queryProgress, querySchools, schoolStatusCounts, type Snapshot } from "./snapshot.ts";
+import {
+  queryIndicatorRows,
+  queryOversizeClasses,
+  queryProgress,
+  querySchools,
+  schoolStatusCounts,
+  type Snapshot,
+} from "./snapshot.ts";
 import { readSiteTargets } from "./targets.ts";
 import { queryRows } from "./warehouse.ts";
 
@@ -32,6 +39,12 @@ export async function siteFiles(connection: DuckDBConnection | null, facts: obje
     "rejects.arrow": await rejectsArrow(connection),
     "vision_grades.arrow": await gradesArrow(connection),
     "documents.json": JSON.stringify(await documentEvidence(connection, targets)),
+    "classes.json": JSON.stringify(
+      (connection ? await queryOversizeClasses(connection) : []).map((c) => ({
+        ...c,
+        grade_label: gradeLabels[c.grade] ?? c.grade,
+      })),
+    ),
   };
   for (const a of areas)
     files[`areas/${a.slug}.arrow`] = indicatorArrow(rows.filter((r) => areaOf.get(r.target_id) === a.slug));

@@ -54,6 +54,19 @@ export interface Snapshot extends RunFacts {
   gaps: TargetGap[];
   /** Optional cells left blank in the grade rows of the latest year, by school. */
   blanks: BlankCells[];
+  /** Classes of the latest year over their grade's standard size or of 56 and more (table oversize_classes). */
+  oversizeClasses: OversizeClass[];
+}
+
+export interface OversizeClass {
+  year: number;
+  school_id: string;
+  grade: string;
+  class_name: string;
+  students: number;
+  standard_size: number | null;
+  /** 大班额: 56 pupils or more. */
+  large: boolean;
 }
 
 export const emptySnapshot: Snapshot = {
@@ -66,6 +79,7 @@ export const emptySnapshot: Snapshot = {
   corrections: [],
   gaps: [],
   blanks: [],
+  oversizeClasses: [],
   isSample: false,
   loadedAt: null,
 };
@@ -106,6 +120,19 @@ export async function queryProgress(connection: DuckDBConnection): Promise<Progr
   );
 }
 
+/** The classes of the latest class-size year over the standard size or of 56 and more, largest first. */
+export async function queryOversizeClasses(connection: DuckDBConnection): Promise<OversizeClass[]> {
+  const [table] = await queryRows(connection, "select 1 from duckdb_tables() where table_name = 'oversize_classes'");
+  if (!table) return [];
+  return queryRows<OversizeClass>(
+    connection,
+    `select year::INTEGER as year, school_id, grade, class_name, students::INTEGER as students,
+            standard_size::INTEGER as standard_size, large
+     from oversize_classes where year = (select max(year) from class_sizes)
+     order by students desc, school_id, grade, class_name`,
+  );
+}
+
 export function readSnapshot(file: string): Promise<Snapshot> {
   return readWarehouse(
     file,
@@ -119,6 +146,7 @@ export function readSnapshot(file: string): Promise<Snapshot> {
       corrections: await queryCorrections(c),
       gaps: await queryGaps(c),
       blanks: await queryBlankCells(c, await latestReportYear(c)),
+      oversizeClasses: await queryOversizeClasses(c),
       ...(await queryRunFacts(c)),
     }),
     emptySnapshot,

@@ -5,18 +5,19 @@ import { escapeHtml as esc, formatPercent, formatValue, progressText } from "../
 import {
   areas,
   blankWords,
+  classWords,
   correctionText,
   correctionWords,
   lackWords,
   sectionWords,
 } from "../../src/shared/vocabulary.js";
-import { stageLabels } from "../lib/codes.ts";
+import { gradeLabels, stageLabels } from "../lib/codes.ts";
 import { readPlan } from "../lib/plan.ts";
 import type { Correction } from "../lib/corrections.ts";
 import type { BlankCells } from "../lib/gaps.ts";
 import { datasetNames, readDictionary } from "../lib/registry.ts";
 import type { Completeness, MissingReport } from "../lib/reports.ts";
-import { latestRows, rowKey, snapshotIndex, type Snapshot } from "../lib/snapshot.ts";
+import { latestRows, rowKey, snapshotIndex, type OversizeClass, type Snapshot } from "../lib/snapshot.ts";
 import type { SiteTarget } from "../lib/targets.ts";
 import { card, comparablePrevious, statusSummary } from "./cards.ts";
 import { gapList } from "./gaps.ts";
@@ -166,7 +167,19 @@ ${correctionsMarkup(
   root,
 )}
 ${mine.length ? statusSummary(statuses) : '<p class="muted">暂无适用于该校的指标。</p>'}
-${groups}`;
+${groups}
+${oversizeClassesMarkup(snapshot.oversizeClasses.filter((c) => c.school_id === schoolId))}`;
+}
+
+/** The school's classes of 56 and more (大班额) or over their grade's standard size, by name (none: nothing). */
+export function oversizeClassesMarkup(classes: OversizeClass[]): string {
+  if (classes.length === 0) return "";
+  const rows = classes.map(
+    (c) =>
+      `<tr><td>${esc(gradeLabels[c.grade] ?? c.grade)}</td><td>${esc(c.class_name)}</td><td class="num">${c.students}</td><td class="num">${c.standard_size ?? "—"}</td><td>${c.large ? `<strong>${classWords.large}</strong>` : classWords.over}</td></tr>`,
+  );
+  return `<section class="oversize-classes"><h2 id="oversize-classes">${classWords.title}（${classes[0].year}年）</h2>
+<table class="data-table"><thead><tr><th>年级</th><th>班级</th><th>人数</th><th>标准班额</th><th>情况</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
 
 /**

@@ -248,3 +248,11 @@ export function correctionText(c, datasetName) {
   const what = `${c.year != null ? `${c.year}年` : ""}${datasetName ?? c.dataset}${c.target_id ? `（${c.target_id}）` : ""}`;
   return `${what}：${c.earlier_files} → ${c.later_files}，${correctionCounts(c)}`;
 }
+
+/** The classes behind the class-size targets (table oversize_classes). */
+export const classWords = {
+  title: "超标准班额的班级",
+  large: "大班额（56人及以上）",
+  over: "超过标准班额",
+  listIntro: "最新年度每个人数达到 56 人（大班额）或超过所在年级标准班额（小学 45 人、初中 50 人）的班级，大班额在前。",
+};

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { queryOversizeClasses } from "../../../pipelines/lib/snapshot.ts";
 import { computed, emptyWarehouse, given, givenSchools, row } from "./given.ts";
 
 const cls = (year: number, school_id: string, grade: string, class_name: string, students: number) => ({
@@ -51,5 +52,29 @@ describe("class family", () => {
       schools_reported: 1,
     });
     expect(rows.filter((r) => r.school_id !== null)).toEqual([]);
+  });
+});
+
+describe("the classes behind the counts (table oversize_classes)", () => {
+  it("names every class of 56 and more, or over its grade's standard size, of the latest year", async () => {
+    const db = await emptyWarehouse();
+    await givenSchools(db, { P1: "primary", T12: "twelve_year" });
+    await given(db, "class_sizes", [
+      cls(2021, "P1", "2", "3班", 58), // large, and over 45
+      cls(2021, "P1", "2", "1班", 45), // at the primary standard: not listed
+      cls(2021, "P1", "2", "2班", 46), // over 45
+      cls(2021, "T12", "8", "1班", 50), // at the junior standard: not listed
+      cls(2021, "T12", "8", "2班", 51), // over 50
+      cls(2021, "T12", "11", "1班", 55), // senior: no standard size, under 56: not listed
+      cls(2021, "T12", "11", "2班", 56), // senior large
+      cls(2020, "P1", "2", "3班", 60), // an earlier year: not in the latest list
+    ]);
+    await computed(db, "class.");
+    expect(await queryOversizeClasses(db)).toEqual([
+      { year: 2021, school_id: "P1", grade: "2", class_name: "3班", students: 58, standard_size: 45, large: true },
+      { year: 2021, school_id: "T12", grade: "11", class_name: "2班", students: 56, standard_size: null, large: true },
+      { year: 2021, school_id: "T12", grade: "8", class_name: "2班", students: 51, standard_size: 50, large: false },
+      { year: 2021, school_id: "P1", grade: "2", class_name: "2班", students: 46, standard_size: 45, large: false },
+    ]);
   });
 });
