@@ -2,6 +2,7 @@
 // contract (indicator_values.csv, indicators.xlsx, district-report.pdf, schools/<id>.pdf) from the warehouse.
 import fs from "node:fs";
 import path from "node:path";
+import { defaultIssuer } from "../../src/shared/vocabulary.js";
 import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
 import { makeFolder, megabytes, sizeOf, tellingFaults, type FaultContext } from "../lib/faults.ts";
@@ -13,6 +14,7 @@ import { assertChineseFont, assertChromium, launchChromium, printFontWarning } f
 import { writeIndicatorCsv } from "./csv.ts";
 import { readReportFacts, type ReportFacts } from "../lib/facts.ts";
 import { manifestName, writeManifest } from "./manifest.ts";
+import { schoolSheetHead } from "./sheetHead.ts";
 import { printAll, type PrintJob } from "./pdf.ts";
 import { readExportRows, type ExportRow } from "./rows.ts";
 import { printableSite, type SiteBuilder } from "./site.ts";
@@ -100,8 +102,10 @@ export async function main(args: string[], { buildSite }: { buildSite: SiteBuild
       out: { type: "string" },
       schools: { type: "string" },
       site: { type: "string" },
+      issuer: { type: "string" },
     },
   });
+  const issuer = values.issuer || process.env.REPORT_ISSUER || defaultIssuer;
   const started = Date.now();
   const file = warehousePath(values.db);
   const out = path.resolve(values.out ?? defaultExportsDir);
@@ -137,7 +141,17 @@ export async function main(args: string[], { buildSite }: { buildSite: SiteBuild
     removeStaleStaging(out);
     makeFolder(path.join(staging, "schools"));
     try {
-      await writeExport(staging, { file, site: values.site, rows, chosen, facts, generatedAt, exporting, buildSite });
+      await writeExport(staging, {
+        file,
+        site: values.site,
+        rows,
+        chosen,
+        facts,
+        generatedAt,
+        issuer,
+        exporting,
+        buildSite,
+      });
       putInPlace(staging, out);
     } finally {
       fs.rmSync(staging, { recursive: true, force: true });
@@ -156,12 +170,14 @@ interface ExportJob {
   chosen: School[];
   facts: ReportFacts;
   generatedAt: string;
+  issuer: string;
   exporting: FaultContext;
 }
 
 /** Writes every report file into `dir`, the manifest last. */
 async function writeExport(dir: string, job: ExportJob): Promise<void> {
-  const { file, rows, chosen, facts, generatedAt, buildSite } = job;
+  const { file, rows, chosen, facts, generatedAt, issuer, buildSite } = job;
+  const year = Math.max(...rows.map((r) => r.year));
   writeIndicatorCsv(path.join(dir, "indicator_values.csv"), rows, { sample: facts.isSample });
   await writeIndicatorWorkbook(path.join(dir, "indicators.xlsx"), rows, undefined, { sample: facts.isSample });
   console.error(`已写出 indicator_values.csv 与 indicators.xlsx（${rows.length} 行）。`);
@@ -182,7 +198,7 @@ async function writeExport(dir: string, job: ExportJob): Promise<void> {
     const mark = facts.isSample ? "示例数据" : "";
     const jobs: PrintJob[] = [
       {
-        urlPath: `/report?generated=${encodeURIComponent(generatedAt)}`,
+        urlPath: `/report?generated=${encodeURIComponent(generatedAt)}&issuer=${encodeURIComponent(issuer)}`,
         file: path.join(dir, "district-report.pdf"),
         header: `${facts.planTitle} · 指标监测报告`,
         mark,
@@ -192,6 +208,7 @@ async function writeExport(dir: string, job: ExportJob): Promise<void> {
         file: path.join(dir, "schools", `${s.school_id}.pdf`),
         header: `${s.name}（${s.school_id}） · ${facts.planTitle}指标监测`,
         mark,
+        preface: schoolSheetHead({ school: s, year, issuer, generatedAt, sample: facts.isSample }),
       })),
     ];
     console.error(`正在打印区级报告和 ${chosen.length} 所学校的报告……`);

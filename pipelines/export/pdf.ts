@@ -13,6 +13,7 @@ export interface PrintJob {
   file: string;
   header: string; // running head, left
   mark?: string; // running head, right (示例数据)
+  preface?: string; // HTML set at the top of the page's main before printing (the school sheet's head)
 }
 
 /** Pages printing at once: while one tab loads its page, the others print. */
@@ -53,7 +54,9 @@ async function printOne(tab: Tab, origin: string, job: PrintJob): Promise<void> 
     await drawWithScripts(page, url, job);
   } else {
     // <base>: its stylesheet and links resolve as they do at its own address.
-    const based = html.replace(/<head>/i, `<head><base href="${esc(url)}">`);
+    const based = html
+      .replace(/<head>/i, `<head><base href="${esc(url)}">`)
+      .replace(/(<main id="observablehq-main"[^>]*>)/, (open) => `${open}${job.preface ?? ""}`);
     await page.setContent(based, { waitUntil: "load", timeout: renderTimeoutMs });
   }
   await page.evaluate(dropOutwardLinks);

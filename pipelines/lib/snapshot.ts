@@ -6,6 +6,7 @@ import { queryRunFacts, type RunFacts } from "./facts.ts";
 import { queryBlankCells, queryGaps, type BlankCells, type TargetGap } from "./gaps.ts";
 import { latestReportYear, queryCompleteness, queryMissing, type Completeness, type MissingReport } from "./reports.ts";
 import type { Progress } from "../../src/shared/vocabulary.js";
+import { maskPersonal, personalDatasets, publicFileName } from "./personal.ts";
 import { queryRows, readWarehouse } from "./warehouse.ts";
 
 export interface IndicatorRow {
@@ -56,6 +57,16 @@ export interface Snapshot extends RunFacts {
   blanks: BlankCells[];
   /** Classes of the latest year over their grade's standard size or of 56 and more (table oversize_classes). */
   oversizeClasses: OversizeClass[];
+  /** Rows of the latest year's reports rejected in the latest load of their file, as they may be published. */
+  rejectedRows: RejectedRow[];
+}
+
+export interface RejectedRow {
+  school_id: string;
+  dataset: string;
+  source_file: string;
+  source_line: number;
+  reason: string;
 }
 
 export interface OversizeClass {
@@ -80,6 +91,7 @@ export const emptySnapshot: Snapshot = {
   gaps: [],
   blanks: [],
   oversizeClasses: [],
+  rejectedRows: [],
   isSample: false,
   loadedAt: null,
 };
@@ -133,6 +145,29 @@ export async function queryOversizeClasses(connection: DuckDBConnection): Promis
   );
 }
 
+/**
+ * The rejected rows behind a school's 有数据行被拒收 of `year`: file (as it may be published), line and reason
+ * (reasons quote no cell of a student file, and ids and phones are masked).
+ */
+export async function queryRejectedRows(connection: DuckDBConnection, year: number | null): Promise<RejectedRow[]> {
+  if (year === null) return [];
+  const rows = await queryRows<RejectedRow & { load_id: number }>(
+    connection,
+    `select r.school_id, r.dataset, r.source_file, r.source_line::INTEGER as source_line, r.reason, r.load_id::INTEGER as load_id
+     from rejects r
+     where r.year = $year and r.school_id is not null
+       and r.load_id = (select max(l.load_id) from ingest_log l where l.source_file = r.source_file and l.status = 'loaded')
+     order by r.school_id, r.dataset, r.source_file, r.source_line`,
+    { year },
+  );
+  const personal = personalDatasets();
+  return rows.map(({ load_id, ...r }) => ({
+    ...r,
+    source_file: publicFileName(r.source_file, load_id, personal.has(r.dataset)),
+    reason: maskPersonal(r.reason),
+  }));
+}
+
 export function readSnapshot(file: string): Promise<Snapshot> {
   return readWarehouse(
     file,
@@ -147,6 +182,7 @@ export function readSnapshot(file: string): Promise<Snapshot> {
       gaps: await queryGaps(c),
       blanks: await queryBlankCells(c, await latestReportYear(c)),
       oversizeClasses: await queryOversizeClasses(c),
+      rejectedRows: await queryRejectedRows(c, await latestReportYear(c)),
       ...(await queryRunFacts(c)),
     }),
     emptySnapshot,

@@ -17,7 +17,14 @@ import type { Correction } from "../lib/corrections.ts";
 import type { BlankCells } from "../lib/gaps.ts";
 import { datasetNames, readDictionary } from "../lib/registry.ts";
 import type { Completeness, MissingReport } from "../lib/reports.ts";
-import { latestRows, rowKey, snapshotIndex, type OversizeClass, type Snapshot } from "../lib/snapshot.ts";
+import {
+  latestRows,
+  rowKey,
+  snapshotIndex,
+  type OversizeClass,
+  type RejectedRow,
+  type Snapshot,
+} from "../lib/snapshot.ts";
 import type { SiteTarget } from "../lib/targets.ts";
 import { card, comparablePrevious, statusSummary } from "./cards.ts";
 import { gapList } from "./gaps.ts";
@@ -74,14 +81,33 @@ export function overviewMarkup(snapshot: Snapshot, targets: SiteTarget[]): strin
  * What a school still owes: each report not received whole (the sections or grades that did not arrive),
  * and the optional cells it left blank. Never "均已报齐" while one of its cards says 数据不全 (`incomplete`).
  */
-export function owedMarkup(missing: MissingReport[], blanks: BlankCells[] = [], incomplete = 0): string {
+/** The rejected rows of a report, by file and line with the reason (ten at the most, then how many more). */
+function rejectedList(rows: RejectedRow[]): string {
+  if (rows.length === 0) return "";
+  const items = rows
+    .slice(0, 10)
+    .map((r) => `<li>${esc(r.source_file)} 第 ${r.source_line} 行：${esc(r.reason)}</li>`)
+    .join("");
+  const more = rows.length > 10 ? `<li>另有 ${rows.length - 10} 行，见数据质量页</li>` : "";
+  return `<ul class="rejected-rows">${items}${more}</ul>`;
+}
+
+export function owedMarkup(
+  missing: MissingReport[],
+  blanks: BlankCells[] = [],
+  incomplete = 0,
+  rejected: RejectedRow[] = [],
+): string {
   const year = missing[0]?.year ?? blanks[0]?.year;
   if (missing.length === 0 && blanks.length === 0) {
     return incomplete > 0
       ? `<div class="owed" id="owed"><p class="missing">应报报表均已收到，但有 ${incomplete} 项指标的部分数据缺少计算所需的数字，详见各卡片的“缺哪些数据”。</p></div>`
       : `<p class="muted owed-none" id="owed">本年度应报数据均已报齐。</p>`;
   }
-  const owed = missing.map((m) => `<li data-dataset="${esc(m.dataset)}">${esc(m.label)}：${esc(lackWords(m))}</li>`);
+  const owed = missing.map(
+    (m) =>
+      `<li data-dataset="${esc(m.dataset)}">${esc(m.label)}：${esc(lackWords(m))}${m.rejected ? rejectedList(rejected.filter((r) => r.dataset === m.dataset)) : ""}</li>`,
+  );
   const blank = blanks.map(
     (b) =>
       `<li data-dataset="${esc(b.dataset)}" data-blank="true">${esc(datasetLabels[b.dataset] ?? b.dataset)}：${esc(blankWords(b))}</li>`,
@@ -161,6 +187,7 @@ ${owedMarkup(
   snapshot.missing.filter((m) => m.school_id === schoolId),
   snapshot.blanks.filter((b) => b.school_id === schoolId),
   statuses.filter((s) => s === "incomplete").length,
+  snapshot.rejectedRows.filter((r) => r.school_id === schoolId),
 )}
 ${correctionsMarkup(
   snapshot.corrections.filter((c) => c.school_id === schoolId),

@@ -23,7 +23,7 @@ export function writeSchoolPages(dist: string, snapshot: Snapshot, targets: Site
   // where the template page's scripts run (Framework marks a cell that shows nothing with <!--:id:-->): kept
   const cells = (main.exec(template)![0].match(/<!--:[0-9a-f]+:-->/g) ?? []).join("\n");
   for (const school of snapshot.schools) {
-    const body = `<h1>${esc(school.name)}</h1><p><a href="../schools">← 返回学校列表</a></p>\n${schoolMarkup(snapshot, targets, school.school_id, "../")}`;
+    const body = `<h1>${esc(school.name)}</h1><p class="no-print"><a href="../schools">← 返回学校列表</a></p>\n${schoolMarkup(snapshot, targets, school.school_id, "../")}`;
     const html = template
       .replace(title, () => `<title>${esc(school.name)} | ${esc(siteTitle)}</title>`)
       .replace(main, (_, open: string, close: string) => `${open}\n${body}\n${cells}\n${close}`);

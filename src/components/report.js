@@ -3,7 +3,7 @@
 import { areaBlocks } from "./area.js";
 import { h } from "./dom.js";
 import { formatThreshold, formatValue, progressText } from "../shared/format.js";
-import { areas, boundsWords, reportedWords, statusOrder, statusWords } from "../shared/vocabulary.js";
+import { areas, boundsWords, defaultIssuer, reportedWords, statusOrder, statusWords } from "../shared/vocabulary.js";
 import { sortableTable } from "./table.js";
 
 const pad = (n) => String(n).padStart(2, "0");
@@ -20,8 +20,13 @@ function latestDistrict(rows) {
   return latest;
 }
 
-/** generatedAt: "YYYY-MM-DD HH:mm" given by `npm run export` (?generated=), else now. */
-export function reportCover(facts, targets, rows, { generatedAt = localTime(new Date()) } = {}) {
+/** generatedAt: "YYYY-MM-DD HH:mm" given by `npm run export` (?generated=), else now; issuer likewise (?issuer=). */
+export function reportCover(
+  facts,
+  targets,
+  rows,
+  { generatedAt = localTime(new Date()), issuer = defaultIssuer } = {},
+) {
   const latest = latestDistrict(rows);
   const counts = statusOrder.map(
     (s) => `${statusWords[s]} ${targets.filter((t) => (latest.get(t.target_id)?.status ?? "no_data") === s).length} 项`,
@@ -42,6 +47,8 @@ export function reportCover(facts, targets, rows, { generatedAt = localTime(new 
     h(
       "dl",
       { class: "report-facts" },
+      h("dt", {}, "出具单位"),
+      h("dd", {}, issuer),
       h("dt", {}, "数据截至"),
       h("dd", {}, facts.loadedAt ? `${facts.loadedAt}（最近一次数据导入）` : "未知"),
       h("dt", {}, "生成时间"),

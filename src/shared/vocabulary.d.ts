@@ -86,3 +86,4 @@ export declare function lackWords(m: {
 export declare function blankWords(b: { label: string; grade_labels: string[] }): string;
 export declare function blankSummaryWords(schools: number, grades: number, label: string): string;
 export declare const classWords: { title: string; large: string; over: string; listIntro: string };
+export declare const defaultIssuer: string;

@@ -256,3 +256,6 @@ export const classWords = {
   over: "超过标准班额",
   listIntro: "最新年度每个人数达到 56 人（大班额）或超过所在年级标准班额（小学 45 人、初中 50 人）的班级，大班额在前。",
 };
+
+/** Who issues the reports, unless `npm run export -- --issuer` or REPORT_ISSUER names another body. */
+export const defaultIssuer = "沙坪坝区教育委员会";

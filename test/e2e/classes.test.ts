@@ -7,6 +7,7 @@ import { sampleSite } from "../helpers/sampleSite.ts";
 
 let site: Site;
 let large: { school_id: string; name: string; class_name: string; students: number }[];
+let rejected: { school_id: string; source_file: string; source_line: number; reason: string }[];
 
 describe("the classes behind the 大班额 count", () => {
   beforeAll(async () => {
@@ -17,6 +18,14 @@ describe("the classes behind the 大班额 count", () => {
       `select c.school_id, s.name, c.class_name, c.students::integer as students
        from class_sizes c join schools s using (school_id)
        where c.students >= 56 and c.year = (select max(year) from class_sizes) order by c.students desc`,
+    );
+    rejected = await queryRows(
+      warehouse.connection,
+      `select r.school_id, r.source_file, r.source_line::integer as source_line, r.reason
+       from rejects r join reports p on p.school_id = r.school_id and p.dataset = r.dataset and p.year = r.year
+       where p.rejected and r.dataset <> 'vision_records' and r.year = (select max(year) from reports)
+         and r.load_id = (select max(load_id) from ingest_log l where l.source_file = r.source_file)
+       order by r.school_id, r.source_file, r.source_line limit 1`,
     );
     warehouse.close();
     site = await openSite(dist);
@@ -55,5 +64,14 @@ describe("the classes behind the 大班额 count", () => {
       .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
     expect(rows).toContainEqual(["二年级", "3班", "58", "45", "大班额（56人及以上）"]);
     await page.close();
+  });
+
+  test("a school page (and so its PDF) lists the rows of its report that were rejected: file, line and reason", async () => {
+    expect(rejected.length).toBe(1);
+    const [r] = rejected;
+    const { page } = await openPage(site, `/schools/${r.school_id}`);
+    const items = await page.locator(".owed .rejected-rows li").allInnerTexts();
+    await page.close();
+    expect(items).toContain(`${r.source_file} 第 ${r.source_line} 行：${r.reason}`);
   });
 });

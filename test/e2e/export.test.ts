@@ -194,6 +194,24 @@ describe("npm run export", () => {
     }
   });
 
+  test("a school's PDF is a sheet a bureau files: 一校一档, school, year, issuing body and date, no web link", () => {
+    const text = squeeze(pdfText(path.join(out, "schools", `${busiest}.pdf`)));
+    const year = Math.max(...rows.map((r) => r.year));
+    for (const words of [
+      "一校一档",
+      `${names.get(busiest)}（${busiest}）`,
+      `${year}年`,
+      "出具单位",
+      "沙坪坝区教育委员会",
+      "生成日期",
+    ])
+      expect(text, words).toContain(squeeze(words));
+    expect(text).toMatch(/生成日期\d{4}-\d{2}-\d{2}/);
+    expect(text).not.toContain("返回");
+    // the district report names its issuing body on the cover
+    expect(squeeze(pdfText(path.join(out, "district-report.pdf")))).toContain("出具单位沙坪坝区教育委员会");
+  });
+
   test("the PDFs are small and searchable: every font an embedded subset CID font (no Type 3), within the limits", () => {
     const district = path.join(out, "district-report.pdf");
     const schools = [busiest, formulaId].map((id) => path.join(out, "schools", `${id}.pdf`));
