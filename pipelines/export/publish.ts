@@ -44,5 +44,6 @@ export async function publishExports(warehouse: string, site: string, exportsDir
     // the exports are the owner's; their copies in the site are published, as every page is
     fs.chmodSync(path.join(target, file), 0o644);
   }
-  return `报告文件已放入网站：${target}（生成于 ${manifest.generatedAt}）`;
+  // `site` may be the folder a build is writing (moved into place afterwards): the line names no such path
+  return `报告文件已放入网站的 exports/ 目录，可在“下载报告”页下载（生成于 ${manifest.generatedAt}）。`;
 }
