@@ -77,10 +77,6 @@ export function overviewMarkup(snapshot: Snapshot, targets: SiteTarget[]): strin
   return `${completenessMarkup(snapshot.completeness)}\n${statusSummary(statuses)}\n${sections.join("\n")}`;
 }
 
-/**
- * What a school still owes: each report not received whole (the sections or grades that did not arrive),
- * and the optional cells it left blank. Never "均已报齐" while one of its cards says 数据不全 (`incomplete`).
- */
 /** The rejected rows of a report, by file and line with the reason (ten at the most, then how many more). */
 function rejectedList(rows: RejectedRow[]): string {
   if (rows.length === 0) return "";
@@ -92,6 +88,10 @@ function rejectedList(rows: RejectedRow[]): string {
   return `<ul class="rejected-rows">${items}${more}</ul>`;
 }
 
+/**
+ * What a school still owes: each report not received whole (the sections or grades that did not arrive),
+ * and the optional cells it left blank. Never "均已报齐" while one of its cards says 数据不全 (`incomplete`).
+ */
 export function owedMarkup(
   missing: MissingReport[],
   blanks: BlankCells[] = [],
@@ -104,15 +104,16 @@ export function owedMarkup(
       ? `<div class="owed" id="owed"><p class="missing">应报报表均已收到，但有 ${incomplete} 项指标的部分数据缺少计算所需的数字，详见各卡片的“缺哪些数据”。</p></div>`
       : `<p class="muted owed-none" id="owed">本年度应报数据均已报齐。</p>`;
   }
-  const owed = missing.map(
-    (m) =>
-      `<li data-dataset="${esc(m.dataset)}">${esc(m.label)}：${esc(lackWords(m))}${m.rejected ? rejectedList(rejected.filter((r) => r.dataset === m.dataset)) : ""}</li>`,
-  );
+  const owed = missing.map((m) => `<li data-dataset="${esc(m.dataset)}">${esc(m.label)}：${esc(lackWords(m))}</li>`);
+  // the rows behind 有数据行被拒收, after the list: what to correct and send again
+  const behind = rejectedList(rejected.filter((r) => missing.some((m) => m.rejected && m.dataset === r.dataset)));
   const blank = blanks.map(
     (b) =>
       `<li data-dataset="${esc(b.dataset)}" data-blank="true">${esc(datasetLabels[b.dataset] ?? b.dataset)}：${esc(blankWords(b))}</li>`,
   );
   return `<div class="owed" id="owed">${owed.length ? `<p class="missing">${year}年尚未报齐：</p><ul>${owed.join("")}</ul>` : ""}${
+    behind ? `<p class="missing">被拒收的数据行（请改正后重新报送）：</p>${behind}` : ""
+  }${
     blank.length
       ? `<p class="missing">${year}年未填的选填项（需要这些数字的指标不计入这些年级）：</p><ul>${blank.join("")}</ul>`
       : ""
