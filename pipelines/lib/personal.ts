@@ -79,3 +79,14 @@ export function publicFileName(file: string, loadId: number | null, personalData
 export function personalDatasets(): Set<string> {
   return new Set([...readDictionary().values()].filter((ds) => personalColumns(ds).length).map((ds) => ds.name));
 }
+
+/** A rejected row's file and reason as they may be published (and its dataset, which says how). */
+export function publicReject<
+  T extends { load_id: number; source_file: string; dataset: string | null; reason: string },
+>(r: T, personal: Set<string>): { dataset: string; source_file: string; reason: string } {
+  return {
+    dataset: r.dataset ?? "",
+    source_file: publicFileName(r.source_file, r.load_id, personal.has(r.dataset ?? "")),
+    reason: maskPersonal(r.reason),
+  };
+}

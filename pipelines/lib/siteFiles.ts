@@ -6,7 +6,7 @@ import { areas } from "../../src/shared/vocabulary.js";
 import { indicatorArrow, rowsToArrow } from "./arrow.ts";
 import { gradeLabels, stageLabels } from "./codes.ts";
 import { emptyQuality, readQuality } from "./quality.ts";
-import { maskPersonal, personalDatasets, publicFileName, publicRecord } from "./personal.ts";
+import { personalDatasets, publicRecord, publicReject } from "./personal.ts";
 import {
   queryIndicatorRows,
   queryOversizeClasses,
@@ -73,15 +73,12 @@ async function rejectsArrow(connection: DuckDBConnection | null): Promise<Uint8A
          from rejects order by source_file, source_line`,
       )
     : [];
-  const rows = rejects.map(({ load_id, ...r }) => {
-    const isPersonal = personal.has(r.dataset ?? "");
-    return {
-      ...r,
-      source_file: publicFileName(r.source_file, load_id, isPersonal),
-      reason: maskPersonal(r.reason),
-      record: publicRecord(r.record, isPersonal, withheld),
-    };
-  });
+  const rows = rejects.map(({ load_id, ...r }) => ({
+    ...r,
+    ...publicReject({ load_id, ...r }, personal),
+    dataset: r.dataset,
+    record: publicRecord(r.record, personal.has(r.dataset ?? ""), withheld),
+  }));
   return rowsToArrow(rows, {
     source_file: "string",
     source_line: "int",

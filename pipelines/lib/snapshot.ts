@@ -6,7 +6,7 @@ import { queryRunFacts, type RunFacts } from "./facts.ts";
 import { queryBlankCells, queryGaps, type BlankCells, type TargetGap } from "./gaps.ts";
 import { latestReportYear, queryCompleteness, queryMissing, type Completeness, type MissingReport } from "./reports.ts";
 import type { Progress } from "../../src/shared/vocabulary.js";
-import { maskPersonal, personalDatasets, publicFileName } from "./personal.ts";
+import { personalDatasets, publicReject } from "./personal.ts";
 import { queryRows, readWarehouse } from "./warehouse.ts";
 
 export interface IndicatorRow {
@@ -161,30 +161,29 @@ export async function queryRejectedRows(connection: DuckDBConnection, year: numb
     { year },
   );
   const personal = personalDatasets();
-  return rows.map(({ load_id, ...r }) => ({
-    ...r,
-    source_file: publicFileName(r.source_file, load_id, personal.has(r.dataset)),
-    reason: maskPersonal(r.reason),
-  }));
+  return rows.map((r) => ({ school_id: r.school_id, source_line: r.source_line, ...publicReject(r, personal) }));
 }
 
 export function readSnapshot(file: string): Promise<Snapshot> {
   return readWarehouse(
     file,
-    async (c) => ({
-      rows: await queryIndicatorRows(c),
-      schools: await querySchools(c),
-      missing: await queryMissing(c),
-      completeness: await queryCompleteness(c),
-      sourceChanges: await querySourceChanges(c),
-      progress: await queryProgress(c),
-      corrections: await queryCorrections(c),
-      gaps: await queryGaps(c),
-      blanks: await queryBlankCells(c, await latestReportYear(c)),
-      oversizeClasses: await queryOversizeClasses(c),
-      rejectedRows: await queryRejectedRows(c, await latestReportYear(c)),
-      ...(await queryRunFacts(c)),
-    }),
+    async (c) => {
+      const year = await latestReportYear(c);
+      return {
+        rows: await queryIndicatorRows(c),
+        schools: await querySchools(c),
+        missing: await queryMissing(c),
+        completeness: await queryCompleteness(c),
+        sourceChanges: await querySourceChanges(c),
+        progress: await queryProgress(c),
+        corrections: await queryCorrections(c),
+        gaps: await queryGaps(c),
+        blanks: await queryBlankCells(c, year),
+        oversizeClasses: await queryOversizeClasses(c),
+        rejectedRows: await queryRejectedRows(c, year),
+        ...(await queryRunFacts(c)),
+      };
+    },
     emptySnapshot,
   );
 }

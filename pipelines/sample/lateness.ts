@@ -51,17 +51,17 @@ export function makeLate(tables: Table[], d: District): LateReport[] {
       what: "一个年级的体质健康测试人数为空（该年级不计入体质健康合格率、优良率）",
     });
   }
-  for (const [dataset, stages, what] of [
-    ["class_sizes", ["primary"], "未报送班额（迟报）"],
-    ["health", ["junior"], "未报送卫生与心理健康（迟报）"],
-    ["facilities", ["kindergarten"], "未报送办学条件（迟报）"],
-  ] as const) {
+  // a school of the stage sends nothing of the dataset in the last year
+  const lateReport = (dataset: string, stages: readonly string[], what: string) => {
     const t = last(dataset);
     const s = t && choose(t, [...stages]);
-    if (!t || !s) continue;
+    if (!t || !s) return;
     drop(t, (r) => r.cells.school_id !== s.id);
     late.push({ school: s, dataset, what });
-  }
+  };
+  lateReport("class_sizes", ["primary"], "未报送班额（迟报）");
+  lateReport("health", ["junior"], "未报送卫生与心理健康（迟报）");
+  lateReport("facilities", ["kindergarten"], "未报送办学条件（迟报）");
   const facilities = last("facilities");
   const partial = facilities && choose(facilities, ["nine_year"]);
   if (facilities && partial) {
@@ -83,16 +83,9 @@ export function makeLate(tables: Table[], d: District): LateReport[] {
       what: "办学条件报成一行“全校”，填了小学、初中在校生数（不算缺报：计算时按国家权重拆分到两个学段）",
     });
   }
-  for (const [dataset, stages, what] of [
-    ["school_tasks", ["primary"], "未报送学校重点工作落实（迟报）"],
-    ["special_needs", ["junior"], "未报送特殊教育一人一案（迟报）"],
-  ] as const) {
-    const t = last(dataset);
-    const s = t && choose(t, [...stages]);
-    if (!t || !s) continue;
-    drop(t, (r) => r.cells.school_id !== s.id);
-    late.push({ school: s, dataset, what });
-  }
+  // after the others, so that the picks above stay as they were
+  lateReport("school_tasks", ["primary"], "未报送学校重点工作落实（迟报）");
+  lateReport("special_needs", ["junior"], "未报送特殊教育一人一案（迟报）");
   return late;
 }
 

@@ -40,7 +40,9 @@ district as (
     v.year,
     v.value,
     v.status,
-    v.status in ('met', 'not_met') and coalesce(v.schools_reported >= v.schools_owed, true) as complete
+    -- judged on complete data: every owed school in, or a target no school owes data for (a ledger, the
+    -- district's reference figures), whose status alone says whether its data arrived
+    v.status in ('met', 'not_met') and (v.schools_owed is null or v.schools_reported >= v.schools_owed) as complete
   from indicator_values as v
   join level_targets as t on t.target_id = v.target_id
   where v.school_id is null and v.value is not null

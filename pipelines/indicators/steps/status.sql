@@ -96,6 +96,7 @@ missing_pupils as (
     f.year,
     count(*) as schools,
     count(*) filter (where last.denominator is null) as unknown_size,
+    -- what it sent this year is none when it sent no count at all: all its pupils may still come
     sum(greatest(last.denominator - coalesce(f.denominator, 0), 0)) as pupils
   from school_facts as f
   join targets as t on t.target_id = f.target_id and pupil_rate(t.scope, t.display_unit)
