@@ -35,7 +35,7 @@ async function buildAndPublish(file: string, out: string): Promise<"built" | "ke
 const commands: Record<string, Main> = {
   ingest,
   check: async (args) => (await import("./ingest/check.ts")).main(args),
-  templates: async (args) => (await import("./ingest/templates.ts")).main(args),
+  templates: async (args) => (await import("./ingest/templates/templates.ts")).main(args),
   indicators: async (args) => (await import("./indicators/command.ts")).main(args),
   build: async (args) => {
     const { file, out } = (await import("./site/build.ts")).buildOptions(args);

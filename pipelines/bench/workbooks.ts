@@ -4,7 +4,7 @@
 // and its peak memory read as a user would run it; the README's limits table quotes the figures.
 import fs from "node:fs";
 import path from "node:path";
-import { maxUnpackedBytes } from "../ingest/workbookLimits.ts";
+import { maxUnpackedBytes } from "../ingest/workbook/limits.ts";
 import { npmRun, type Measured } from "./measure.ts";
 import { cellXml, rawXlsx, rowXml } from "./rawXlsx.ts";
 

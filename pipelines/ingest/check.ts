@@ -14,7 +14,7 @@ import { loadRegistry } from "./run.ts";
 import { reasonWords } from "../../src/shared/vocabulary.js";
 import { readRecords } from "./table.ts";
 import type { Registry } from "./validate.ts";
-import { checkWorkbook } from "./workbookCheck.ts";
+import { checkWorkbook } from "./workbook/check.ts";
 
 async function registryFor(db: string): Promise<{ registry: Registry; note?: string }> {
   const targets = new Map(readTargetRows().map((t) => [t.target_id, t.unit]));

@@ -12,12 +12,12 @@ import { digestFile, isWorkbookName, listInputFiles, type InputFile } from "./fi
 import { workbookKind } from "./decode.ts";
 import { LineWatch } from "./lineLimit.ts";
 import { readDataFile } from "./read.ts";
-import { saltProblem } from "./saltCheck.ts";
-import { ingestRecordsBySql, recordsHeadBytes } from "./records.ts";
+import { saltProblem } from "./records/salt.ts";
+import { ingestRecordsBySql, recordsHeadBytes } from "./records/ingest.ts";
 import { stepTimer } from "./steps.ts";
 import { nextLoadId, storeFile, writeLog, type LogEntry } from "./store.ts";
 import type { Registry, Reject } from "./validate.ts";
-import { ingestWorkbook } from "./workbookRun.ts";
+import { ingestWorkbook } from "./workbook/run.ts";
 
 export interface FileOutcome extends LogEntry {
   load_id: number;

@@ -1,5 +1,5 @@
 // How schools spell what a cell means, in one place for both validators: the JavaScript cell readers
-// (cells.ts, validate.ts) and the SQL ones (sqlCells.ts, sqlRules.ts) build their tests from these.
+// (cells.ts, validate.ts) and the SQL ones (sql/cells.ts, sql/rules.ts) build their tests from these.
 // Every spelling is given as a cell reads after normalisation (NFKC, trimmed).
 
 /** Cells that mean "no value". */

@@ -1,10 +1,10 @@
 // The rejected lines of a large records file are read back from the file by counting line breaks a
-// chunk at a time (recordsReasons.ts): a line that straddles two chunks, a multi-byte character cut
+// chunk at a time (pipelines/ingest/records/reasons.ts): a line that straddles two chunks, a multi-byte character cut
 // by the chunk boundary, CRLF endings and a last line without a break must come back whole.
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { linesOfFile } from "../../../pipelines/ingest/recordsReasons.ts";
+import { linesOfFile } from "../../../pipelines/ingest/records/reasons.ts";
 import { tempDir } from "../../helpers/ingest.ts";
 
 const dir = tempDir("records-lines-");

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decode } from "../../../pipelines/ingest/decode.ts";
 import { datasetOf, datasetOfName as datasetOfSheet, isWorkbookName } from "../../../pipelines/ingest/files.ts";
-import { openWorkbook } from "../../../pipelines/ingest/workbook.ts";
-import { numberText, serialDate } from "../../../pipelines/ingest/workbookCells.ts";
+import { openWorkbook } from "../../../pipelines/ingest/workbook/workbook.ts";
+import { numberText, serialDate } from "../../../pipelines/ingest/workbook/cells.ts";
 import { readDictionary } from "../../../pipelines/lib/registry.ts";
 
 const datasets = readDictionary();

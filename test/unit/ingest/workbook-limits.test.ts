@@ -1,9 +1,9 @@
-// The limits a workbook meets before SheetJS sees it (pipelines/ingest/workbookLimits.ts).
+// The limits a workbook meets before SheetJS sees it (pipelines/ingest/workbook/limits.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { deflateSync } from "fflate";
-import { maxUnpackedBytes, maxWorkbookBytes, unpackWorkbook } from "../../../pipelines/ingest/workbookLimits.ts";
+import { maxUnpackedBytes, maxWorkbookBytes, unpackWorkbook } from "../../../pipelines/ingest/workbook/limits.ts";
 
 const fixtures = path.resolve(import.meta.dirname, "../../fixtures/workbooks");
 

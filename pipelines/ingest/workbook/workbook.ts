@@ -1,12 +1,12 @@
 // Opening an .xlsx or .xls workbook (SheetJS, @e965/xlsx) and turning each sheet into the records the
 // CSV reader produces: one record per visible non-blank row, its line the row number Excel shows.
 // SheetJS never evaluates a formula (a formula cell gives the value the file saved) and never
-// follows an external link; the limits in workbookLimits.ts unpack an .xlsx before it sees the parts.
+// follows an external link; the limits in limits.ts unpack an .xlsx before it sees the parts.
 import * as XLSX from "@e965/xlsx";
-import { cellText } from "./workbookCells.ts";
-import { unpackWorkbook, widestColumns, type UnpackedParts } from "./workbookLimits.ts";
-import { clipMerges, fillMerges, type BuiltRow } from "./workbookMerges.ts";
-import type { RawRecord } from "./table.ts";
+import { cellText } from "./cells.ts";
+import { unpackWorkbook, widestColumns, type UnpackedParts } from "./limits.ts";
+import { clipMerges, fillMerges, type BuiltRow } from "./merges.ts";
+import type { RawRecord } from "../table.ts";
 
 /** A row of a sheet; `formulas` are its cells holding a formula whose value the file did not save. */
 export interface WorkbookRecord extends RawRecord {
@@ -34,7 +34,7 @@ export type OpenedWorkbook = { ok: true; kind: "xlsx" | "xls"; sheets: Sheet[] }
 
 /**
  * Opens a workbook; `maxColumns` says how many columns of a sheet (by its name) to read, from column A
- * (workbookSheets.ts: the dictionary's columns of the sheet's dataset plus a margin).
+ * (sheets.ts: the dictionary's columns of the sheet's dataset plus a margin).
  */
 export function openWorkbook(
   bytes: Uint8Array,

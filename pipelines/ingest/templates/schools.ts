@@ -1,7 +1,7 @@
 // The school list a template's drop-down offers: the warehouse's registry, or none without a warehouse.
 import fs from "node:fs";
-import { openWarehouse, queryRows } from "../lib/warehouse.ts";
-import type { TemplateSchool } from "./templatesXlsx.ts";
+import { openWarehouse, queryRows } from "../../lib/warehouse.ts";
+import type { TemplateSchool } from "./xlsx.ts";
 
 /** The registry's schools, or a Chinese note saying why the templates carry no list of them. */
 export async function templateSchools(db: string): Promise<{ schools?: TemplateSchool[]; note?: string }> {

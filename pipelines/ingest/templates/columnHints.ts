@@ -1,8 +1,8 @@
 // What a school is told about a column while filling a template, in Chinese, made from the dictionary's
 // rule fields (type, required, range, check, ref, personal data) so that hint and validator never disagree.
-import type { Column, Dataset } from "../lib/registry.ts";
-import { enumLabels } from "./cells.ts";
-import { describeRange, parseCheck, parseRange } from "./rules.ts";
+import type { Column, Dataset } from "../../lib/registry.ts";
+import { enumLabels } from "../cells.ts";
+import { describeRange, parseCheck, parseRange } from "../rules.ts";
 
 export const typeWords: Record<string, string> = {
   text: "文本",

@@ -1,12 +1,12 @@
 // Reading one sheet as a dataset: the same header finding and RowValidator as a CSV, plus what only a
 // workbook has (a header split over two rows; a formula whose value the file did not save).
-import type { Dataset } from "../lib/registry.ts";
-import type { HeaderMap } from "./header.ts";
-import { validateRecords, type ReadResult } from "./read.ts";
+import type { Dataset } from "../../lib/registry.ts";
+import type { HeaderMap } from "../header.ts";
+import { validateRecords, type ReadResult } from "../read.ts";
 import { joinSplitHeader } from "./splitHeader.ts";
-import { RowValidator, recordJson, type GoodRow, type Registry, type Reject } from "./validate.ts";
+import { RowValidator, recordJson, type GoodRow, type Registry, type Reject } from "../validate.ts";
 import { columnLetter, type Sheet, type WorkbookRecord } from "./workbook.ts";
-import type { RawRecord } from "./table.ts";
+import type { RawRecord } from "../table.ts";
 
 /** A cell no dictionary type accepts: stands for a formula without a value while the other rules are judged. */
 const noValueYet = "\u0000";

@@ -1,16 +1,16 @@
 // `npm run templates -- [--out DIR] [--db FILE]`: a blank template per dataset for the schools to fill,
-// as CSV and as .xlsx (templatesXlsx.ts).
+// as CSV and as .xlsx (xlsx.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { stringify } from "csv-stringify/sync";
-import { parseOptions } from "../lib/args.ts";
-import { root, warehousePath } from "../lib/paths.ts";
-import { readDictionary } from "../lib/registry.ts";
-import { enumLabels } from "./cells.ts";
-import { describeRange, parseRange } from "./rules.ts";
+import { parseOptions } from "../../lib/args.ts";
+import { root, warehousePath } from "../../lib/paths.ts";
+import { readDictionary } from "../../lib/registry.ts";
+import { enumLabels } from "../cells.ts";
+import { describeRange, parseRange } from "../rules.ts";
 import { typeWords } from "./columnHints.ts";
-import { templateSchools } from "./templateSchools.ts";
-import { templateWorkbook } from "./templatesXlsx.ts";
+import { templateSchools } from "./schools.ts";
+import { templateWorkbook } from "./xlsx.ts";
 
 const bom = "\uFEFF";
 

@@ -2,7 +2,7 @@
 // CSV reader. Each expression tries a cheap reading first (a cast, an exact spelling) and falls back
 // to the full normalisation (full-width forms, spaces, "no value" marks) only when that fails:
 // the common cell is plain ASCII, and the fallback costs a hundred times more.
-import { gradeLabels, parseGrade, sectionSpellings, stageLabels } from "../lib/codes.ts";
+import { gradeLabels, parseGrade, sectionSpellings, stageLabels } from "../../lib/codes.ts";
 import {
   chineseDate,
   codePattern,
@@ -14,7 +14,7 @@ import {
   noWords,
   numberPattern,
   yesWords,
-} from "./spellings.ts";
+} from "../spellings.ts";
 
 export const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
 

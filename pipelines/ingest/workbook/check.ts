@@ -1,11 +1,11 @@
 // `npm run check -- 报表.xlsx`: every problem of a workbook named by sheet, row and column.
-import type { Dataset } from "../lib/registry.ts";
-import type { HeaderMap } from "./header.ts";
-import { reasonWords } from "../../src/shared/vocabulary.js";
-import type { Registry, Reject } from "./validate.ts";
+import type { Dataset } from "../../lib/registry.ts";
+import type { HeaderMap } from "../header.ts";
+import { reasonWords } from "../../../src/shared/vocabulary.js";
+import type { Registry, Reject } from "../validate.ts";
 import { columnLetter, openWorkbook } from "./workbook.ts";
-import { hiddenRowsNote, readSheet } from "./workbookRead.ts";
-import { planSheets, sheetColumns } from "./workbookSheets.ts";
+import { hiddenRowsNote, readSheet } from "./read.ts";
+import { planSheets, sheetColumns } from "./sheets.ts";
 
 /** The column a reject is about: the dictionary column its reason names first (`E 列（近视人数）`). */
 export function rejectColumn(reject: Reject, header: HeaderMap | undefined, ds: Dataset): string {

@@ -4,11 +4,11 @@
 //
 // Raw cells c0… come from read_csv with no null string: an empty cell is '' and a cell beyond the
 // end of a short row is NULL.
-import type { Column, Dataset } from "../lib/registry.ts";
-import type { HeaderMap } from "./header.ts";
-import { parseCheck, parseRange } from "./rules.ts";
-import { lazyAnd, lazyOr, lit, readValue, spaces, storedValue, typedExpression } from "./sqlCells.ts";
-import { alternation, footerWords, totalsSlack, totalsWords } from "./spellings.ts";
+import type { Column, Dataset } from "../../lib/registry.ts";
+import type { HeaderMap } from "../header.ts";
+import { parseCheck, parseRange } from "../rules.ts";
+import { lazyAnd, lazyOr, lit, readValue, spaces, storedValue, typedExpression } from "./cells.ts";
+import { alternation, footerWords, totalsSlack, totalsWords } from "../spellings.ts";
 
 /** Cells read beyond the header (a stray delimiter pushes cells out; validate.ts sees them too). */
 export const extraCells = 4;

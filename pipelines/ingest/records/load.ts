@@ -1,23 +1,23 @@
 // Reading, judging and storing a records file in DuckDB: one pass of read_csv into a typed table
 // (file order, so rowid gives the line) that judges every rule but duplicate keys, an update for
 // those, then one transaction that stores the accepted rows (the student id as its salted hash, the
-// name nowhere) with the rejects — their reasons written by validate.ts (recordsReasons.ts) — and
+// name nowhere) with the rejects — their reasons written by validate.ts (reasons.ts) — and
 // the log entry. DuckDB works within a fixed memory limit and spills beyond it, and no step holds
 // the file or an index of its lines in memory: memory does not grow with the file. Each step is
 // timed (steps.ts).
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { sectionsOfGrade, sectionsOfStage } from "../lib/codes.ts";
-import { personalColumns, type Dataset } from "../lib/registry.ts";
-import { hashedName, storedColumns } from "../lib/schema.ts";
-import { queryRows } from "../lib/warehouse.ts";
-import type { HeaderMap } from "./header.ts";
-import { beyondNote } from "./read.ts";
-import { explainRejects, linesOfFile } from "./recordsReasons.ts";
-import { lit, macros } from "./sqlCells.ts";
-import { cellNames, registryTypes as typesOf, rules, typedSelect } from "./sqlRules.ts";
-import { stepTimer } from "./steps.ts";
-import { inTransaction, supersede, writeLog, writeRejects, type LogEntry } from "./store.ts";
-import type { Registry } from "./validate.ts";
+import { sectionsOfGrade, sectionsOfStage } from "../../lib/codes.ts";
+import { personalColumns, type Dataset } from "../../lib/registry.ts";
+import { hashedName, storedColumns } from "../../lib/schema.ts";
+import { queryRows } from "../../lib/warehouse.ts";
+import type { HeaderMap } from "../header.ts";
+import { beyondNote } from "../read.ts";
+import { explainRejects, linesOfFile } from "./reasons.ts";
+import { lit, macros } from "../sql/cells.ts";
+import { cellNames, registryTypes as typesOf, rules, typedSelect } from "../sql/rules.ts";
+import { stepTimer } from "../steps.ts";
+import { inTransaction, supersede, writeLog, writeRejects, type LogEntry } from "../store.ts";
+import type { Registry } from "../validate.ts";
 
 /**
  * DuckDB's memory while it loads a records file (the warehouse's own limit comes back after): beyond
@@ -43,7 +43,7 @@ export interface RecordsSource {
   registry: Registry;
 }
 
-/** The registry as ENUM types (sqlRules.ts registryTypes): school codes, and school × grade taught. */
+/** The registry as ENUM types (sql/rules.ts registryTypes): school codes, and school × grade taught. */
 async function registryTypes(connection: DuckDBConnection): Promise<boolean> {
   const stageSections = Object.entries(sectionsOfStage).flatMap(([stage, secs]) =>
     secs.map((s) => `(${lit(stage)}, ${lit(s)})`),

@@ -3,7 +3,7 @@
 // a fingerprint of the salt (not the salt) and refuses student files hashed with another one.
 import crypto from "node:crypto";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { queryRows } from "../lib/warehouse.ts";
+import { queryRows } from "../../lib/warehouse.ts";
 
 const fingerprintOf = (salt: string) =>
   crypto.createHash("sha256").update(`student-id-salt-fingerprint:${salt}`).digest("hex");

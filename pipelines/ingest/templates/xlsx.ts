@@ -2,15 +2,15 @@
 // Chinese headers in a frozen, protected first row, a number format and an input hint per column,
 // drop-down lists (学段, 年级, 是/否, enumerations, the registry's school codes) and a 填报说明 sheet.
 import ExcelJS from "exceljs";
-import { sectionWords } from "../../src/shared/vocabulary.js";
-import { gradeSpellings, sectionSpellings, stageLabels } from "../lib/codes.ts";
-import type { Column, Dataset } from "../lib/registry.ts";
-import { datasetNames } from "../lib/registry.ts";
+import { sectionWords } from "../../../src/shared/vocabulary.js";
+import { gradeSpellings, sectionSpellings, stageLabels } from "../../lib/codes.ts";
+import type { Column, Dataset } from "../../lib/registry.ts";
+import { datasetNames } from "../../lib/registry.ts";
 import { columnHint, keyHint, typeWord } from "./columnHints.ts";
-import { columnLetter } from "./workbook.ts";
-import { parseRange } from "./rules.ts";
-import { noWords, yesWords } from "./spellings.ts";
-import { guideSheet, schoolListSheet, valuesSheet } from "./templateSheets.ts";
+import { columnLetter } from "../workbook/workbook.ts";
+import { parseRange } from "../rules.ts";
+import { noWords, yesWords } from "../spellings.ts";
+import { guideSheet, schoolListSheet, valuesSheet } from "./sheets.ts";
 
 export interface TemplateSchool {
   school_id: string;

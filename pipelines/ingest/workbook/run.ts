@@ -3,16 +3,16 @@
 // no dataset) and hidden rows are said in the log's message. A workbook that cannot be opened fails
 // alone, with one row for the file.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { personalColumns, type Dataset } from "../lib/registry.ts";
-import { queryRows } from "../lib/warehouse.ts";
-import type { InputFile } from "./files.ts";
-import { nextLoadId, storeFile, writeLog, type LogEntry } from "./store.ts";
-import type { Registry } from "./validate.ts";
-import { classifyFault } from "../lib/faults.ts";
-import type { ReadResult } from "./read.ts";
+import { personalColumns, type Dataset } from "../../lib/registry.ts";
+import { queryRows } from "../../lib/warehouse.ts";
+import type { InputFile } from "../files.ts";
+import { nextLoadId, storeFile, writeLog, type LogEntry } from "../store.ts";
+import type { Registry } from "../validate.ts";
+import { classifyFault } from "../../lib/faults.ts";
+import type { ReadResult } from "../read.ts";
 import { openWorkbook, type OpenedWorkbook } from "./workbook.ts";
-import { hiddenRowsNote, readSheet } from "./workbookRead.ts";
-import { planSheets, sheetColumns, type SheetPlan } from "./workbookSheets.ts";
+import { hiddenRowsNote, readSheet } from "./read.ts";
+import { planSheets, sheetColumns, type SheetPlan } from "./sheets.ts";
 
 export interface SheetOutcome extends LogEntry {
   load_id: number;

@@ -1,16 +1,16 @@
 // Student-level records at DuckDB speed: which files DuckDB's own CSV reader may read (one record
-// a line, UTF-8 or converted to it); recordsLoad.ts reads, judges and stores them. A UTF-8 file is
+// a line, UTF-8 or converted to it); load.ts reads, judges and stores them. A UTF-8 file is
 // never held whole: its head finds the header, a scan a chunk at a time checks its lines.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { Dataset } from "../lib/registry.ts";
-import { findHeader } from "./header.ts";
-import { loadRecords, type SqlOutcome } from "./recordsLoad.ts";
-import type { LogEntry } from "./store.ts";
-import { readRecords, sniffDelimiter } from "./table.ts";
-import type { Registry } from "./validate.ts";
+import type { Dataset } from "../../lib/registry.ts";
+import { findHeader } from "../header.ts";
+import { loadRecords, type SqlOutcome } from "./load.ts";
+import type { LogEntry } from "../store.ts";
+import { readRecords, sniffDelimiter } from "../table.ts";
+import type { Registry } from "../validate.ts";
 
 /** How much of a records file's head is read to find its encoding, header and delimiter. */
 export const recordsHeadBytes = 64 * 1024;

@@ -3,10 +3,10 @@
 // sentence whichever reader took its file. A disagreement on the rule throws, and the exact
 // reader then reads the whole file.
 import fs from "node:fs";
-import { personalColumns, type Dataset } from "../lib/registry.ts";
-import type { HeaderMap } from "./header.ts";
-import { redact } from "./read.ts";
-import { RowValidator, recordJson, type Registry, type Reject } from "./validate.ts";
+import { personalColumns, type Dataset } from "../../lib/registry.ts";
+import type { HeaderMap } from "../header.ts";
+import { redact } from "../read.ts";
+import { RowValidator, recordJson, type Registry, type Reject } from "../validate.ts";
 
 export interface Verdict {
   /** Physical line of the row. */
