@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { csv } from "../helpers/ingest.ts";
-import { cli, cliInBackground, fileFacts, query, removeWorkspaces, workspace } from "./cli.ts";
+import { cli, cliInBackground, fileFacts, query, removeWorkspaces, workspace } from "../helpers/cli.ts";
 
 afterAll(removeWorkspaces);
 

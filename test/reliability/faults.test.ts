@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeRecordsInput } from "../../pipelines/bench/recordsFile.ts";
 import { root } from "../../pipelines/lib/paths.ts";
 import { csv } from "../helpers/ingest.ts";
-import { cli, fileFacts, query, removeWorkspaces, stackLines, workspace, type CliResult } from "./cli.ts";
+import { cli, fileFacts, query, removeWorkspaces, stackLines, workspace, type CliResult } from "../helpers/cli.ts";
 import {
   cliAs,
   contents,
@@ -18,7 +18,7 @@ import {
   remount,
   stampStorageVersion,
   unmount,
-} from "./machine.ts";
+} from "../helpers/machine.ts";
 
 const mounts: string[] = [];
 afterAll(() => {

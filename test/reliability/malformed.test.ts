@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { cellXml, rawXlsx, rowXml } from "../../pipelines/bench/rawXlsx.ts";
 import { csv, type Files } from "../helpers/ingest.ts";
-import { cli, fileFacts, query, removeWorkspaces, stackLines, workspace, type FileFacts } from "./cli.ts";
+import { cli, fileFacts, query, removeWorkspaces, stackLines, workspace, type FileFacts } from "../helpers/cli.ts";
 
 afterAll(removeWorkspaces);
 

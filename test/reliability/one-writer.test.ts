@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { root } from "../../pipelines/lib/paths.ts";
 import { openWarehouse } from "../../pipelines/lib/warehouse.ts";
 import { csv } from "../helpers/ingest.ts";
-import { cli, cliInBackground, env, fileFacts, removeWorkspaces, stackLines, tsx, workspace } from "./cli.ts";
+import { cli, cliInBackground, env, fileFacts, removeWorkspaces, stackLines, tsx, workspace } from "../helpers/cli.ts";
 
 afterAll(removeWorkspaces);
 

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { csv, writeFiles } from "../helpers/ingest.ts";
-import { cli, fileFacts, query, removeWorkspaces, stackLines, workspace } from "./cli.ts";
+import { cli, fileFacts, query, removeWorkspaces, stackLines, workspace } from "../helpers/cli.ts";
 
 afterAll(removeWorkspaces);
 

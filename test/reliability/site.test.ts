@@ -9,7 +9,7 @@ import { openPage, openSite, type Site } from "../helpers/browser.ts";
 import { scanFolder, scanWarehouse } from "../helpers/pii.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
 import { copyCurrentSite } from "../../pipelines/site/build.ts";
-import { cli, removeWorkspaces, stackLines, workspace, type Workspace } from "./cli.ts";
+import { cli, removeWorkspaces, stackLines, workspace, type Workspace } from "../helpers/cli.ts";
 
 const markup = "<img src=x onerror=alert(1)>";
 const stems = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰";

@@ -12,7 +12,7 @@ import { readExportRows } from "../../pipelines/export/rows.ts";
 import { siteFiles } from "../../pipelines/lib/siteFiles.ts";
 import { readSiteTargets } from "../../pipelines/lib/targets.ts";
 import { queryRows } from "../../pipelines/lib/warehouse.ts";
-import { emptyWarehouse, given, givenSchools } from "../integration/indicators/given.ts";
+import { emptyWarehouse, given, givenSchools } from "../helpers/given.ts";
 
 const summary = (school_id: string, grade: string, screened: number, myopic: number) => ({
   year: 2021,

@@ -10,8 +10,8 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../../pipelines/lib/paths.ts";
 import { csv } from "../helpers/ingest.ts";
-import { cli, env, query, removeWorkspaces, stackLines, workspace, type CliResult } from "./cli.ts";
-import { contents, machineEnglish } from "./machine.ts";
+import { cli, env, query, removeWorkspaces, stackLines, workspace, type CliResult } from "../helpers/cli.ts";
+import { contents, machineEnglish } from "../helpers/machine.ts";
 
 afterAll(removeWorkspaces);
 

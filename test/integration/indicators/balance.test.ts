@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computed, emptyWarehouse, given, givenSchools, row, section } from "./given.ts";
+import { computed, emptyWarehouse, given, givenSchools, row, section } from "../../helpers/given.ts";
 
 describe("balance family: coefficient of variation", () => {
   it("weights each section by its students (the spec's check vector gives 0.515)", async () => {

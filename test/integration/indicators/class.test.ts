@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { queryOversizeClasses } from "../../../pipelines/lib/snapshot.ts";
-import { computed, emptyWarehouse, given, givenSchools, row } from "./given.ts";
+import { computed, emptyWarehouse, given, givenSchools, row } from "../../helpers/given.ts";
 
 const cls = (year: number, school_id: string, grade: string, class_name: string, students: number) => ({
   year,

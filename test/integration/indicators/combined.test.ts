@@ -3,7 +3,7 @@
 // six-of-seven and CVs. Expected values worked out by hand beside each assertion.
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../../pipelines/lib/warehouse.ts";
-import { computed, emptyWarehouse, given, givenSchools, row, section, type IndicatorRow } from "./given.ts";
+import { computed, emptyWarehouse, given, givenSchools, row, section, type IndicatorRow } from "../../helpers/given.ts";
 
 const whole = (school_id: string, pupils: Record<string, number>, classes: number, amounts: number[]) => {
   const students = Object.values(pupils).reduce((a, b) => a + b, 0);

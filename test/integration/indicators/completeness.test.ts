@@ -2,7 +2,7 @@
 // from a few hand-written rows; every expected number is worked out in the comment beside it.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../../pipelines/lib/warehouse.ts";
-import { computed, emptyWarehouse, given, givenClasses, givenSchools, row, section } from "./given.ts";
+import { computed, emptyWarehouse, given, givenClasses, givenSchools, row, section } from "../../helpers/given.ts";
 
 const cls = (school_id: string, grade: string, class_name: string, students: number, year = 2021) => ({
   year,

@@ -6,7 +6,7 @@ import { computeIndicators } from "../../../pipelines/indicators/compute.ts";
 import { sqlDir } from "../../../pipelines/indicators/sql.ts";
 import { UserError } from "../../../pipelines/lib/errors.ts";
 import { queryRows } from "../../../pipelines/lib/warehouse.ts";
-import { emptyWarehouse, given, givenSchools } from "./given.ts";
+import { emptyWarehouse, given, givenSchools } from "../../helpers/given.ts";
 
 async function warehouseWithOneYear() {
   const db = await emptyWarehouse();

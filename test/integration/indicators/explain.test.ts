@@ -4,7 +4,7 @@ import { createViews, prepareSteps } from "../../../pipelines/indicators/compute
 import { readTargets } from "../../../pipelines/indicators/registry.ts";
 import { readDictionary } from "../../../pipelines/lib/registry.ts";
 import { allSqlFiles, readQuery } from "../../../pipelines/indicators/sql.ts";
-import { emptyWarehouse } from "./given.ts";
+import { emptyWarehouse } from "../../helpers/given.ts";
 
 describe("every .sql file of the engine", () => {
   const files = allSqlFiles();

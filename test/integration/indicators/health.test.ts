@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computed, emptyWarehouse, given, givenSchools, row } from "./given.ts";
+import { computed, emptyWarehouse, given, givenSchools, row } from "../../helpers/given.ts";
 
 describe("health family", () => {
   it("computes each check per school and pooled, only where the school reported it", async () => {

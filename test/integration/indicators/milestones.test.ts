@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computed, emptyWarehouse, given, row } from "./given.ts";
+import { computed, emptyWarehouse, given, row } from "../../helpers/given.ts";
 
 const entry = (target_id: string, year: number, as_of: string, achieved: number) => ({
   target_id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computed, emptyWarehouse, given, givenSchools, row } from "./given.ts";
+import { computed, emptyWarehouse, given, givenSchools, row } from "../../helpers/given.ts";
 
 describe("pay family: compulsory-education teachers against civil servants (plan clause 32)", () => {
   it("weights pay by teachers over schools with a primary or junior section", async () => {

@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { computed, emptyWarehouse, given, givenClasses, givenSchools, row, type IndicatorRow } from "./given.ts";
+import {
+  computed,
+  emptyWarehouse,
+  given,
+  givenClasses,
+  givenSchools,
+  row,
+  type IndicatorRow,
+} from "../../helpers/given.ts";
 
 const grade = (
   school_id: string,

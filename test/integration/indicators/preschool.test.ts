@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computed, emptyWarehouse, given, row, section } from "./given.ts";
+import { computed, emptyWarehouse, given, row, section } from "../../helpers/given.ts";
 
 describe("preschool family", () => {
   it("takes ratios from the kindergarten sections, ownership and the district reference", async () => {

@@ -7,7 +7,7 @@ import { computeIndicators } from "../../../pipelines/indicators/compute.ts";
 import { queryRows } from "../../../pipelines/lib/warehouse.ts";
 import { progressText } from "../../../src/shared/format.js";
 import type { Progress } from "../../../src/shared/vocabulary.js";
-import { emptyWarehouse, given, givenSchools, section } from "./given.ts";
+import { emptyWarehouse, given, givenSchools, section } from "../../helpers/given.ts";
 
 interface ProgressRow extends Progress {
   first_year: number | null;

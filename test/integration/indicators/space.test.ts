@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { computed, emptyWarehouse, given, givenSchools, row, section, type IndicatorRow } from "./given.ts";
+import { computed, emptyWarehouse, given, givenSchools, row, section, type IndicatorRow } from "../../helpers/given.ts";
 
 const room = (school_id: string, room_type: string, room_name: string, area_m2: number) => ({
   year: 2021,

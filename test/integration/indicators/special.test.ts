@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computed, emptyWarehouse, given, givenSchools, row } from "./given.ts";
+import { computed, emptyWarehouse, given, givenSchools, row } from "../../helpers/given.ts";
 
 describe("special education family (一人一案)", () => {
   it("pools pupils with an individual plan over pupils with special needs, counts only", async () => {

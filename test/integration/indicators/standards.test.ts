@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { computeIndicators } from "../../../pipelines/indicators/compute.ts";
 import { seedsDir } from "../../../pipelines/lib/paths.ts";
 import { queryRows } from "../../../pipelines/lib/warehouse.ts";
-import { emptyWarehouse, given, givenSchools, section } from "./given.ts";
+import { emptyWarehouse, given, givenSchools, section } from "../../helpers/given.ts";
 
 /** A copy of a seed file with one line changed. */
 function edited(name: string, from: string, to: string): string {

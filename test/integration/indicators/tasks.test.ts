@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computed, emptyWarehouse, given, givenSchools, row } from "./given.ts";
+import { computed, emptyWarehouse, given, givenSchools, row } from "../../helpers/given.ts";
 
 describe("school tasks family (学校重点工作落实)", () => {
   it("judges each school's 是/否 and the district as the share of schools met (校校达标)", async () => {

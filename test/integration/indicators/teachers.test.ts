@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { computed, emptyWarehouse, given, givenSchools, row, section, type IndicatorRow } from "./given.ts";
+import { computed, emptyWarehouse, given, givenSchools, row, section, type IndicatorRow } from "../../helpers/given.ts";
 
 describe("teachers family", () => {
   let rows: IndicatorRow[];

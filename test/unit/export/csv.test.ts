@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { indicatorCsv } from "../../../pipelines/export/csv.ts";
 import { csvText, neutralise } from "../../../src/shared/cells.js";
-import { sampleRows } from "./rows.ts";
+import { sampleRows } from "../../helpers/exportRows.ts";
 
 const records = (text: string) => parse(text, { bom: true }) as string[][];
 

@@ -7,7 +7,7 @@ import { writeIndicatorWorkbook } from "../../../pipelines/export/xlsx.ts";
 import { readSiteTargets } from "../../../pipelines/lib/targets.ts";
 import { tableCells, workbookBlob } from "../../../src/components/download.js";
 import { sheetFormat, sheetValue } from "../../../src/shared/spreadsheet.js";
-import { sampleRows } from "./rows.ts";
+import { sampleRows } from "../../helpers/exportRows.ts";
 
 async function load(bytes: Uint8Array | Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

@@ -1,6 +1,6 @@
 // Export rows built by hand (no warehouse): a ratio target, a school-scope share, a change in points.
-import type { ExportRow } from "../../../pipelines/export/rows.ts";
-import type { SiteTarget } from "../../../pipelines/lib/targets.ts";
+import type { ExportRow } from "../../pipelines/export/rows.ts";
+import type { SiteTarget } from "../../pipelines/lib/targets.ts";
 
 export function target(overrides: Partial<SiteTarget>): SiteTarget {
   return {

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { root } from "../../pipelines/lib/paths.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
-import { tempDir, writeFiles, type Files } from "../helpers/ingest.ts";
+import { tempDir, writeFiles, type Files } from "./ingest.ts";
 
 export const tsx = path.join(root, "node_modules", ".bin", "tsx");
 export const env = {

@@ -1,14 +1,14 @@
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { readDictionary } from "../../../pipelines/lib/registry.ts";
-import { ensureSchema } from "../../../pipelines/lib/schema.ts";
-import { queryRows } from "../../../pipelines/lib/warehouse.ts";
-import { computeIndicators } from "../../../pipelines/indicators/compute.ts";
-import { readTargets } from "../../../pipelines/indicators/registry.ts";
-import type { IndicatorRow } from "../../../pipelines/lib/snapshot.ts";
+import { readDictionary } from "../../pipelines/lib/registry.ts";
+import { ensureSchema } from "../../pipelines/lib/schema.ts";
+import { queryRows } from "../../pipelines/lib/warehouse.ts";
+import { computeIndicators } from "../../pipelines/indicators/compute.ts";
+import { readTargets } from "../../pipelines/indicators/registry.ts";
+import type { IndicatorRow } from "../../pipelines/lib/snapshot.ts";
 
 export type Row = Record<string, string | number | boolean | null>;
 
-export type { IndicatorRow } from "../../../pipelines/lib/snapshot.ts";
+export type { IndicatorRow } from "../../pipelines/lib/snapshot.ts";
 
 /** An empty in-memory warehouse with every table of the dictionary. */
 export async function emptyWarehouse(): Promise<DuckDBConnection> {
