@@ -8,7 +8,7 @@ import type { SiteTarget } from "../lib/targets.ts";
 import { areaIndexMarkup } from "./markup.ts";
 import { methodsMarkup } from "./methods.ts";
 import { completenessMarkup, districtCards, districtStatusSummary } from "./overview.ts";
-import { schoolParts } from "./schoolPage.ts";
+import { schoolParts } from "./schoolParts.ts";
 import { schoolNamePlaceholder, schoolPartPlaceholder, templateSchool } from "./schoolPages.ts";
 
 type Env = { params?: Record<string, string> };

@@ -1,5 +1,5 @@
 // The HTML written into pages at build time besides the overview's and the school pages' parts (overview.ts,
-// schoolPage.ts): an area page's index of its targets, the sample banner and the footer.
+// schoolParts.ts): an area page's index of its targets, the sample banner and the footer.
 import { escapeHtml as esc } from "../../src/shared/format.js";
 import type { Snapshot } from "../lib/snapshot.ts";
 import type { SiteTarget } from "../lib/targets.ts";

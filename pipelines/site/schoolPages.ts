@@ -1,14 +1,14 @@
 // The page of every school, written from one page Framework builds for a template school: Framework spends
 // ~0.15 s of CPU on every page however small, so the school pages are the same page with another school's
 // name and parts. The template (src/schools/[school].md, built for `templateSchool`) shows a named placeholder
-// where each goes; each school's page fills them with its own (schoolPage.ts).
+// where each goes; each school's page fills them with its own (schoolParts.ts).
 // Each still is its own static file at /schools/<id>, which works from a plain static server.
 import fs from "node:fs";
 import path from "node:path";
 import { escapeHtml as esc } from "../../src/shared/format.js";
 import type { Snapshot } from "../lib/snapshot.ts";
 import type { SiteTarget } from "../lib/targets.ts";
-import { schoolParts } from "./schoolPage.ts";
+import { schoolParts } from "./schoolParts.ts";
 
 /** The template's school id: no school has it (a school code starts with a letter or a digit). */
 export const templateSchool = "_template";
