@@ -2,6 +2,7 @@
 // contract (indicator_values.csv, indicators.xlsx, district-report.pdf, schools/<id>.pdf) from the warehouse.
 import fs from "node:fs";
 import path from "node:path";
+import { localTime } from "../../src/shared/format.js";
 import { defaultIssuer } from "../../src/shared/vocabulary.js";
 import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
@@ -24,10 +25,6 @@ interface School {
   school_id: string;
   name: string;
 }
-
-const pad = (n: number) => String(n).padStart(2, "0");
-const localTime = (d: Date) =>
-  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 /** All schools, or those --schools names (comma-separated codes); an unknown code is a usage error. */
 export function chooseSchools(all: School[], option?: string): School[] {

@@ -11,9 +11,6 @@ export interface ExportRow extends Omit<IndicatorRow, "target_id"> {
   school_name: string;
 }
 
-/** The district row of a school-scope target holds the share of its schools met, not a value in the unit. */
-export const isShare = (row: ExportRow) => row.school_id === null && row.target.scope === "school";
-
 export const districtName = "全区";
 
 type Stored = Omit<ExportRow, "target" | "school_name"> & { target_id: string; name: string | null };

@@ -4,11 +4,12 @@
 import ExcelJS from "exceljs";
 import { neutralise } from "../../src/shared/cells.js";
 import { sheetFormat, sheetValue, unitHeaderWords } from "../../src/shared/spreadsheet.js";
+import { isShare } from "../../src/shared/targetCard.js";
 import { areas, statusWords } from "../../src/shared/vocabulary.js";
 import { readSiteTargets, type SiteTarget } from "../lib/targets.ts";
 import { csvHeader, sampleColumn } from "./csv.ts";
 import { addNotesSheet } from "./notesSheet.ts";
-import { isShare, type ExportRow } from "./rows.ts";
+import type { ExportRow } from "./rows.ts";
 
 const columns = [...csvHeader, "分子", "分母", "单位", "应报学校数", "已报齐学校数"];
 const widths = [40, 44, 8, 14, 30, 12, 12, 9, 12, 12, 16, 10, 12];
@@ -19,7 +20,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, rows: ExportRow[], s
   sheet.columns = headers.map((header, i) => ({ header, width: widths[i] ?? 30 }));
   sheet.getRow(1).font = { bold: true };
   for (const r of rows) {
-    const share = isShare(r);
+    const share = isShare(r.target, r.school_id);
     const unit = r.target.display_unit;
     const format = sheetFormat(unit, share);
     const row = sheet.addRow([

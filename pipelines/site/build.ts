@@ -14,7 +14,6 @@ import { writeSchoolPages } from "./schoolPages.ts";
 import { builtInputs, siteInputs, writeInputs } from "./inputs.ts";
 import { readSnapshot } from "../lib/snapshot.ts";
 import { readSiteTargets } from "../lib/targets.ts";
-import { siteTitle } from "../../src/shared/vocabulary.js";
 
 export interface BuildOptions {
   /** Runs on the new site before it replaces the previous one (e.g. puts the exports in it). */
@@ -72,7 +71,7 @@ export async function buildSite(file: string, out = distDir, options: BuildOptio
       });
       const missingLang = localizeDist(staging);
       if (missingLang.length) throw new UserError(`页面缺少 lang="zh-CN"：${missingLang[0]}`);
-      writeSchoolPages(staging, await readSnapshot(file), readSiteTargets(), siteTitle);
+      writeSchoolPages(staging, await readSnapshot(file), readSiteTargets());
       if (fs.existsSync(path.join(staging, "_npm"))) {
         throw new UserError(`${path.join(out, "_npm")} 存在：有页面从 CDN 引入了库，请改为从 node_modules 引入。`);
       }

@@ -15,7 +15,7 @@ import { stageLabels } from "../lib/codes.ts";
 import { clauseCoverage, readClauseReasons, readPlan, type Plan } from "../lib/plan.ts";
 import { readParameters, readSectionWeights } from "../lib/registry.ts";
 import type { SiteTarget } from "../lib/targets.ts";
-import { badge } from "./cards.ts";
+import { statusBadgeHtml } from "../../src/shared/targetCardHtml.js";
 
 /** The sources in Chinese, each 工作要点第N条 a link to its clause on this page. */
 function sourceMarkup(t: SiteTarget, clauses: Set<number>): string {
@@ -35,7 +35,9 @@ function targetMarkup(t: SiteTarget, clauses: Set<number>): string {
 }
 
 function statusesMarkup(): string {
-  const rows = statusOrder.map((s) => `<tr><td>${badge(s)}</td><td>${esc(statusMeanings[s])}</td></tr>`).join("");
+  const rows = statusOrder
+    .map((s) => `<tr><td>${statusBadgeHtml(s)}</td><td>${esc(statusMeanings[s])}</td></tr>`)
+    .join("");
   return `<section class="method-rules"><h2 id="statuses">五种状态</h2>
 <table class="methods-table statuses"><tbody>${rows}</tbody></table>
 <h2 id="completeness">数据不全时怎样判断</h2>

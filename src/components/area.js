@@ -2,8 +2,9 @@
 import { schoolRanking, trendChart } from "./charts.js";
 import { filterBar } from "./controls.js";
 import { h } from "./dom.js";
-import { formatThreshold, formatValue, progressText } from "../shared/format.js";
-import { boundsWords, reportedWords, scopeText, statusOrder, statusWords } from "../shared/vocabulary.js";
+import { formatValue } from "../shared/format.js";
+import { cardFacts } from "../shared/targetCard.js";
+import { scopeText, statusOrder, statusWords } from "../shared/vocabulary.js";
 import { sortableTable } from "./table.js";
 
 const all = (label) => [{ value: "", label: `全部${label}` }];
@@ -61,21 +62,24 @@ export function areaBlocks(rows, schools, targets, { filter, width, progress = [
     "div",
     { class: "area-blocks" },
     targets.map((t) => {
-      const { status, body } = targetBody(
-        t,
-        rows.filter((r) => r.target_id === t.target_id),
-        { filter, width, keep, schoolById, progress: progressOf.get(t.target_id) },
-      );
-      const goal = formatThreshold(t.comparator, t.threshold, t.display_unit, { share: t.scope === "school" });
+      const mine = rows.filter((r) => r.target_id === t.target_id);
+      const row = mine.find((r) => r.school_id == null && r.year === filter.year);
+      const card = cardFacts(t, { row, progress: progressOf.get(t.target_id) });
+      const body = targetBody(t, mine, card, { filter, width, keep, schoolById });
       return h(
         "section",
-        { class: "target-block", id: `target-${t.target_id}`, "data-target-id": t.target_id, "data-status": status },
-        h("h3", {}, t.title_zh),
+        {
+          class: "target-block",
+          id: `target-${t.target_id}`,
+          "data-target-id": t.target_id,
+          "data-status": card.status,
+        },
+        h("h3", {}, card.title),
         h(
           "p",
           { class: "muted" },
-          `目标：${goal} · ${scopeText(t)} · `,
-          h("a", { href: `/methods#clause-${t.clause}` }, `第${t.clause}条 ${t.clause_title}`),
+          `目标：${card.goal} · ${scopeText(t)} · `,
+          h("a", { href: `/methods#${card.clause.anchor}` }, card.clause.words),
         ),
         h("div", { class: "target-body" }, body),
       );
@@ -83,12 +87,11 @@ export function areaBlocks(rows, schools, targets, { filter, width, progress = [
   );
 }
 
-function targetBody(target, rows, { filter, width, keep, schoolById, progress }) {
+/** A target's status line (what its card says for the district in the chosen year), charts and table of schools. */
+function targetBody(target, rows, card, { filter, width, keep, schoolById }) {
   const unit = target.display_unit;
   const district = rows.filter((r) => r.school_id == null);
-  const current = district.find((r) => r.year === filter.year);
-  const status = current?.status ?? "no_data";
-  const share = target.scope === "school";
+  const { share } = card;
   const threshold = target.comparator === "info" ? null : target.threshold;
   const schoolRows = rows.filter((r) => r.school_id != null && r.year === filter.year && keep(r.school_id));
   const nameOf = (r) => schoolById.get(r.school_id)?.name ?? r.school_id;
@@ -127,27 +130,20 @@ function targetBody(target, rows, { filter, width, keep, schoolById, progress })
       trendChart(district, { unit, threshold, width, bars: target.chart === "milestone" }),
     );
   }
-  const count =
-    share && current?.denominator ? `（${current.numerator ?? 0} / ${current.denominator} 所学校达标）` : "";
-  const reported = reportedWords(current?.schools_reported, current?.schools_owed, {
-    panel: target.display_unit === "pp",
-  });
-  const bounds = boundsWords(current, (v) => formatValue(v, unit, { share }));
-  return {
-    status,
-    body: [
-      h(
-        "p",
-        { class: "target-status" },
-        h("span", { class: `status-badge status-${status}` }, statusWords[status]),
-        ` 全区${filter.year}年：${formatValue(current?.value, unit, { share })}${count}`,
-        reported ? h("span", { class: "card-reported" }, ` ${reported}`) : null,
-        bounds ? h("span", { class: "card-bounds" }, bounds) : null,
-      ),
-      progress ? h("p", { class: "target-progress" }, `进度（截至最新年度）：${progressText(progress)}`) : null,
-      ...parts,
-    ],
-  };
+  const met = card.schoolsMet;
+  const count = met ? `（${met.met} / ${met.of} 所学校达标）` : "";
+  return [
+    h(
+      "p",
+      { class: "target-status" },
+      h("span", { class: `status-badge status-${card.status}` }, statusWords[card.status]),
+      ` 全区${filter.year}年：${card.value}${count}`,
+      card.reported ? h("span", { class: "card-reported" }, ` ${card.reported}`) : null,
+      card.bounds ? h("span", { class: "card-bounds" }, card.bounds) : null,
+    ),
+    card.progress ? h("p", { class: "target-progress" }, `进度（截至最新年度）：${card.progress}`) : null,
+    ...parts,
+  ];
 }
 
 function schoolTable(rows, { unit, schoolById }) {

@@ -2,13 +2,10 @@
 // target's district status in its latest year, then the area pages' blocks filled for each area's latest year.
 import { areaBlocks } from "./area.js";
 import { h } from "./dom.js";
-import { formatThreshold, formatValue, progressText } from "../shared/format.js";
-import { areas, boundsWords, defaultIssuer, reportedWords, statusOrder, statusWords } from "../shared/vocabulary.js";
+import { localTime } from "../shared/format.js";
+import { cardFacts } from "../shared/targetCard.js";
+import { areas, defaultIssuer, statusOrder, statusWords } from "../shared/vocabulary.js";
 import { sortableTable } from "./table.js";
-
-const pad = (n) => String(n).padStart(2, "0");
-const localTime = (d) =>
-  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 /** The latest district row of each target (the warehouse's status, as stored). */
 function latestDistrict(rows) {
@@ -66,9 +63,10 @@ export function targetSummary(targets, rows, progress = []) {
   const areaTitles = Object.fromEntries(areas.map((a) => [a.slug, a.title]));
   const data = targets.map((t, i) => {
     const row = latest.get(t.target_id);
-    return { order: i + 1, area: areaTitles[t.area] ?? t.area, target: t, row, status: row?.status ?? "no_data" };
+    const card = cardFacts(t, { row, progress: progressOf.get(t.target_id) });
+    return { order: i + 1, area: areaTitles[t.area] ?? t.area, target: t, row, card, status: card.status };
   });
-  const share = (d) => d.target.scope === "school";
+  const share = (d) => d.card.share;
   return sortableTable(
     data,
     [
@@ -81,13 +79,8 @@ export function targetSummary(targets, rows, progress = []) {
         format: (_, d) => d.target.title_zh,
         href: (d) => `#target-${d.target.target_id}`,
       },
-      {
-        key: "goal",
-        label: "目标",
-        format: (_, d) =>
-          formatThreshold(d.target.comparator, d.target.threshold, d.target.display_unit, { share: share(d) }),
-      },
-      { key: "year", label: "年度", nowrap: true, format: (_, d) => (d.row ? `${d.row.year}年` : "—") },
+      { key: "goal", label: "目标", format: (_, d) => d.card.goal },
+      { key: "year", label: "年度", nowrap: true, format: (_, d) => d.card.year },
       {
         key: "value",
         label: "全区值",
@@ -95,26 +88,20 @@ export function targetSummary(targets, rows, progress = []) {
         value: (d) => d.row?.value,
         unit: (d) => d.target.display_unit,
         share,
-        format: (_, d) => formatValue(d.row?.value, d.target.display_unit, { share: share(d) }),
+        format: (_, d) => d.card.value,
       },
       {
         key: "reported",
         label: "报送",
         nowrap: true,
         value: (d) => (d.row?.schools_owed ? d.row.schools_reported / d.row.schools_owed : null),
-        format: (_, d) =>
-          [
-            reportedWords(d.row?.schools_reported, d.row?.schools_owed, { panel: d.target.display_unit === "pp" }),
-            boundsWords(d.row, (v) => formatValue(v, d.target.display_unit, { share: share(d) })),
-          ]
-            .filter(Boolean)
-            .join("；") || "—",
+        format: (_, d) => [d.card.reported, d.card.bounds].filter(Boolean).join("；") || "—",
       },
       {
         key: "progress",
         label: "进度",
         value: (d) => progressOf.get(d.target.target_id)?.ratio ?? null,
-        format: (_, d) => progressText(progressOf.get(d.target.target_id)) || "—",
+        format: (_, d) => d.card.progress || "—",
       },
       {
         key: "status",

@@ -35,3 +35,4 @@ export declare function formatDelta(
   options?: { share?: boolean },
 ): string;
 export declare function progressText(p: import("./vocabulary.js").Progress | undefined): string;
+export declare function localTime(date: Date): string;

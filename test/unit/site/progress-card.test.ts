@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { emptySnapshot } from "../../../pipelines/lib/snapshot.ts";
 import { readSiteTargets } from "../../../pipelines/lib/targets.ts";
-import { overviewMarkup } from "../../../pipelines/site/markup.ts";
+import { districtCards as overviewMarkup } from "../../../pipelines/site/overview.ts";
 
 const cardProgress = (html: string, targetId: string) => {
   const card = html.split("<article").find((a) => a.includes(`data-target-id="${targetId}"`)) ?? "";

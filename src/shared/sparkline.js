@@ -1,30 +1,28 @@
-// A card's trend as inline SVG written at build time: the values year by year as a line with dots, the
-// threshold as a dashed rule. No script draws it, so a card shows its trend without JavaScript and in print.
-import { escapeHtml as esc, formatValue } from "../../src/shared/format.js";
-
-export interface TrendPoint {
-  year: number;
-  value: number | null;
-  threshold: number | null;
-}
+// A card's trend as an SVG string: the values year by year as a line with dots, the threshold as a dashed
+// rule. Written into the page at build time, so a card shows its trend without JavaScript and in print.
+import { escapeHtml as esc, formatValue } from "./format.js";
 
 const width = 240;
 const height = 50;
 const margin = { top: 6, right: 14, bottom: 16, left: 14 };
 
-export function sparklineSvg(points: TrendPoint[], { unit, share }: { unit: string; share: boolean }): string {
-  const data = points.filter((p) => p.value != null).sort((a, b) => a.year - b.year) as (TrendPoint & {
-    value: number;
-  })[];
+/**
+ * @param {import("./targetCard.d.ts").TrendPoint[]} points
+ * @param {{ unit: string, share: boolean }} options
+ */
+export function sparklineSvg(points, { unit, share }) {
+  const data = /** @type {{ year: number, value: number }[]} */ (
+    points.filter((p) => p.value != null).sort((a, b) => a.year - b.year)
+  );
   if (data.length === 0) return "";
   const threshold = points.find((p) => p.threshold != null)?.threshold ?? null;
   const values = data.map((d) => d.value).concat(threshold === null ? [] : [threshold]);
   let [lo, hi] = [Math.min(...values), Math.max(...values)];
   if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
-  const x = (i: number) =>
+  const x = (/** @type {number} */ i) =>
     data.length === 1 ? width / 2 : margin.left + (i * (width - margin.left - margin.right)) / (data.length - 1);
-  const y = (v: number) => margin.top + ((hi - v) * (height - margin.top - margin.bottom)) / (hi - lo);
-  const r = (n: number) => n.toFixed(1);
+  const y = (/** @type {number} */ v) => margin.top + ((hi - v) * (height - margin.top - margin.bottom)) / (hi - lo);
+  const r = (/** @type {number} */ n) => n.toFixed(1);
   const rule =
     threshold === null
       ? ""
