@@ -9,7 +9,16 @@ import { createReceivedUnits } from "./reports.ts";
 import { createLatestSubmissions } from "./submissions.ts";
 import { createScratch, dropScratch, writeRuleTables } from "./scratch.ts";
 import { hideSmallRates, writeGradeRates } from "./smallNumbers.ts";
-import { familySqlPath, readQuery, sqlDir, stepNames, stepSqlPath, viewFiles } from "./sql.ts";
+import {
+  familySqlPath,
+  macroNames,
+  macroSqlPath,
+  readQuery,
+  sqlDir,
+  stepNames,
+  stepSqlPath,
+  viewFiles,
+} from "./sql.ts";
 
 export interface ComputeOptions {
   /** The target registry (default seeds/targets.csv). */
@@ -24,9 +33,9 @@ export interface ComputeOptions {
 
 /**
  * Recomputes `indicator_values` from the warehouse: the registry is read and checked first, then
- * the rule tables and views, the reports owed and received, the families and the status step run in
- * one transaction, so a failure leaves the previous values in place. The connection must not be
- * inside a transaction already.
+ * the engine runs in the order sql.ts states (rule tables, views, scratch tables, macros, the steps
+ * before the families, the families, the steps after them), each part once, in one transaction, so
+ * a failure leaves the previous values in place. The connection must not be inside a transaction already.
  */
 export async function computeIndicators(
   connection: DuckDBConnection,
@@ -37,8 +46,7 @@ export async function computeIndicators(
   const targets = readTargets(options.targetsFile ?? defaultTargetsFile, datasets, dir);
   await connection.run("begin transaction");
   try {
-    await createViews(connection, dir);
-    await prepareSteps(connection, targets, datasets, dir, readParameters(options.parametersFile));
+    await prepareEngine(connection, targets, datasets, dir, readParameters(options.parametersFile));
     await runFamilies(connection, targets, dir, options.families);
     await connection.run("delete from indicator_values");
     await runStep(
@@ -69,23 +77,24 @@ export async function computeIndicators(
   }
 }
 
-/** The rule tables and the shared views (`facility_sections`, `section_resources`, `vision_by_grade`), kept in the warehouse for the dashboard. */
-export async function createViews(connection: DuckDBConnection, dir = sqlDir): Promise<void> {
-  await writeRuleTables(connection);
-  for (const [name, file] of viewFiles(dir)) {
-    await runStep(connection, file, `create or replace view "${name}" as %s`);
-  }
-}
-
-/** Scratch tables, then what each school owes and sent (table reports) and per target (target_arrivals). */
-export async function prepareSteps(
+/**
+ * Parts 1–5 of the order in sql.ts, all the families read: the rule tables and the shared views
+ * (kept in the warehouse for the dashboard), the scratch tables, the macros, then what each school
+ * owes and sent (table reports) and per target (target_arrivals).
+ */
+export async function prepareEngine(
   connection: DuckDBConnection,
   targets: RegisteredTarget[],
   datasets: Map<string, Dataset>,
   dir = sqlDir,
   parameters: Parameter[] = readParameters(),
 ): Promise<void> {
+  await writeRuleTables(connection);
+  for (const [name, file] of viewFiles(dir)) {
+    await runStep(connection, file, `create or replace view "${name}" as %s`);
+  }
   await createScratch(connection, targets, datasets, parameters);
+  for (const macro of macroNames) await runStep(connection, macroSqlPath(macro, dir), "%s");
   await createReceivedUnits(connection, datasets);
   await createLatestSubmissions(connection, datasets);
   await runStep(connection, stepSqlPath(stepNames.reports, dir), "create or replace table reports as %s");

@@ -36,15 +36,8 @@ export async function writeRuleTables(connection: DuckDBConnection): Promise<voi
  * - applicable (target_id, school_id): schools having a section the target applies to
  * - dataset_years (dataset, year): every year a dataset holds any row
  * - family_values: what the family SQL files yield, before the status step
- * and the macros every family shares:
- * - `passes(value, comparator, threshold)`: a comparison with the tolerance of seeds/parameters.csv
- * - `verdict(value, comparator, threshold, rule_met)`: info, met or not_met of a value judged on complete data
- * - `pupil_rate(scope, display_unit)`: a rate over pupils pooled from its schools (scope both, a ratio): what
- *   a missing school may add is bounded by its pupils, and a small denominator is not published
- * - `rows_in_target_sections(table)`: the rows of a table with a grade (pe, class_sizes, vision_by_grade) whose
- *   grade is in a section of its school that a target applies to, with the target and the grade's number
- * - `unit_sum(x, other)`, `units_left_out(x, other)`: complete units only — a unit counts where it holds
- *   both counts, and the others are counted as left out (never read as 0)
+ * The macros every family shares (passes, verdict, pupil_rate, rows_in_target_sections, unit_sum,
+ * units_left_out) are SQL files of macros/, created after these tables (sql.ts states the order).
  */
 export const scratchTables = [
   "targets",
@@ -75,7 +68,6 @@ export async function createScratch(
   parameters: Parameter[] = readParameters(),
 ): Promise<void> {
   const run: Run = (sql, params) => connection.run(sql, params as never);
-  await writeRuleTables(connection);
   await run(`create or replace temp table targets (
     target_id VARCHAR, scope VARCHAR, comparator VARCHAR, threshold DOUBLE, tally BOOLEAN, measure VARCHAR,
     display_unit VARCHAR, target_year INTEGER)`);
@@ -128,27 +120,6 @@ export async function createScratch(
     "duty_sections",
     [...datasets.values()].flatMap((d) => d.owedBy.map((s) => [d.name, s])),
   );
-  const tolerance = parameters.find((p) => !p.target_id && p.parameter === "tolerance")?.value ?? 0;
-  // a value equal to its threshold in decimal counts as met: relative tolerance from seeds/parameters.csv
-  await run(`create or replace temp macro passes(v, comparator, threshold) as case comparator
-    when '>=' then v >= threshold - ${tolerance} * greatest(abs(threshold), abs(v))
-    when '<=' then v <= threshold + ${tolerance} * greatest(abs(threshold), abs(v)) end`);
-  await run(`create or replace temp macro verdict(v, comparator, threshold, rule_met) as case
-    when comparator = 'info' then 'info'
-    when rule_met is not false and passes(v, comparator, threshold) then 'met'
-    else 'not_met' end`);
-  await run(
-    `create or replace temp macro pupil_rate(scope, display_unit) as scope = 'both' and display_unit = 'ratio'`,
-  );
-  await run(`create or replace temp macro rows_in_target_sections(tbl) as table
-    select a.target_id, g.grade_number, d.*
-    from query_table(tbl) as d
-    join grade_sections as g on g.grade = d.grade
-    join school_sections as s on s.school_id = d.school_id and s.section = g.section
-    join target_sections as t on t.section = g.section
-    join applicable as a on a.target_id = t.target_id and a.school_id = d.school_id`);
-  await run("create or replace temp macro unit_sum(x, other) as sum(case when other is not null then x end)");
-  await run("create or replace temp macro units_left_out(x, other) as count(*) - count(x + other)");
   await run(`create or replace temp table school_sections as
     select s.school_id, ss.section from schools s join stage_sections ss using (stage)`);
   await run(`create or replace temp table applicable as

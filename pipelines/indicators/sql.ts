@@ -2,8 +2,29 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** Where the SQL of the engine lives: `<family>.sql`, `views/<view>.sql`, `steps/<step>.sql`. */
+/**
+ * Where the SQL of the engine lives: `<family>.sql`, `views/<view>.sql`, `macros/<macro>.sql`, `steps/<step>.sql`.
+ * One compute (compute.ts) runs the engine in this order, each part once, in one transaction:
+ * 1. rule tables: stage_sections, grade_sections, section_weights (scratch.ts writeRuleTables)
+ * 2. views/*.sql, each after the views it declares with `-- depends:` (viewFiles)
+ * 3. scratch tables: the registry's targets, sections, datasets, parameters and duties (scratch.ts createScratch)
+ * 4. macros/*.sql, in the order of macroNames
+ * 5. steps/reports.sql then steps/arrivals.sql (after received units and latest submissions: reports.ts, submissions.ts)
+ * 6. the families' <family>.sql, in the order the registry first names them
+ * 7. steps/status.sql, steps/gaps.sql, steps/progress.sql, steps/oversize_classes.sql
+ * 8. grade rates and small numbers hidden (smallNumbers.ts)
+ */
 export const sqlDir = path.dirname(fileURLToPath(import.meta.url));
+
+/** The macros every family and step may call, in the order they are created (a macro after those it calls). */
+export const macroNames = [
+  "passes",
+  "verdict",
+  "pupil_rate",
+  "rows_in_target_sections",
+  "unit_sum",
+  "units_left_out",
+] as const;
 
 /** The generic steps, in the order they run: reports owed, target arrivals, then (after the families) statuses, the schools behind them (gaps) and progress. */
 export const stepNames = {
@@ -17,6 +38,10 @@ export const stepNames = {
 
 export function familySqlPath(family: string, dir = sqlDir): string {
   return path.join(dir, `${family}.sql`);
+}
+
+export function macroSqlPath(macro: string, dir = sqlDir): string {
+  return path.join(dir, "macros", `${macro}.sql`);
 }
 
 export function stepSqlPath(step: string, dir = sqlDir): string {
@@ -64,6 +89,7 @@ export function allSqlFiles(dir = sqlDir): string[] {
   return [
     ...top.map((f) => path.join(dir, f)),
     ...viewFiles(dir).values(),
+    ...macroNames.map((m) => macroSqlPath(m, dir)),
     ...Object.values(stepNames).map((s) => stepSqlPath(s, dir)),
   ];
 }

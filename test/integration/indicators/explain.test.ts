@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createViews, prepareSteps } from "../../../pipelines/indicators/compute.ts";
+import { prepareEngine } from "../../../pipelines/indicators/compute.ts";
 import { readTargets } from "../../../pipelines/indicators/registry.ts";
 import { readDictionary } from "../../../pipelines/lib/registry.ts";
 import { allSqlFiles, readQuery } from "../../../pipelines/indicators/sql.ts";
@@ -30,8 +30,7 @@ describe("every .sql file of the engine", () => {
 
   it.each(files.map((f) => [path.relative(process.cwd(), f), f]))("passes DuckDB's EXPLAIN: %s", async (_, file) => {
     const connection = await emptyWarehouse();
-    await createViews(connection);
-    await prepareSteps(connection, readTargets(), readDictionary());
+    await prepareEngine(connection, readTargets(), readDictionary());
     const plan = await connection.runAndReadAll(`explain ${readQuery(file)}`);
     expect(plan.getRowObjectsJS().length).toBeGreaterThan(0);
   });
