@@ -1,7 +1,5 @@
-import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { UserError } from "../lib/errors.ts";
-import { classifyFault } from "../lib/faults.ts";
 import { readDictionary, readParameters, type Dataset, type Parameter } from "../lib/registry.ts";
 import { queryRows } from "../lib/warehouse.ts";
 import { defaultTargetsFile, readTargets, type RegisteredTarget } from "./registry.ts";
@@ -13,7 +11,7 @@ import {
   familySqlPath,
   macroNames,
   macroSqlPath,
-  readQuery,
+  runSqlFile,
   sqlDir,
   stepNames,
   stepSqlPath,
@@ -49,14 +47,14 @@ export async function computeIndicators(
     await prepareEngine(connection, targets, datasets, dir, readParameters(options.parametersFile));
     await runFamilies(connection, targets, dir, options.families);
     await connection.run("delete from indicator_values");
-    await runStep(
+    await runSqlFile(
       connection,
       stepSqlPath(stepNames.status, dir),
       "insert into indicator_values by name select * from (%s)",
     );
-    await runStep(connection, stepSqlPath(stepNames.gaps, dir), "create or replace table target_gaps as %s");
-    await runStep(connection, stepSqlPath(stepNames.progress, dir), "create or replace table target_progress as %s");
-    await runStep(
+    await runSqlFile(connection, stepSqlPath(stepNames.gaps, dir), "create or replace table target_gaps as %s");
+    await runSqlFile(connection, stepSqlPath(stepNames.progress, dir), "create or replace table target_progress as %s");
+    await runSqlFile(
       connection,
       stepSqlPath(stepNames.oversizeClasses, dir),
       "create or replace table oversize_classes as %s",
@@ -89,16 +87,20 @@ export async function prepareEngine(
   dir = sqlDir,
   parameters: Parameter[] = readParameters(),
 ): Promise<void> {
-  await writeRuleTables(connection);
+  await writeRuleTables(connection, dir);
   for (const [name, file] of viewFiles(dir)) {
-    await runStep(connection, file, `create or replace view "${name}" as %s`);
+    await runSqlFile(connection, file, `create or replace view "${name}" as %s`);
   }
-  await createScratch(connection, targets, datasets, parameters);
-  for (const macro of macroNames) await runStep(connection, macroSqlPath(macro, dir), "%s");
+  await createScratch(connection, targets, datasets, parameters, dir);
+  for (const macro of macroNames) await runSqlFile(connection, macroSqlPath(macro, dir), "%s");
   await createReceivedUnits(connection, datasets);
   await createLatestSubmissions(connection, datasets);
-  await runStep(connection, stepSqlPath(stepNames.reports, dir), "create or replace table reports as %s");
-  await runStep(connection, stepSqlPath(stepNames.arrivals, dir), "create or replace temp table target_arrivals as %s");
+  await runSqlFile(connection, stepSqlPath(stepNames.reports, dir), "create or replace table reports as %s");
+  await runSqlFile(
+    connection,
+    stepSqlPath(stepNames.arrivals, dir),
+    "create or replace temp table target_arrivals as %s",
+  );
 }
 
 /** Families run in the order they first appear in the registry; each reads only views and scratch tables. */
@@ -110,7 +112,7 @@ async function runFamilies(
 ): Promise<void> {
   const families = [...new Set(targets.map((t) => t.family))].filter((f) => !only || only.includes(f));
   for (const family of families) {
-    await runStep(connection, familySqlPath(family, dir), "insert into family_values by name select * from (%s)");
+    await runSqlFile(connection, familySqlPath(family, dir), "insert into family_values by name select * from (%s)");
   }
   const twice = await queryRows<{ target_id: string; year: number; school_id: string | null }>(
     connection,
@@ -120,16 +122,5 @@ async function runFamilies(
   if (twice.length > 0) {
     const { target_id, year, school_id } = twice[0];
     throw new UserError(`指标计算出错：${target_id} ${year} 年 ${school_id ?? "全区"} 得到了不止一个值。`);
-  }
-}
-
-/** Runs one SQL file wrapped in a statement; a failure names the file. */
-async function runStep(connection: DuckDBConnection, file: string, wrapper: string): Promise<void> {
-  try {
-    await connection.run(wrapper.replace("%s", () => readQuery(file)));
-  } catch (error) {
-    if (classifyFault(error)) throw error; // a full disk is no fault of the SQL file: the caller tells it
-    const message = String((error as Error).message ?? error).split("\n")[0];
-    throw new UserError(`指标计算出错（${path.basename(path.dirname(file))}/${path.basename(file)}）：${message}`);
   }
 }

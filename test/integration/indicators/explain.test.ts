@@ -4,7 +4,15 @@ import { describe, expect, it } from "vitest";
 import { prepareEngine } from "../../../pipelines/indicators/compute.ts";
 import { readTargets } from "../../../pipelines/indicators/registry.ts";
 import { readDictionary } from "../../../pipelines/lib/registry.ts";
-import { allSqlFiles, macroNames, macroSqlPath, readQuery } from "../../../pipelines/indicators/sql.ts";
+import {
+  allSqlFiles,
+  macroNames,
+  macroSqlPath,
+  readQuery,
+  ruleTableNames,
+  scratchTableNames,
+  tableSqlPath,
+} from "../../../pipelines/indicators/sql.ts";
 import { cellMacroFile, cellMacroNames, createCellMacros } from "../../../pipelines/ingest/sql/cells.ts";
 import { emptyWarehouse } from "./given.ts";
 
@@ -34,6 +42,13 @@ describe("every .sql file of the engine", () => {
     const dir = path.dirname(macroSqlPath(macroNames[0]));
     expect(fs.readdirSync(dir).sort()).toEqual(macroNames.map((m) => `${m}.sql`).sort());
     expect(files).toEqual(expect.arrayContaining(macroNames.map((m) => macroSqlPath(m))));
+  });
+
+  it("makes every table of tables/ (none is left out of the stated order)", () => {
+    const tables = [...ruleTableNames, ...scratchTableNames];
+    const dir = path.dirname(tableSqlPath(tables[0]));
+    expect(fs.readdirSync(dir).sort()).toEqual(tables.map((t) => `${t}.sql`).sort());
+    expect(files).toEqual(expect.arrayContaining(tables.map((t) => tableSqlPath(t))));
   });
 
   it.each(files.map((f) => [path.relative(process.cwd(), f), f]))("passes DuckDB's EXPLAIN: %s", async (_, file) => {
