@@ -1,7 +1,5 @@
-import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { UserError } from "../lib/errors.ts";
-import { classifyFault } from "../lib/faults.ts";
 import { readDictionary, readParameters, type Dataset, type Parameter } from "../lib/registry.ts";
 import { queryRows } from "../lib/warehouse.ts";
 import { defaultTargetsFile, readTargets, type RegisteredTarget } from "./registry.ts";
@@ -9,7 +7,16 @@ import { createReceivedUnits } from "./reports.ts";
 import { createLatestSubmissions } from "./submissions.ts";
 import { createScratch, dropScratch, writeRuleTables } from "./scratch.ts";
 import { hideSmallRates, writeGradeRates } from "./smallNumbers.ts";
-import { familySqlPath, readQuery, sqlDir, stepNames, stepSqlPath, viewFiles } from "./sql.ts";
+import {
+  familySqlPath,
+  macroNames,
+  macroSqlPath,
+  runSqlFile,
+  sqlDir,
+  stepNames,
+  stepSqlPath,
+  viewFiles,
+} from "./sql.ts";
 
 export interface ComputeOptions {
   /** The target registry (default seeds/targets.csv). */
@@ -24,9 +31,9 @@ export interface ComputeOptions {
 
 /**
  * Recomputes `indicator_values` from the warehouse: the registry is read and checked first, then
- * the rule tables and views, the reports owed and received, the families and the status step run in
- * one transaction, so a failure leaves the previous values in place. The connection must not be
- * inside a transaction already.
+ * the engine runs in the order sql.ts states (rule tables, views, scratch tables, macros, the steps
+ * before the families, the families, the steps after them), each part once, in one transaction, so
+ * a failure leaves the previous values in place. The connection must not be inside a transaction already.
  */
 export async function computeIndicators(
   connection: DuckDBConnection,
@@ -37,18 +44,17 @@ export async function computeIndicators(
   const targets = readTargets(options.targetsFile ?? defaultTargetsFile, datasets, dir);
   await connection.run("begin transaction");
   try {
-    await createViews(connection, dir);
-    await prepareSteps(connection, targets, datasets, dir, readParameters(options.parametersFile));
+    await prepareEngine(connection, targets, datasets, dir, readParameters(options.parametersFile));
     await runFamilies(connection, targets, dir, options.families);
     await connection.run("delete from indicator_values");
-    await runStep(
+    await runSqlFile(
       connection,
       stepSqlPath(stepNames.status, dir),
       "insert into indicator_values by name select * from (%s)",
     );
-    await runStep(connection, stepSqlPath(stepNames.gaps, dir), "create or replace table target_gaps as %s");
-    await runStep(connection, stepSqlPath(stepNames.progress, dir), "create or replace table target_progress as %s");
-    await runStep(
+    await runSqlFile(connection, stepSqlPath(stepNames.gaps, dir), "create or replace table target_gaps as %s");
+    await runSqlFile(connection, stepSqlPath(stepNames.progress, dir), "create or replace table target_progress as %s");
+    await runSqlFile(
       connection,
       stepSqlPath(stepNames.oversizeClasses, dir),
       "create or replace table oversize_classes as %s",
@@ -69,27 +75,32 @@ export async function computeIndicators(
   }
 }
 
-/** The rule tables and the shared views (`facility_sections`, `section_resources`, `vision_by_grade`), kept in the warehouse for the dashboard. */
-export async function createViews(connection: DuckDBConnection, dir = sqlDir): Promise<void> {
-  await writeRuleTables(connection);
-  for (const [name, file] of viewFiles(dir)) {
-    await runStep(connection, file, `create or replace view "${name}" as %s`);
-  }
-}
-
-/** Scratch tables, then what each school owes and sent (table reports) and per target (target_arrivals). */
-export async function prepareSteps(
+/**
+ * Parts 1–5 of the order in sql.ts, all the families read: the rule tables and the shared views
+ * (kept in the warehouse for the dashboard), the scratch tables, the macros, then what each school
+ * owes and sent (table reports) and per target (target_arrivals).
+ */
+export async function prepareEngine(
   connection: DuckDBConnection,
   targets: RegisteredTarget[],
   datasets: Map<string, Dataset>,
   dir = sqlDir,
   parameters: Parameter[] = readParameters(),
 ): Promise<void> {
-  await createScratch(connection, targets, datasets, parameters);
+  await writeRuleTables(connection, dir);
+  for (const [name, file] of viewFiles(dir)) {
+    await runSqlFile(connection, file, `create or replace view "${name}" as %s`);
+  }
+  await createScratch(connection, targets, datasets, parameters, dir);
+  for (const macro of macroNames) await runSqlFile(connection, macroSqlPath(macro, dir), "%s");
   await createReceivedUnits(connection, datasets);
   await createLatestSubmissions(connection, datasets);
-  await runStep(connection, stepSqlPath(stepNames.reports, dir), "create or replace table reports as %s");
-  await runStep(connection, stepSqlPath(stepNames.arrivals, dir), "create or replace temp table target_arrivals as %s");
+  await runSqlFile(connection, stepSqlPath(stepNames.reports, dir), "create or replace table reports as %s");
+  await runSqlFile(
+    connection,
+    stepSqlPath(stepNames.arrivals, dir),
+    "create or replace temp table target_arrivals as %s",
+  );
 }
 
 /** Families run in the order they first appear in the registry; each reads only views and scratch tables. */
@@ -101,7 +112,7 @@ async function runFamilies(
 ): Promise<void> {
   const families = [...new Set(targets.map((t) => t.family))].filter((f) => !only || only.includes(f));
   for (const family of families) {
-    await runStep(connection, familySqlPath(family, dir), "insert into family_values by name select * from (%s)");
+    await runSqlFile(connection, familySqlPath(family, dir), "insert into family_values by name select * from (%s)");
   }
   const twice = await queryRows<{ target_id: string; year: number; school_id: string | null }>(
     connection,
@@ -111,16 +122,5 @@ async function runFamilies(
   if (twice.length > 0) {
     const { target_id, year, school_id } = twice[0];
     throw new UserError(`指标计算出错：${target_id} ${year} 年 ${school_id ?? "全区"} 得到了不止一个值。`);
-  }
-}
-
-/** Runs one SQL file wrapped in a statement; a failure names the file. */
-async function runStep(connection: DuckDBConnection, file: string, wrapper: string): Promise<void> {
-  try {
-    await connection.run(wrapper.replace("%s", () => readQuery(file)));
-  } catch (error) {
-    if (classifyFault(error)) throw error; // a full disk is no fault of the SQL file: the caller tells it
-    const message = String((error as Error).message ?? error).split("\n")[0];
-    throw new UserError(`指标计算出错（${path.basename(path.dirname(file))}/${path.basename(file)}）：${message}`);
   }
 }

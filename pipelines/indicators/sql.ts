@@ -1,9 +1,51 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { UserError } from "../lib/errors.ts";
+import { classifyFault } from "../lib/faults.ts";
 
-/** Where the SQL of the engine lives: `<family>.sql`, `views/<view>.sql`, `steps/<step>.sql`. */
+/**
+ * Where the SQL of the engine lives: `tables/<table>.sql`, `views/<view>.sql`, `macros/<macro>.sql`,
+ * `<family>.sql`, `steps/<step>.sql`. One compute (compute.ts) runs the engine in this order, each part
+ * once, in one transaction:
+ * 1. rule tables: tables/<name>.sql of ruleTableNames, with their rows (scratch.ts writeRuleTables)
+ * 2. views/*.sql, each after the views it declares with `-- depends:` (viewFiles)
+ * 3. scratch tables: tables/<name>.sql of scratchTableNames, with the registry's rows (scratch.ts createScratch)
+ * 4. macros/*.sql, in the order of macroNames
+ * 5. steps/reports.sql then steps/arrivals.sql (after received units and latest submissions: reports.ts, submissions.ts)
+ * 6. the families' <family>.sql, in the order the registry first names them
+ * 7. steps/status.sql, steps/gaps.sql, steps/progress.sql, steps/oversize_classes.sql
+ * 8. grade rates and small numbers hidden (smallNumbers.ts)
+ */
 export const sqlDir = path.dirname(fileURLToPath(import.meta.url));
+
+/** The tables of the registries the views read, kept in the warehouse for the dashboard: tables/<name>.sql. */
+export const ruleTableNames = ["stage_sections", "grade_sections", "section_weights"] as const;
+
+/** The temporary tables every family and step may read, in the order they are made (a table after those it reads): tables/<name>.sql. */
+export const scratchTableNames = [
+  "targets",
+  "target_sections",
+  "target_datasets",
+  "parameters",
+  "dataset_duties",
+  "duty_sections",
+  "school_sections",
+  "applicable",
+  "dataset_years",
+  "family_values",
+] as const;
+
+/** The macros every family and step may call, in the order they are created (a macro after those it calls). */
+export const macroNames = [
+  "passes",
+  "verdict",
+  "pupil_rate",
+  "rows_in_target_sections",
+  "unit_sum",
+  "units_left_out",
+] as const;
 
 /** The generic steps, in the order they run: reports owed, target arrivals, then (after the families) statuses, the schools behind them (gaps) and progress. */
 export const stepNames = {
@@ -19,8 +61,27 @@ export function familySqlPath(family: string, dir = sqlDir): string {
   return path.join(dir, `${family}.sql`);
 }
 
+export function tableSqlPath(table: string, dir = sqlDir): string {
+  return path.join(dir, "tables", `${table}.sql`);
+}
+
+export function macroSqlPath(macro: string, dir = sqlDir): string {
+  return path.join(dir, "macros", `${macro}.sql`);
+}
+
 export function stepSqlPath(step: string, dir = sqlDir): string {
   return path.join(dir, "steps", `${step}.sql`);
+}
+
+/** Runs one SQL file wrapped in a statement (`%s` stands for the file's query); a failure names the file. */
+export async function runSqlFile(connection: DuckDBConnection, file: string, wrapper = "%s"): Promise<void> {
+  try {
+    await connection.run(wrapper.replace("%s", () => readQuery(file)));
+  } catch (error) {
+    if (classifyFault(error)) throw error; // a full disk is no fault of the SQL file: the caller tells it
+    const message = String((error as Error).message ?? error).split("\n")[0];
+    throw new UserError(`指标计算出错（${path.basename(path.dirname(file))}/${path.basename(file)}）：${message}`);
+  }
 }
 
 /** A query without its trailing semicolon, ready to be wrapped (`insert … select * from (…)`). */
@@ -63,7 +124,9 @@ export function allSqlFiles(dir = sqlDir): string[] {
   const top = fs.readdirSync(dir).filter((f) => f.endsWith(".sql"));
   return [
     ...top.map((f) => path.join(dir, f)),
+    ...[...ruleTableNames, ...scratchTableNames].map((t) => tableSqlPath(t, dir)),
     ...viewFiles(dir).values(),
+    ...macroNames.map((m) => macroSqlPath(m, dir)),
     ...Object.values(stepNames).map((s) => stepSqlPath(s, dir)),
   ];
 }

@@ -1,5 +1,6 @@
 // How schools spell what a cell means, in one place for both validators: the JavaScript cell readers
-// (cells.ts, validate.ts) and the SQL ones (sql/cells.ts, sql/rules.ts) build their tests from these.
+// (cells.ts, validate.ts) and the SQL ones (sql/cells.ts, sql/rules.ts, and the macros of sql/macros/ through
+// the session variables sql/cells.ts binds) build their tests from these.
 // Every spelling is given as a cell reads after normalisation (NFKC, trimmed).
 
 /** Cells that mean "no value". */

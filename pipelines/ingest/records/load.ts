@@ -13,7 +13,7 @@ import { queryRows } from "../../lib/warehouse.ts";
 import type { HeaderMap } from "../header.ts";
 import { beyondNote } from "../read.ts";
 import { explainRejects, linesOfFile } from "./reasons.ts";
-import { lit, macros } from "../sql/cells.ts";
+import { createCellMacros, lit } from "../sql/cells.ts";
 import { cellNames, registryTypes as typesOf, rules, typedSelect } from "../sql/rules.ts";
 import { stepTimer } from "../steps.ts";
 import { inTransaction, supersede, writeLog, writeRejects, type LogEntry } from "../store.ts";
@@ -131,7 +131,7 @@ export async function loadRecords(
 ): Promise<SqlOutcome> {
   const step = stepTimer();
   const { ds, header, headerLine } = src;
-  for (const m of macros) await connection.run(m);
+  await createCellMacros(connection);
   const list = rules(ds, header, personalColumns(ds), await registryTypes(connection));
   const columns = cellNames(header).map((c) => `${lit(c)}: 'VARCHAR'`);
   // No null string: an empty cell is '', a cell beyond the end of a short row is NULL.

@@ -2,6 +2,10 @@
 // CSV reader. Each expression tries a cheap reading first (a cast, an exact spelling) and falls back
 // to the full normalisation (full-width forms, spaces, "no value" marks) only when that fails:
 // the common cell is plain ASCII, and the fallback costs a hundred times more.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { LIST, VARCHAR, listValue, type DuckDBConnection } from "@duckdb/node-api";
 import { gradeLabels, parseGrade, sectionSpellings, stageLabels } from "../../lib/codes.ts";
 import {
   chineseDate,
@@ -18,11 +22,9 @@ import {
 
 export const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
-const fullWidth =
-  "０１２３４５６７８９．－＋，：（）　ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ";
-const halfWidth = "0123456789.-+,:() ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 /** Whitespace that String.prototype.trim removes from the ends of a cell (the ASCII ones and U+3000). */
-export const spaces = lit(" \t\n\r\v\f\u3000");
+const cellSpaces = " \t\n\r\v\f\u3000";
+export const spaces = lit(cellSpaces);
 
 /**
  * `a and b…` that evaluates each part only where the ones before hold. DuckDB evaluates both sides
@@ -39,16 +41,25 @@ export const lazyOr = (...parts: string[]): string =>
 // Lists are tested with list_contains, never `x in (…)`: DuckDB turns a long IN list into a join,
 // which runs on every row (not only where a CASE needs it) and costs seconds to plan when repeated.
 
-/** Macros of the slow path: normalising a cell and reading numbers with thousands separators. */
-export const macros = [
-  `create or replace temp macro norm_text(v) as trim(translate(v, ${lit(fullWidth)}, ${lit(halfWidth)}), ${spaces})`,
-  `create or replace temp macro clean_cell(v) as
-     case when list_contains([${noValue.map(lit).join(", ")}], norm_text(v)) then null else norm_text(v) end`,
-  `create or replace temp macro cell_number(v) as
-     case when regexp_full_match(replace(v, ',', ''), ${lit(numberPattern)})
-           and (not contains(v, ',') or regexp_full_match(v, ${lit(groupedPattern)}))
-          then try_cast(replace(v, ',', '') as double) end`,
-];
+/** The macros of the slow path, macros/<name>.sql, in the order they are created (a macro after those it calls). */
+export const cellMacroNames = ["norm_text", "clean_cell", "cell_number"] as const;
+
+export const cellMacroFile = (name: string) =>
+  path.join(path.dirname(fileURLToPath(import.meta.url)), "macros", `${name}.sql`);
+
+/**
+ * Creates the macros of the slow path (normalising a cell, reading numbers with thousands separators)
+ * on the connection. The lists and patterns they read are the validators' own (spellings.ts), bound
+ * as parameters into session variables: getvariable() is a constant when a query is planned, so a
+ * macro tests a constant list or regular expression, as fast as one written into its text.
+ */
+export async function createCellMacros(connection: DuckDBConnection): Promise<void> {
+  await connection.run("set variable cell_spaces = $v", { v: cellSpaces }, { v: VARCHAR });
+  await connection.run("set variable no_value_marks = $v", { v: listValue(noValue) }, { v: LIST(VARCHAR) });
+  await connection.run("set variable number_pattern = $v", { v: numberPattern }, { v: VARCHAR });
+  await connection.run("set variable grouped_pattern = $v", { v: groupedPattern }, { v: VARCHAR });
+  for (const name of cellMacroNames) await connection.run(fs.readFileSync(cellMacroFile(name), "utf8"));
+}
 
 function caseOf(subject: string, pairs: [string, string][]): string {
   return `case ${subject} ${pairs.map(([from, to]) => `when ${lit(from)} then ${lit(to)}`).join(" ")} end`;
