@@ -3,7 +3,7 @@
 // the footer, the search index and the target cards written into the overview and school pages.
 import { warehousePath } from "./pipelines/lib/paths.ts";
 import { readSnapshot } from "./pipelines/lib/snapshot.ts";
-import { readSiteTargets } from "./pipelines/lib/targets.ts";
+import { readTargets } from "./pipelines/lib/targets.ts";
 import { staticBlocks } from "./pipelines/site/markdown.ts";
 import { bannerMarkup, footerMarkup } from "./pipelines/site/markup.ts";
 import { searchDocuments } from "./pipelines/site/search.ts";
@@ -11,7 +11,7 @@ import { templateSchool } from "./pipelines/site/schoolPages.ts";
 import { areas, siteTitle } from "./src/shared/vocabulary.js";
 
 const snapshot = await readSnapshot(warehousePath());
-const targets = readSiteTargets();
+const targets = readTargets();
 
 export default {
   root: "src",

@@ -9,7 +9,7 @@ import { makeFolder, megabytes, sizeOf, tellingFaults, type FaultContext } from 
 import { defaultExportsDir, warehousePath } from "../lib/paths.ts";
 import { openWarehouse, queryRows } from "../lib/warehouse.ts";
 import { createStaticServer, listen } from "../lib/serve.ts";
-import { readSiteTargets } from "../lib/targets.ts";
+import { readTargets } from "../lib/targets.ts";
 import { assertChineseFont, assertChromium, launchChromium, printFontWarning } from "./browser.ts";
 import { writeIndicatorCsv } from "./csv.ts";
 import { readReportFacts, type ReportFacts } from "../lib/facts.ts";
@@ -113,7 +113,7 @@ export async function main(args: string[], { buildSite }: { buildSite: SiteBuild
   assertChineseFont();
   const fontWarning = printFontWarning();
   if (fontWarning) console.error(fontWarning);
-  const targets = readSiteTargets();
+  const targets = readTargets();
   const warehouse = await openWarehouse(file, { readOnly: true });
   let rows, schools;
   try {

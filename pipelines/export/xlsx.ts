@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { neutralise } from "../../src/shared/cells.js";
 import { sheetFormat, sheetValue, unitHeaderWords } from "../../src/shared/spreadsheet.js";
 import { areas, statusWords } from "../../src/shared/vocabulary.js";
-import { readSiteTargets, type SiteTarget } from "../lib/targets.ts";
+import { readTargets, type Target } from "../lib/targets.ts";
 import { csvHeader, sampleColumn } from "./csv.ts";
 import { addNotesSheet } from "./notesSheet.ts";
 import { isShare, type ExportRow } from "./rows.ts";
@@ -46,7 +46,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, rows: ExportRow[], s
 export async function writeIndicatorWorkbook(
   file: string,
   rows: ExportRow[],
-  targets: SiteTarget[] = readSiteTargets(),
+  targets: Target[] = readTargets(),
   { sample = false } = {},
 ): Promise<void> {
   const workbook = new ExcelJS.Workbook();

@@ -2,9 +2,10 @@ import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { UserError } from "../lib/errors.ts";
 import { classifyFault } from "../lib/faults.ts";
-import { readDictionary, readParameters, type Dataset, type Parameter } from "../lib/registry.ts";
+import { readDictionary, readParameters, type Dataset, type Parameter } from "../lib/seeds.ts";
 import { queryRows } from "../lib/warehouse.ts";
-import { defaultTargetsFile, readTargets, type RegisteredTarget } from "./registry.ts";
+import { defaultTargetsFile, type Target } from "../lib/targets.ts";
+import { readTargetsWithFamilies } from "./families.ts";
 import { createReceivedUnits } from "./reports.ts";
 import { createLatestSubmissions } from "./submissions.ts";
 import { createScratch, dropScratch, writeRuleTables } from "./scratch.ts";
@@ -34,7 +35,7 @@ export async function computeIndicators(
 ): Promise<{ rows: number }> {
   const dir = options.sqlDirectory ?? sqlDir;
   const datasets = readDictionary();
-  const targets = readTargets(options.targetsFile ?? defaultTargetsFile, datasets, dir);
+  const targets = readTargetsWithFamilies(options.targetsFile ?? defaultTargetsFile, datasets, dir);
   await connection.run("begin transaction");
   try {
     await createViews(connection, dir);
@@ -80,7 +81,7 @@ export async function createViews(connection: DuckDBConnection, dir = sqlDir): P
 /** Scratch tables, then what each school owes and sent (table reports) and per target (target_arrivals). */
 export async function prepareSteps(
   connection: DuckDBConnection,
-  targets: RegisteredTarget[],
+  targets: (Target & { family: string })[],
   datasets: Map<string, Dataset>,
   dir = sqlDir,
   parameters: Parameter[] = readParameters(),
@@ -95,7 +96,7 @@ export async function prepareSteps(
 /** Families run in the order they first appear in the registry; each reads only views and scratch tables. */
 async function runFamilies(
   connection: DuckDBConnection,
-  targets: RegisteredTarget[],
+  targets: (Target & { family: string })[],
   dir: string,
   only?: string[],
 ): Promise<void> {

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sectionsOfGrade, sectionsOfStage } from "../lib/codes.ts";
-import { readParameters, readSectionWeights, type Dataset, type Parameter } from "../lib/registry.ts";
-import type { RegisteredTarget } from "./registry.ts";
+import { readParameters, readSectionWeights, type Dataset, type Parameter } from "../lib/seeds.ts";
+import type { Target } from "../lib/targets.ts";
 
 /**
  * Tables of the registries that the views read (kept in the warehouse, so the dashboard's views work):
@@ -70,7 +70,7 @@ async function insertRows(run: Run, table: string, rows: unknown[][]): Promise<v
 
 export async function createScratch(
   connection: DuckDBConnection,
-  targets: RegisteredTarget[],
+  targets: Target[],
   datasets: Map<string, Dataset>,
   parameters: Parameter[] = readParameters(),
 ): Promise<void> {

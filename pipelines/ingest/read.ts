@@ -1,5 +1,5 @@
 // Reading one file, without touching the warehouse: decode, find the header, validate every row.
-import { personalColumns, type Column, type Dataset } from "../lib/registry.ts";
+import { personalColumns, type Column, type Dataset } from "../lib/seeds.ts";
 import { maskPersonal } from "../lib/personal.ts";
 import { hashStudentId } from "../lib/salt.ts";
 import { hashedName } from "../lib/schema.ts";

@@ -2,7 +2,7 @@
 import { sectionWords } from "../../src/shared/vocabulary.js";
 import { sectionsOfGrade, wholeSchool } from "../lib/codes.ts";
 import { maskPersonal } from "../lib/personal.ts";
-import { personalColumns, type Column, type Dataset } from "../lib/registry.ts";
+import { personalColumns, type Column, type Dataset } from "../lib/seeds.ts";
 import { isNoValue, normaliseText, parseCell, shownValue, type CellValue } from "./cells.ts";
 import { describeColumn, type HeaderMap } from "./header.ts";
 import { describeRange, holds, inRange, opWords, parseCheck, parseRange } from "./rules.ts";

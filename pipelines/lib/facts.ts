@@ -3,7 +3,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { dataFingerprint } from "./fingerprint.ts";
 import { readPlan } from "./plan.ts";
-import { readSiteTargets } from "./targets.ts";
+import { readTargets } from "./targets.ts";
 import { queryRows, readWarehouse } from "./warehouse.ts";
 
 export interface RunFacts {
@@ -33,7 +33,7 @@ export async function queryReportFacts(connection: DuckDBConnection | null): Pro
   return {
     planTitle,
     ...(await queryRunFacts(connection)),
-    fingerprint: await dataFingerprint(connection, readSiteTargets()),
+    fingerprint: await dataFingerprint(connection, readTargets()),
   };
 }
 

@@ -6,9 +6,9 @@ import { createHash } from "node:crypto";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryCorrections } from "./corrections.ts";
 import { queryRows } from "./warehouse.ts";
-import type { SiteTarget } from "./targets.ts";
+import type { Target } from "./targets.ts";
 
-export async function dataFingerprint(connection: DuckDBConnection, targets: SiteTarget[]): Promise<string> {
+export async function dataFingerprint(connection: DuckDBConnection, targets: Target[]): Promise<string> {
   const [row] = await queryRows<{ v: string; s: string; sample: boolean | null }>(
     connection,
     `select

@@ -15,14 +15,14 @@ import {
   schoolStatusCounts,
   type Snapshot,
 } from "./snapshot.ts";
-import { readSiteTargets } from "./targets.ts";
+import { readTargets } from "./targets.ts";
 import { queryRows } from "./warehouse.ts";
 
 type Files = Record<string, Uint8Array | string>;
 
 /** Every file of the site's data: name in the archive → contents; `facts` is report.json (plan, load time, fingerprint). */
 export async function siteFiles(connection: DuckDBConnection | null, facts: object): Promise<Files> {
-  const targets = readSiteTargets();
+  const targets = readTargets();
   const rows = connection ? await queryIndicatorRows(connection) : [];
   const schools = connection ? await querySchools(connection) : [];
   const areaOf = new Map(targets.map((t) => [t.target_id, t.area]));

@@ -13,7 +13,7 @@ import { seedNpmVersionCache } from "./npmCache.ts";
 import { writeSchoolPages } from "./schoolPages.ts";
 import { builtInputs, siteInputs, writeInputs } from "./inputs.ts";
 import { readSnapshot } from "../lib/snapshot.ts";
-import { readSiteTargets } from "../lib/targets.ts";
+import { readTargets } from "../lib/targets.ts";
 import { siteTitle } from "../../src/shared/vocabulary.js";
 
 export interface BuildOptions {
@@ -72,7 +72,7 @@ export async function buildSite(file: string, out = distDir, options: BuildOptio
       });
       const missingLang = localizeDist(staging);
       if (missingLang.length) throw new UserError(`页面缺少 lang="zh-CN"：${missingLang[0]}`);
-      writeSchoolPages(staging, await readSnapshot(file), readSiteTargets(), siteTitle);
+      writeSchoolPages(staging, await readSnapshot(file), readTargets(), siteTitle);
       if (fs.existsSync(path.join(staging, "_npm"))) {
         throw new UserError(`${path.join(out, "_npm")} 存在：有页面从 CDN 引入了库，请改为从 node_modules 引入。`);
       }

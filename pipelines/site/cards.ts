@@ -11,7 +11,7 @@ import {
   suppressedWords,
 } from "../../src/shared/vocabulary.js";
 import type { IndicatorRow } from "../lib/snapshot.ts";
-import type { SiteTarget } from "../lib/targets.ts";
+import type { Target } from "../lib/targets.ts";
 import { sparklineSvg } from "./sparkline.ts";
 
 /** The status badge; with `href` (a card's list of what is missing) it is a link to it. */
@@ -23,13 +23,13 @@ export function badge(status: string, href?: string): string {
 }
 
 /** A change is judged on a matched panel (its display unit is a change of a ratio, 个百分点). */
-export const isChange = (target: SiteTarget) => target.display_unit === "pp";
+export const isChange = (target: Target) => target.display_unit === "pp";
 
 /**
  * "已报 37/40 校" under a district value, or "同口径 36/40 校" under a change; with the list of the
  * schools behind it (`gaps`), a <details> that opens it.
  */
-export function reportedLine(target: SiteTarget, row?: IndicatorRow, gaps = ""): string {
+export function reportedLine(target: Target, row?: IndicatorRow, gaps = ""): string {
   const words = reportedWords(row?.schools_reported, row?.schools_owed, { panel: isChange(target) });
   if (!words) return "";
   const short = row!.schools_reported! < row!.schools_owed!;
@@ -38,7 +38,7 @@ export function reportedLine(target: SiteTarget, row?: IndicatorRow, gaps = ""):
 }
 
 /** "缺报 3 校，不影响结论" / "…结论待定（…）" under a district value with schools missing. */
-function boundsLine(target: SiteTarget, row: IndicatorRow | undefined, share: boolean): string {
+function boundsLine(target: Target, row: IndicatorRow | undefined, share: boolean): string {
   const words = boundsWords(row, (v) => formatValue(v, target.display_unit, { share }));
   return words ? `<span class="card-bounds">${esc(words)}</span>` : "";
 }
@@ -60,7 +60,7 @@ export function comparablePrevious(
 }
 
 export interface CardInput {
-  target: SiteTarget;
+  target: Target;
   row?: IndicatorRow;
   previous?: IndicatorRow;
   /** The row is the share of schools met (district row of a school-scope target). */

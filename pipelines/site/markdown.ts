@@ -3,7 +3,7 @@
 // <title>) set to its school's name or its area's title, as text.
 import { areas } from "../../src/shared/vocabulary.js";
 import type { Snapshot } from "../lib/snapshot.ts";
-import type { SiteTarget } from "../lib/targets.ts";
+import type { Target } from "../lib/targets.ts";
 import { areaIndexMarkup, overviewMarkup, schoolMarkup } from "./markup.ts";
 import { templateSchool } from "./schoolPages.ts";
 import { methodsMarkup } from "./methods.ts";
@@ -25,7 +25,7 @@ function pageTitle(snapshot: Snapshot, params: Record<string, string> = {}): str
   return undefined;
 }
 
-export function staticBlocks(snapshot: Snapshot, targets: SiteTarget[]): (md: MarkdownIt) => MarkdownIt {
+export function staticBlocks(snapshot: Snapshot, targets: Target[]): (md: MarkdownIt) => MarkdownIt {
   return (md) => {
     const fence = md.renderer.rules.fence!;
     md.renderer.rules.fence = (tokens, idx, options, env, self) => {

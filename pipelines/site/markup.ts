@@ -15,7 +15,7 @@ import { gradeLabels, stageLabels } from "../lib/codes.ts";
 import { readPlan } from "../lib/plan.ts";
 import type { Correction } from "../lib/corrections.ts";
 import type { BlankCells } from "../lib/gaps.ts";
-import { datasetNames, readDictionary } from "../lib/registry.ts";
+import { datasetNames, readDictionary } from "../lib/seeds.ts";
 import type { Completeness, MissingReport } from "../lib/reports.ts";
 import {
   latestRows,
@@ -25,7 +25,7 @@ import {
   type RejectedRow,
   type Snapshot,
 } from "../lib/snapshot.ts";
-import type { SiteTarget } from "../lib/targets.ts";
+import type { Target } from "../lib/targets.ts";
 import { card, comparablePrevious, statusSummary } from "./cards.ts";
 import { gapList } from "./gaps.ts";
 
@@ -34,7 +34,7 @@ const datasetLabels = datasetNames();
 /** Datasets that stand in for another's report (student records for the vision summary). */
 const alternates = new Set([...readDictionary().values()].filter((d) => d.fulfils !== d.name).map((d) => d.name));
 /** Whether a target's figures may come from either of two kinds of source. */
-const readsAlternateSource = (t: SiteTarget) => t.datasets.some((d) => alternates.has(d));
+const readsAlternateSource = (t: Target) => t.datasets.some((d) => alternates.has(d));
 
 /** "2021年应报 1,234 份报表，已收齐 1,200 份（97.2%）": how complete the latest year is. */
 export function completenessMarkup(completeness: Completeness | null): string {
@@ -48,7 +48,7 @@ export function completenessMarkup(completeness: Completeness | null): string {
 }
 
 /** 总览: every target, grouped by the plan's sections, district status of its latest year. */
-export function overviewMarkup(snapshot: Snapshot, targets: SiteTarget[]): string {
+export function overviewMarkup(snapshot: Snapshot, targets: Target[]): string {
   const { bySchool, series } = snapshotIndex(snapshot);
   const latest = latestRows(bySchool.get("") ?? []);
   const statuses = targets.map((t) => latest.get(rowKey(t.target_id, null))?.latest.status ?? "no_data");
@@ -138,7 +138,7 @@ export function correctionsMarkup(corrections: Correction[], root = "/"): string
  * `root` "/" inside a Framework page; "../" for the school pages written from the built template
  * (schoolPages.ts), which also give each heading the anchor Framework gives it.
  */
-export function schoolMarkup(snapshot: Snapshot, targets: SiteTarget[], schoolId: string, root = "/"): string {
+export function schoolMarkup(snapshot: Snapshot, targets: Target[], schoolId: string, root = "/"): string {
   const school = snapshot.schools.find((s) => s.school_id === schoolId);
   if (!school) return `<p class="muted">未找到该学校。</p>`;
   const { bySchool, series } = snapshotIndex(snapshot);
@@ -214,7 +214,7 @@ export function oversizeClassesMarkup(classes: OversizeClass[]): string {
  * An area page's index of its targets. Each entry is also the named anchor (`name="target-<id>"`) that
  * cards link to, so the links resolve before the page's script draws the blocks (which carry the id).
  */
-export function areaIndexMarkup(targets: SiteTarget[], area: string): string {
+export function areaIndexMarkup(targets: Target[], area: string): string {
   const items = targets
     .filter((t) => t.area === area)
     .map(

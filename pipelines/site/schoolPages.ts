@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { escapeHtml as esc } from "../../src/shared/format.js";
 import type { Snapshot } from "../lib/snapshot.ts";
-import type { SiteTarget } from "../lib/targets.ts";
+import type { Target } from "../lib/targets.ts";
 import { schoolMarkup } from "./markup.ts";
 
 /** The template's school id: no school has it (a school code starts with a letter or a digit). */
@@ -16,7 +16,7 @@ const main = /(<main id="observablehq-main"[^>]*>)[\s\S]*?(<\/main>)/;
 const title = /<title>[\s\S]*?<\/title>/;
 
 /** Writes dist/schools/<id>.html for every school from dist/schools/_template.html; returns how many. */
-export function writeSchoolPages(dist: string, snapshot: Snapshot, targets: SiteTarget[], siteTitle: string): number {
+export function writeSchoolPages(dist: string, snapshot: Snapshot, targets: Target[], siteTitle: string): number {
   const templateFile = path.join(dist, "schools", `${templateSchool}.html`);
   const template = fs.readFileSync(templateFile, "utf8");
   if (!main.test(template) || !title.test(template)) throw new Error(`${templateFile} has no <main> or <title>`);

@@ -15,7 +15,8 @@ import {
 import { findHeader } from "../../pipelines/ingest/header.ts";
 import { readDataFile } from "../../pipelines/ingest/read.ts";
 import { RowValidator, type Registry } from "../../pipelines/ingest/validate.ts";
-import { readDictionary, readTargetRows, type Dataset } from "../../pipelines/lib/registry.ts";
+import { readDictionary, type Dataset } from "../../pipelines/lib/seeds.ts";
+import { readTargetRows } from "../../pipelines/lib/targets.ts";
 
 const datasets = readDictionary();
 const types = [...new Set([...datasets.values()].flatMap((d) => d.columns.map((c) => c.type)))];

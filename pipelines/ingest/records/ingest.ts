@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { Dataset } from "../../lib/registry.ts";
+import type { Dataset } from "../../lib/seeds.ts";
 import { findHeader } from "../header.ts";
 import { loadRecords, type SqlOutcome } from "./load.ts";
 import type { LogEntry } from "../store.ts";

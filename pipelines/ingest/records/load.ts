@@ -7,7 +7,7 @@
 // timed (steps.ts).
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sectionsOfGrade, sectionsOfStage } from "../../lib/codes.ts";
-import { personalColumns, type Dataset } from "../../lib/registry.ts";
+import { personalColumns, type Dataset } from "../../lib/seeds.ts";
 import { hashedName, storedColumns } from "../../lib/schema.ts";
 import { queryRows } from "../../lib/warehouse.ts";
 import type { HeaderMap } from "../header.ts";

@@ -3,7 +3,7 @@
 // sentence whichever reader took its file. A disagreement on the rule throws, and the exact
 // reader then reads the whole file.
 import fs from "node:fs";
-import { personalColumns, type Dataset } from "../../lib/registry.ts";
+import { personalColumns, type Dataset } from "../../lib/seeds.ts";
 import type { HeaderMap } from "../header.ts";
 import { redact } from "../read.ts";
 import { RowValidator, recordJson, type Registry, type Reject } from "../validate.ts";

@@ -1,5 +1,5 @@
 // `npm run check -- 报表.xlsx`: every problem of a workbook named by sheet, row and column.
-import type { Dataset } from "../../lib/registry.ts";
+import type { Dataset } from "../../lib/seeds.ts";
 import type { HeaderMap } from "../header.ts";
 import { reasonWords } from "../../../src/shared/vocabulary.js";
 import type { Registry, Reject } from "../validate.ts";

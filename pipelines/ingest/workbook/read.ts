@@ -1,6 +1,6 @@
 // Reading one sheet as a dataset: the same header finding and RowValidator as a CSV, plus what only a
 // workbook has (a header split over two rows; a formula whose value the file did not save).
-import type { Dataset } from "../../lib/registry.ts";
+import type { Dataset } from "../../lib/seeds.ts";
 import type { HeaderMap } from "../header.ts";
 import { validateRecords, type ReadResult } from "../read.ts";
 import { joinSplitHeader } from "./splitHeader.ts";

@@ -3,7 +3,7 @@
 // no dataset) and hidden rows are said in the log's message. A workbook that cannot be opened fails
 // alone, with one row for the file.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { personalColumns, type Dataset } from "../../lib/registry.ts";
+import { personalColumns, type Dataset } from "../../lib/seeds.ts";
 import { queryRows } from "../../lib/warehouse.ts";
 import type { InputFile } from "../files.ts";
 import { nextLoadId, storeFile, writeLog, type LogEntry } from "../store.ts";

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createViews, prepareSteps } from "../../../pipelines/indicators/compute.ts";
-import { readTargets } from "../../../pipelines/indicators/registry.ts";
-import { readDictionary } from "../../../pipelines/lib/registry.ts";
+import { readTargetsWithFamilies } from "../../../pipelines/indicators/families.ts";
+import { readDictionary } from "../../../pipelines/lib/seeds.ts";
 import { allSqlFiles, readQuery } from "../../../pipelines/indicators/sql.ts";
 import { emptyWarehouse } from "./given.ts";
 
@@ -31,7 +31,7 @@ describe("every .sql file of the engine", () => {
   it.each(files.map((f) => [path.relative(process.cwd(), f), f]))("passes DuckDB's EXPLAIN: %s", async (_, file) => {
     const connection = await emptyWarehouse();
     await createViews(connection);
-    await prepareSteps(connection, readTargets(), readDictionary());
+    await prepareSteps(connection, readTargetsWithFamilies(), readDictionary());
     const plan = await connection.runAndReadAll(`explain ${readQuery(file)}`);
     expect(plan.getRowObjectsJS().length).toBeGreaterThan(0);
   });

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { findHeader } from "../../../pipelines/ingest/header.ts";
 import { RowValidator, type Registry } from "../../../pipelines/ingest/validate.ts";
-import { readDictionary, readTargetRows } from "../../../pipelines/lib/registry.ts";
+import { readDictionary } from "../../../pipelines/lib/seeds.ts";
+import { readTargetRows } from "../../../pipelines/lib/targets.ts";
 
 const datasets = readDictionary();
 const registry: Registry = {
