@@ -17,7 +17,7 @@ import { lit, macros } from "../sql/cells.ts";
 import { cellNames, registryTypes as typesOf, rules, typedSelect } from "../sql/rules.ts";
 import { stepTimer } from "../steps.ts";
 import { inTransaction, supersede, writeLog, writeRejects, type LogEntry } from "../store.ts";
-import type { Registry } from "../validate.ts";
+import type { References } from "../validate.ts";
 
 /**
  * DuckDB's memory while it loads a records file (the warehouse's own limit comes back after): beyond
@@ -40,7 +40,7 @@ export interface RecordsSource {
   file: string;
   delimiter: string;
   salt: string;
-  registry: Registry;
+  references: References;
 }
 
 /** The registry as ENUM types (sql/rules.ts registryTypes): school codes, and school × grade taught. */
