@@ -137,12 +137,14 @@ async function ingestFile(
   }
   if (saltRefused && personalColumns(ds).some((c) => c.personal === "hash")) return fail(saltRefused);
   if (readBySql.has(ds.name)) {
-    const bySql = await ingestRecordsBySql(connection, ds, head, base, file.absolute, salt, references).catch((error) => {
-      // A fault of the machine would meet the exact reader too: it ends the run (see runIngest).
-      if (classifyFault(error)) throw error;
-      if (process.env.DEBUG) console.error(error);
-      return undefined;
-    });
+    const bySql = await ingestRecordsBySql(connection, ds, head, base, file.absolute, salt, references).catch(
+      (error) => {
+        // A fault of the machine would meet the exact reader too: it ends the run (see runIngest).
+        if (classifyFault(error)) throw error;
+        if (process.env.DEBUG) console.error(error);
+        return undefined;
+      },
+    );
     if (bySql) return { ...bySql.entry, load_id: bySql.loadId, reasons: bySql.reasons };
   }
   const read = readDataFile(bytes(), ds, references, salt);
