@@ -1,17 +1,17 @@
-// Observable Framework configuration. The warehouse is read once, read-only, through the read layer
-// (pipelines/lib/snapshot.ts) when the build loads this file: for the school routes, the sample banner,
-// the footer, the search index and the target cards written into the overview and school pages.
-import { warehousePath } from "./pipelines/lib/paths.ts";
-import { readSnapshot } from "./pipelines/lib/snapshot.ts";
-import { readSiteTargets } from "./pipelines/lib/targets.ts";
+// Observable Framework configuration. The snapshot is the build's one read of the warehouse (SITE_DATA, written
+// by pipelines/site/build.ts; `npm run dev` reads the warehouse here: pipelines/lib/siteData.ts): for the school
+// routes, the sample banner, the footer, the search index and the target cards written into the overview and
+// school pages.
+import { siteDataForPages } from "./pipelines/lib/siteData.ts";
+import { readTargets } from "./pipelines/lib/targets.ts";
 import { staticBlocks } from "./pipelines/site/markdown.ts";
 import { bannerMarkup, footerMarkup } from "./pipelines/site/markup.ts";
 import { searchDocuments } from "./pipelines/site/search.ts";
 import { templateSchool } from "./pipelines/site/schoolPages.ts";
 import { areas, siteTitle } from "./src/shared/vocabulary.js";
 
-const snapshot = await readSnapshot(warehousePath());
-const targets = readSiteTargets();
+const { snapshot } = await siteDataForPages();
+const targets = readTargets();
 
 export default {
   root: "src",

@@ -26,7 +26,7 @@ async function buildAndPublish(file: string, out: string): Promise<"built" | "ke
   const { publishExports } = await import("./export/publish.ts");
   let published: string | null = null;
   const done = await buildSite(file, out, {
-    finish: async (dir) => void (published = await publishExports(file, dir)),
+    finish: async (dir, data) => void (published = await publishExports(file, dir, undefined, data.facts)),
   });
   if (published) console.error(published);
   return done;

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { generateDistrict, writeDistrict } from "../sample/generate.ts";
 import { areas } from "../../src/shared/vocabulary.js";
-import { readSiteTargets } from "../lib/targets.ts";
+import { readTargets } from "../lib/targets.ts";
 import { npmRun, type Measured } from "./measure.ts";
 import { pageBytes, type PageBytes } from "./pageBytes.ts";
 import { countPages, frameworkFloor, type FrameworkFloor } from "./frameworkFloor.ts";
@@ -32,7 +32,7 @@ export interface DistrictResult {
 
 /** The area page with the most targets (the largest of its kind). */
 function largestArea(): { path: string; title: string } {
-  const targets = readSiteTargets();
+  const targets = readTargets();
   const count = (slug: string) => targets.filter((t) => t.area === slug).length;
   const area = areas.reduce((best, a) => (count(a.slug) > count(best.slug) ? a : best));
   return { path: `/${area.slug}`, title: area.title };

@@ -1,6 +1,6 @@
 // The PDF rows of the benchmark's table: the export beside its floor, sizes, fonts.
 import type { DistrictResult } from "./districts.ts";
-import { kb, mb, n, sec, times, type Row } from "./units.ts";
+import { kb, mb, n, sec, times, type ResultRow } from "./units.ts";
 
 const rate = (count: number, seconds: number) => `${(count / seconds).toFixed(2)} 份/秒`;
 const pdfTargets: Record<number, string> = { 200: "≤ 60 秒（2 核）", 1000: "≤ 5 分钟（2 核）" };
@@ -12,7 +12,7 @@ function fontsText(fonts: DistrictResult["pdf"]["fonts"]): string {
   return [...others, type3 ? `Type 3 字体 ${n(type3)} 个` : "无 Type 3"].join("；");
 }
 
-export function pdfRows(d: DistrictResult, scale: string): Row[] {
+export function pdfRows(d: DistrictResult, scale: string): ResultRow[] {
   const { pdf } = d;
   const ratio = pdf.pdfs / pdf.seconds / (pdf.floor.pdfs / pdf.floor.seconds);
   return [

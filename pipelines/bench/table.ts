@@ -4,7 +4,7 @@ import type { PageBytes } from "./pageBytes.ts";
 import type { StepName } from "../ingest/steps.ts";
 import type { Floor, RecordsResult } from "./records.ts";
 import { pdfRows } from "./pdfTable.ts";
-import { kb, mb, n, sec, times, type Row } from "./units.ts";
+import { kb, mb, n, sec, times, type ResultRow } from "./units.ts";
 import type { WorkbookCase } from "./workbooks.ts";
 
 const stepLabels: Record<StepName, string> = {
@@ -35,7 +35,7 @@ function stepsText(ingest: RecordsResult["ingest"]): string {
   ].join("；");
 }
 
-function recordRows(r: RecordsResult): Row[] {
+function recordRows(r: RecordsResult): ResultRow[] {
   const scale = `${n(r.input.rows)} 行（坏行 ${n(r.input.badRows)}）`;
   const { floor, hashedFloor, ingest } = r;
   const agree = ingest.rejected === r.input.badRows && ingest.loaded === r.input.rows - r.input.badRows;
@@ -83,7 +83,7 @@ function growth(
     `${n(a)} → ${n(b)} ${unit}（${times(b / a)}）`,
     `耗时 ${times(costs[1] / costs[0])}${extra}`,
     "线性（耗时倍数 ≈ 规模倍数）",
-  ] as Row;
+  ] as ResultRow;
 }
 
 const transfer = (p: PageBytes) =>
@@ -92,7 +92,7 @@ const transfer = (p: PageBytes) =>
 /** Refresh targets by district size (the 目标 column of README, 性能). */
 const refreshTargets: Record<number, string> = { 200: "≤ 20 秒", 1000: "≤ 60 秒", 5000: "≤ 5 分钟" };
 
-function districtRows(d: DistrictResult): Row[] {
+function districtRows(d: DistrictResult): ResultRow[] {
   const floor = d.frameworkFloor;
   const scale = `${n(d.schools)} 所学校（${n(d.rows)} 行）`;
   return [
@@ -138,7 +138,7 @@ function districtRows(d: DistrictResult): Row[] {
 const size = (bytes: number) => (bytes < 1024 * 1024 ? kb(bytes) : mb(bytes));
 
 /** One row per workbook case: `npm run check` time, CPU time and peak memory. */
-function workbookRows(cases: WorkbookCase[]): Row[] {
+function workbookRows(cases: WorkbookCase[]): ResultRow[] {
   return cases.map((c) => [
     `工作簿：${c.title}`,
     `文件 ${size(c.fileBytes)}，解压后 ${size(c.unpackedBytes)}`,
@@ -152,7 +152,7 @@ export function benchTable(
   districts: DistrictResult[],
   workbooks: WorkbookCase[] = [],
 ): string {
-  const rows: Row[] = [...workbookRows(workbooks)];
+  const rows: ResultRow[] = [...workbookRows(workbooks)];
   const byRows = [...records].sort((a, b) => a.input.rows - b.input.rows);
   for (const r of [...byRows].reverse()) rows.push(...recordRows(r));
   if (byRows.length > 1) {

@@ -6,4 +6,4 @@ export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10
 export const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
 /** One row of the table: measure, scale, result, target. */
-export type Row = [string, string, string, string];
+export type ResultRow = [string, string, string, string];

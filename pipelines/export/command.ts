@@ -10,10 +10,10 @@ import { makeFolder, megabytes, sizeOf, tellingFaults, type FaultContext } from 
 import { defaultExportsDir, warehousePath } from "../lib/paths.ts";
 import { openWarehouse, queryRows } from "../lib/warehouse.ts";
 import { createStaticServer, listen } from "../lib/serve.ts";
-import { readSiteTargets } from "../lib/targets.ts";
+import { querySiteData, type SiteData } from "../lib/siteData.ts";
+import { readTargets } from "../lib/targets.ts";
 import { assertChineseFont, assertChromium, launchChromium, printFontWarning } from "./browser.ts";
 import { writeIndicatorCsv } from "./csv.ts";
-import { readReportFacts, type ReportFacts } from "../lib/facts.ts";
 import { manifestName, writeManifest } from "./manifest.ts";
 import { schoolSheetHead } from "./sheetHead.ts";
 import { printAll, type PrintJob } from "./pdf.ts";
@@ -110,17 +110,20 @@ export async function main(args: string[], { buildSite }: { buildSite: SiteBuild
   assertChineseFont();
   const fontWarning = printFontWarning();
   if (fontWarning) console.error(fontWarning);
-  const targets = readSiteTargets();
+  const targets = readTargets();
+  // The export's one read of the warehouse: the rows of the spreadsheets, the schools, and the site data the
+  // PDFs are printed from (a build for them opens the warehouse no more).
   const warehouse = await openWarehouse(file, { readOnly: true });
-  let rows, schools;
+  let rows, schools, data;
   try {
     rows = await readExportRows(warehouse.connection, targets);
     schools = await queryRows<School>(warehouse.connection, "select school_id, name from schools order by school_id");
+    data = await querySiteData(warehouse.connection);
   } finally {
     warehouse.close();
   }
   const chosen = chooseSchools(schools, values.schools);
-  const facts = await readReportFacts(file);
+  const facts = data.facts;
   const generatedAt = localTime(new Date());
 
   // Everything is written into a staging folder inside `out` and moved into place at the end: an export
@@ -143,7 +146,7 @@ export async function main(args: string[], { buildSite }: { buildSite: SiteBuild
         site: values.site,
         rows,
         chosen,
-        facts,
+        data,
         generatedAt,
         issuer,
         exporting,
@@ -165,7 +168,7 @@ interface ExportJob {
   site: string | undefined;
   rows: ExportRow[];
   chosen: School[];
-  facts: ReportFacts;
+  data: SiteData;
   generatedAt: string;
   issuer: string;
   exporting: FaultContext;
@@ -173,14 +176,15 @@ interface ExportJob {
 
 /** Writes every report file into `dir`, the manifest last. */
 async function writeExport(dir: string, job: ExportJob): Promise<void> {
-  const { file, rows, chosen, facts, generatedAt, issuer, buildSite } = job;
+  const { file, rows, chosen, data, generatedAt, issuer, buildSite } = job;
+  const { facts } = data;
   const year = Math.max(...rows.map((r) => r.year));
   writeIndicatorCsv(path.join(dir, "indicator_values.csv"), rows, { sample: facts.isSample });
   await writeIndicatorWorkbook(path.join(dir, "indicators.xlsx"), rows, undefined, { sample: facts.isSample });
   console.error(`已写出 indicator_values.csv 与 indicators.xlsx（${rows.length} 行）。`);
 
   const { kept, retry } = job.exporting;
-  const site = await printableSite(file, facts.fingerprint, job.site, buildSite, {
+  const site = await printableSite(file, data, job.site, buildSite, {
     doing: "生成用于打印 PDF 的网站",
     kept,
     retry,

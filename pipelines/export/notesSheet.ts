@@ -4,7 +4,7 @@ import type ExcelJS from "exceljs";
 import { neutralise } from "../../src/shared/cells.js";
 import { formatThreshold } from "../../src/shared/format.js";
 import { areas, scopeText } from "../../src/shared/vocabulary.js";
-import type { SiteTarget } from "../lib/targets.ts";
+import type { Target } from "../lib/targets.ts";
 
 export const notesSheetName = "指标说明";
 
@@ -20,7 +20,7 @@ const columns: [string, number][] = [
   ["技术说明（公式）", 60],
 ];
 
-export function addNotesSheet(workbook: ExcelJS.Workbook, targets: SiteTarget[]): void {
+export function addNotesSheet(workbook: ExcelJS.Workbook, targets: Target[]): void {
   const sheet = workbook.addWorksheet(notesSheetName, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = columns.map(([header, width]) => ({ header, width }));
   sheet.getRow(1).font = { bold: true };

@@ -3,7 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { defaultExportsDir } from "../lib/paths.ts";
-import { readReportFacts } from "../lib/facts.ts";
+import { isSameData } from "../lib/current.ts";
+import { readReportFacts, type ReportFacts } from "../lib/facts.ts";
 import { manifestName, readManifest } from "./manifest.ts";
 
 /**
@@ -17,15 +18,23 @@ function publishNone(site: string): void {
   fs.writeFileSync(path.join(target, manifestName), JSON.stringify({ files: [] }));
 }
 
-/** Returns what it did, as a line for the console (null: there are no exports). */
-export async function publishExports(warehouse: string, site: string, exportsDir = defaultExportsDir) {
+/**
+ * Returns what it did, as a line for the console (null: there are no exports). `facts`: the warehouse's, when the
+ * caller has read them already (a build), else they are read from `warehouse`.
+ */
+export async function publishExports(
+  warehouse: string,
+  site: string,
+  exportsDir = defaultExportsDir,
+  facts?: ReportFacts,
+) {
   const manifest = readManifest(exportsDir);
   if (!manifest) {
     publishNone(site);
     return null;
   }
-  const { fingerprint } = await readReportFacts(warehouse);
-  if (manifest.fingerprint !== fingerprint) {
+  const { fingerprint } = facts ?? (await readReportFacts(warehouse));
+  if (!isSameData(manifest.fingerprint, fingerprint)) {
     publishNone(site);
     return `${exportsDir} 中的报告不是由当前数据生成的，未放入网站；请运行 npm run export 重新生成。`;
   }

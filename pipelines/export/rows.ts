@@ -3,11 +3,11 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../lib/warehouse.ts";
 import type { IndicatorRow } from "../lib/snapshot.ts";
-import type { SiteTarget } from "../lib/targets.ts";
+import type { Target } from "../lib/targets.ts";
 
 /** A row of indicator_values (school_id null: the district row) with its target and the school's name. */
 export interface ExportRow extends Omit<IndicatorRow, "target_id"> {
-  target: SiteTarget;
+  target: Target;
   school_name: string;
 }
 
@@ -15,7 +15,7 @@ export const districtName = "全区";
 
 type Stored = Omit<ExportRow, "target" | "school_name"> & { target_id: string; name: string | null };
 
-export async function readExportRows(connection: DuckDBConnection, targets: SiteTarget[]): Promise<ExportRow[]> {
+export async function readExportRows(connection: DuckDBConnection, targets: Target[]): Promise<ExportRow[]> {
   const stored = await queryRows<Stored>(
     connection,
     `select v.target_id, v.year::integer as year, v.school_id, s.name, v.value, v.threshold, v.status,

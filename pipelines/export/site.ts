@@ -4,32 +4,29 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { builtFingerprint, isSameData } from "../lib/current.ts";
 import { UserError } from "../lib/errors.ts";
 import type { FaultContext } from "../lib/faults.ts";
-
-/** The fingerprint a built site was made from; null when the folder is not a site with a report page. */
-export function builtFingerprint(site: string): string | null {
-  const dir = path.join(site, "_file", "data", "site");
-  const file = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => /^report\.[\w-]+\.json$/.test(f)) : undefined;
-  if (!file) return null;
-  try {
-    return JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")).fingerprint ?? null;
-  } catch {
-    return null;
-  }
-}
+import type { SiteData } from "../lib/siteData.ts";
 
 /** Throws unless the site at `dir` shows the data with `fingerprint`. */
 export function assertSameData(dir: string, fingerprint: string | null, what: string): void {
   const built = builtFingerprint(dir);
   if (!built) throw new UserError(`${what} ${dir} 不是本程序生成的网站（缺少区级报告页），请先运行 npm run build。`, 2);
-  if (built !== fingerprint) {
+  if (!isSameData(built, fingerprint)) {
     throw new UserError(`${what} ${dir} 不是由当前数据仓库生成的（数据已变化），请重新运行 npm run build。`, 2);
   }
 }
 
-/** Builds the site of a warehouse into a folder (the site stage's buildSite, handed down by the command line). */
-export type SiteBuilder = (warehouse: string, out: string, options?: { faults?: FaultContext }) => Promise<unknown>;
+/**
+ * Builds the site of a warehouse into a folder (the site stage's buildSite, handed down by the command line), from
+ * the site data the export read.
+ */
+export type SiteBuilder = (
+  warehouse: string,
+  out: string,
+  options: { faults?: FaultContext; data: SiteData },
+) => Promise<unknown>;
 
 export interface PrintableSite {
   dir: string;
@@ -42,11 +39,12 @@ export interface PrintableSite {
  */
 export async function printableSite(
   warehouse: string,
-  fingerprint: string | null,
+  data: SiteData,
   site: string | undefined,
   buildSite: SiteBuilder,
   faults?: FaultContext,
 ): Promise<PrintableSite> {
+  const { fingerprint } = data.facts;
   if (site) {
     const dir = path.resolve(site);
     assertSameData(dir, fingerprint, "网站目录");
@@ -56,7 +54,7 @@ export async function printableSite(
   const dir = path.join(tmp, "dist");
   const dispose = () => fs.rmSync(tmp, { recursive: true, force: true });
   try {
-    await buildSite(warehouse, dir, { faults });
+    await buildSite(warehouse, dir, { faults, data });
     // Another process may have changed the warehouse while the site was built.
     assertSameData(dir, fingerprint, "刚生成的网站");
   } catch (error) {

@@ -6,7 +6,7 @@ import { neutralise } from "../../src/shared/cells.js";
 import { sheetFormat, sheetValue, unitHeaderWords } from "../../src/shared/spreadsheet.js";
 import { isShare } from "../../src/shared/targetCard.js";
 import { areas, statusWords } from "../../src/shared/vocabulary.js";
-import { readSiteTargets, type SiteTarget } from "../lib/targets.ts";
+import { readTargets, type Target } from "../lib/targets.ts";
 import { csvHeader, sampleColumn } from "./csv.ts";
 import { addNotesSheet } from "./notesSheet.ts";
 import type { ExportRow } from "./rows.ts";
@@ -47,7 +47,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, rows: ExportRow[], s
 export async function writeIndicatorWorkbook(
   file: string,
   rows: ExportRow[],
-  targets: SiteTarget[] = readSiteTargets(),
+  targets: Target[] = readTargets(),
   { sample = false } = {},
 ): Promise<void> {
   const workbook = new ExcelJS.Workbook();

@@ -3,12 +3,13 @@ import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
 import { tellingFaults } from "../lib/faults.ts";
 import { warehousePath } from "../lib/paths.ts";
-import { readDictionary } from "../lib/registry.ts";
+import { readDictionary } from "../lib/seeds.ts";
 import { ensureSchema } from "../lib/schema.ts";
 import { openWarehouse, queryRows } from "../lib/warehouse.ts";
 import { statusOrder, statusWords } from "../../src/shared/vocabulary.js";
 import { computeIndicators } from "./compute.ts";
-import { defaultTargetsFile, readTargets } from "./registry.ts";
+import { defaultTargetsFile } from "../lib/targets.ts";
+import { readTargetsWithFamilies } from "./families.ts";
 
 /** `npm run indicators -- [--db FILE] [--targets FILE] [--parameters FILE]`: recompute indicator_values alone. */
 export async function main(args: string[]): Promise<number> {
@@ -23,7 +24,7 @@ export async function main(args: string[]): Promise<number> {
   const warehouse = await openWarehouse(file, { use: "read" });
   try {
     await ensureSchema(warehouse.connection, readDictionary());
-    const targets = readTargets(values.targets ?? defaultTargetsFile);
+    const targets = readTargetsWithFamilies(values.targets ?? defaultTargetsFile);
     const started = Date.now();
     const computing = {
       doing: "重新计算指标",

@@ -1,8 +1,9 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { UserError } from "../lib/errors.ts";
-import { readDictionary, readParameters, type Dataset, type Parameter } from "../lib/registry.ts";
+import { readDictionary, readParameters, type Dataset, type Parameter } from "../lib/seeds.ts";
 import { queryRows } from "../lib/warehouse.ts";
-import { defaultTargetsFile, readTargets, type RegisteredTarget } from "./registry.ts";
+import { defaultTargetsFile, type Target } from "../lib/targets.ts";
+import { readTargetsWithFamilies } from "./families.ts";
 import { createReceivedUnits } from "./reports.ts";
 import { createLatestSubmissions } from "./submissions.ts";
 import { createScratch, dropScratch, writeRuleTables } from "./scratch.ts";
@@ -41,7 +42,7 @@ export async function computeIndicators(
 ): Promise<{ rows: number }> {
   const dir = options.sqlDirectory ?? sqlDir;
   const datasets = readDictionary();
-  const targets = readTargets(options.targetsFile ?? defaultTargetsFile, datasets, dir);
+  const targets = readTargetsWithFamilies(options.targetsFile ?? defaultTargetsFile, datasets, dir);
   await connection.run("begin transaction");
   try {
     await prepareEngine(connection, targets, datasets, dir, readParameters(options.parametersFile));
@@ -82,7 +83,7 @@ export async function computeIndicators(
  */
 export async function prepareEngine(
   connection: DuckDBConnection,
-  targets: RegisteredTarget[],
+  targets: (Target & { family: string })[],
   datasets: Map<string, Dataset>,
   dir = sqlDir,
   parameters: Parameter[] = readParameters(),
@@ -106,7 +107,7 @@ export async function prepareEngine(
 /** Families run in the order they first appear in the registry; each reads only views and scratch tables. */
 async function runFamilies(
   connection: DuckDBConnection,
-  targets: RegisteredTarget[],
+  targets: (Target & { family: string })[],
   dir: string,
   only?: string[],
 ): Promise<void> {

@@ -5,7 +5,7 @@
 // rows carry a grade, other than the class sizes the owed grades are read from), received_grades
 // (year, school_id, dataset, grade) says which grades arrived and grade_duties (dataset) names them.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { Dataset } from "../lib/registry.ts";
+import type { Dataset } from "../lib/seeds.ts";
 
 /** The dataset whose classes say which grades have pupils in a year (steps/reports.sql reads it). */
 export const classesDataset = "class_sizes";

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sectionsOfGrade, sectionsOfStage } from "../lib/codes.ts";
-import { readParameters, readSectionWeights, type Dataset, type Parameter } from "../lib/registry.ts";
-import type { RegisteredTarget } from "./registry.ts";
+import { readParameters, readSectionWeights, type Dataset, type Parameter } from "../lib/seeds.ts";
+import type { Target } from "../lib/targets.ts";
 import { ruleTableNames, runSqlFile, scratchTableNames, sqlDir, tableSqlPath } from "./sql.ts";
 
 // The tables of the engine are SQL files of tables/ (columns and grain); this module writes their rows,
@@ -55,7 +55,7 @@ export async function writeRuleTables(connection: DuckDBConnection, dir = sqlDir
  */
 export async function createScratch(
   connection: DuckDBConnection,
-  targets: RegisteredTarget[],
+  targets: Target[],
   datasets: Map<string, Dataset>,
   parameters: Parameter[] = readParameters(),
   dir = sqlDir,

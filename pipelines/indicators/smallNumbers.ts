@@ -6,7 +6,7 @@
 // kept in small_number_rule.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { UserError } from "../lib/errors.ts";
-import { parameterValue, readParameters } from "../lib/registry.ts";
+import { parameterValue, readParameters } from "../lib/seeds.ts";
 import { queryRows } from "../lib/warehouse.ts";
 
 /** The threshold: $SMALL_NUMBER_THRESHOLD (a whole number ≥ 1), else seeds/parameters.csv small_number_min. */

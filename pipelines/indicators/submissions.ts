@@ -3,7 +3,7 @@
 // a school rejected in an earlier run are closed by a later submission (steps/reports.sql), as the
 // earlier rows themselves are replaced by it (pipelines/ingest/store.ts, supersede).
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { Dataset } from "../lib/registry.ts";
+import type { Dataset } from "../lib/seeds.ts";
 
 export function latestSubmissionsQuery(datasets: Map<string, Dataset>): string {
   const parts: string[] = [];

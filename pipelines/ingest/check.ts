@@ -4,27 +4,28 @@ import path from "node:path";
 import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
 import { warehousePath } from "../lib/paths.ts";
-import { readDictionary, readTargetRows } from "../lib/registry.ts";
+import { readDictionary } from "../lib/seeds.ts";
+import { readTargetRows } from "../lib/targets.ts";
 import { openWarehouse } from "../lib/warehouse.ts";
 import { decode, workbookKind } from "./decode.ts";
 import { datasetOf, datasetOfName } from "./files.ts";
 import { guessDataset } from "./header.ts";
 import { readDataFile } from "./read.ts";
-import { loadRegistry } from "./run.ts";
+import { loadReferences } from "./run.ts";
 import { reasonWords } from "../../src/shared/vocabulary.js";
 import { readRecords } from "./table.ts";
-import type { Registry } from "./validate.ts";
+import type { References } from "./validate.ts";
 import { checkWorkbook } from "./workbook/check.ts";
 
-async function registryFor(db: string): Promise<{ registry: Registry; note?: string }> {
+async function referencesFor(db: string): Promise<{ references: References; note?: string }> {
   const targets = new Map(readTargetRows().map((t) => [t.target_id, t.unit]));
   if (!fs.existsSync(db))
-    return { registry: { schools: null, targets }, note: "未找到数据仓库，未核对学校代码与学段。" };
+    return { references: { schools: null, targets }, note: "未找到数据仓库，未核对学校代码与学段。" };
   const warehouse = await openWarehouse(db, { readOnly: true });
   try {
-    return { registry: await loadRegistry(warehouse.connection) };
+    return { references: await loadReferences(warehouse.connection) };
   } catch {
-    return { registry: { schools: null, targets }, note: "数据仓库中没有学校名录，未核对学校代码与学段。" };
+    return { references: { schools: null, targets }, note: "数据仓库中没有学校名录，未核对学校代码与学段。" };
   } finally {
     warehouse.close();
   }
@@ -48,9 +49,9 @@ export async function main(args: string[]): Promise<number> {
   const bytes = fs.readFileSync(file);
   const workbook = workbookKind(bytes);
   if (workbook) {
-    const { registry, note } = await registryFor(warehousePath(values.db));
+    const { references, note } = await referencesFor(warehousePath(values.db));
     const named = given || datasetOf(path.basename(file), [...datasets.keys()]);
-    return checkWorkbook(file, bytes, workbook, named, datasets, registry, note);
+    return checkWorkbook(file, bytes, workbook, named, datasets, references, note);
   }
   let name = given || datasetOf(path.basename(file), [...datasets.keys()]);
   if (!name) {
@@ -59,8 +60,8 @@ export async function main(args: string[]): Promise<number> {
   }
   const ds = name ? datasets.get(name) : undefined;
   if (!ds) throw new UserError(`${file}：无法判断数据集，请用 --dataset 指定（可选：${chineseNames}）`);
-  const { registry, note } = await registryFor(warehousePath(values.db));
-  const result = readDataFile(bytes, ds, registry, "check");
+  const { references, note } = await referencesFor(warehousePath(values.db));
+  const result = readDataFile(bytes, ds, references, "check");
   if (!result.ok) {
     console.error(`${file}：${result.message}`);
     return 1;

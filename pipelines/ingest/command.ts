@@ -7,7 +7,7 @@ import { UserError } from "../lib/errors.ts";
 import { tellingFaults } from "../lib/faults.ts";
 import { defaultRawDir, sampleDir, warehousePath } from "../lib/paths.ts";
 import { queryCorrections } from "../lib/corrections.ts";
-import { datasetNames } from "../lib/registry.ts";
+import { datasetNames } from "../lib/seeds.ts";
 import { openWarehouse, queryRows } from "../lib/warehouse.ts";
 import { correctionText } from "../../src/shared/vocabulary.js";
 import { hasDataFiles } from "./files.ts";

@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { datasetNames } from "../lib/registry.ts";
+import { datasetNames } from "../lib/seeds.ts";
 import { headerKey } from "./header.ts";
 
 export interface InputFile {

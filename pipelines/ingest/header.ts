@@ -1,5 +1,5 @@
 // Finding the header below title rows and mapping its cells to the dictionary's columns.
-import type { Column, Dataset } from "../lib/registry.ts";
+import type { Column, Dataset } from "../lib/seeds.ts";
 import type { RawRecord } from "./table.ts";
 
 /** A header cell as compared: NFKC, no whitespace, lower case. */

@@ -1,5 +1,5 @@
 // Reading one file, without touching the warehouse: decode, find the header, validate every row.
-import { personalColumns, type Column, type Dataset } from "../lib/registry.ts";
+import { personalColumns, type Column, type Dataset } from "../lib/seeds.ts";
 import { maskPersonal } from "../lib/personal.ts";
 import { hashStudentId } from "../lib/salt.ts";
 import { hashedName } from "../lib/schema.ts";
@@ -7,7 +7,7 @@ import { normaliseText } from "./cells.ts";
 import { decode, workbookKind } from "./decode.ts";
 import { describeColumn, findHeader, type HeaderMap } from "./header.ts";
 import { isBlank, readRecordsFitting, type RawRecord } from "./table.ts";
-import { RowValidator, recordJson, type GoodRow, type Registry, type Reject } from "./validate.ts";
+import { RowValidator, recordJson, type GoodRow, type References, type Reject } from "./validate.ts";
 
 export type ReadResult =
   | { ok: false; encoding: string | null; message: string }
@@ -31,7 +31,7 @@ function parseText(text: string, ds: Dataset): RawRecord[] | string {
   }
 }
 
-export function readDataFile(bytes: Uint8Array, ds: Dataset, registry: Registry, salt: string): ReadResult {
+export function readDataFile(bytes: Uint8Array, ds: Dataset, references: References, salt: string): ReadResult {
   const workbook = workbookKind(bytes);
   if (workbook)
     return {
@@ -44,7 +44,7 @@ export function readDataFile(bytes: Uint8Array, ds: Dataset, registry: Registry,
   if (!decoded) return { ok: false, encoding: null, message: "无法识别文件编码（支持 UTF-8、GB18030/GBK、UTF-16）" };
   const records = parseText(decoded.text, ds);
   if (typeof records === "string") return { ok: false, encoding: decoded.encoding, message: records };
-  return validateRecords(records, ds, registry, salt, decoded.encoding);
+  return validateRecords(records, ds, references, salt, decoded.encoding);
 }
 
 /** Judges one record: the validator's verdict, or a reader's own (a workbook's formula without a value). */
@@ -54,7 +54,7 @@ export type Judge = (rec: RawRecord, validator: RowValidator, header: HeaderMap)
 export function validateRecords(
   records: RawRecord[],
   ds: Dataset,
-  registry: Registry,
+  references: References,
   salt: string,
   encoding: string,
   judge: Judge = (rec, validator) => validator.validate(rec),
@@ -78,7 +78,7 @@ export function validateRecords(
       encoding: decoded.encoding,
       message: `第 ${records[header.index].line} 行的表头缺少必填列：${header.missingRequired.map(describeColumn).join("、")}`,
     };
-  const validator = new RowValidator(ds, header, registry);
+  const validator = new RowValidator(ds, header, references);
   const personal = personalColumns(ds);
   const rows: GoodRow[] = [];
   const rejects: Reject[] = [];

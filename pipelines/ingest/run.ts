@@ -4,7 +4,8 @@ import fs from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sectionsOfStage } from "../lib/codes.ts";
 import { classifyFault, faultError, faultLine, megabytes, sizeOf } from "../lib/faults.ts";
-import { personalColumns, readDictionary, readTargetRows, type Dataset } from "../lib/registry.ts";
+import { personalColumns, readDictionary, type Dataset } from "../lib/seeds.ts";
+import { readTargetRows } from "../lib/targets.ts";
 import { studentIdSalt } from "../lib/salt.ts";
 import { ensureSchema } from "../lib/schema.ts";
 import { queryRows } from "../lib/warehouse.ts";
@@ -16,7 +17,7 @@ import { saltProblem } from "./records/salt.ts";
 import { ingestRecordsBySql, recordsHeadBytes } from "./records/ingest.ts";
 import { stepTimer } from "./steps.ts";
 import { nextLoadId, storeFile, writeLog, type LogEntry } from "./store.ts";
-import type { Registry, Reject } from "./validate.ts";
+import type { References, Reject } from "./validate.ts";
 import { ingestWorkbook } from "./workbook/run.ts";
 
 export interface FileOutcome extends LogEntry {
@@ -40,7 +41,7 @@ export interface RunOptions {
   onFile?: (done: number, total: number, outcome: FileOutcome) => void;
 }
 
-export async function loadRegistry(connection: DuckDBConnection): Promise<Registry> {
+export async function loadReferences(connection: DuckDBConnection): Promise<References> {
   const rows = await queryRows<{ school_id: string; name: string; stage: string }>(
     connection,
     "select school_id, name, stage from schools",
@@ -64,7 +65,7 @@ async function ingestFile(
   connection: DuckDBConnection,
   file: InputFile,
   datasets: Map<string, Dataset>,
-  registry: Registry,
+  references: References,
   salt: string,
   saltRefused?: string,
 ): Promise<FileOutcome | FileOutcome[]> {
@@ -109,8 +110,8 @@ async function ingestFile(
   step("files_read");
   const workbook = workbookKind(head);
   if (workbook) {
-    const reloadRegistry = () => loadRegistry(connection);
-    const context = { connection, datasets, registry, salt, saltRefused, reloadRegistry };
+    const reloadReferences = () => loadReferences(connection);
+    const context = { connection, datasets, references, salt, saltRefused, reloadReferences };
     return ingestWorkbook(context, file, bytes(), sha256, workbook);
   }
   const base = { source_file: file.relative, sha256, dataset: file.dataset ?? null, encoding: null, rows_read: 0 };
@@ -136,15 +137,17 @@ async function ingestFile(
   }
   if (saltRefused && personalColumns(ds).some((c) => c.personal === "hash")) return fail(saltRefused);
   if (readBySql.has(ds.name)) {
-    const bySql = await ingestRecordsBySql(connection, ds, head, base, file.absolute, salt, registry).catch((error) => {
-      // A fault of the machine would meet the exact reader too: it ends the run (see runIngest).
-      if (classifyFault(error)) throw error;
-      if (process.env.DEBUG) console.error(error);
-      return undefined;
-    });
+    const bySql = await ingestRecordsBySql(connection, ds, head, base, file.absolute, salt, references).catch(
+      (error) => {
+        // A fault of the machine would meet the exact reader too: it ends the run (see runIngest).
+        if (classifyFault(error)) throw error;
+        if (process.env.DEBUG) console.error(error);
+        return undefined;
+      },
+    );
     if (bySql) return { ...bySql.entry, load_id: bySql.loadId, reasons: bySql.reasons };
   }
-  const read = readDataFile(bytes(), ds, registry, salt);
+  const read = readDataFile(bytes(), ds, references, salt);
   if (!read.ok) return fail(read.message, read.encoding);
   const entry: LogEntry = {
     ...base,
@@ -178,7 +181,7 @@ export async function runIngest(connection: DuckDBConnection, options: RunOption
     sample: options.isSample,
   } as never);
   const files = listInputFiles(options.input, [...datasets.keys()]);
-  let registry = await loadRegistry(connection);
+  let references = await loadReferences(connection);
   // A workbook may hold a sheet of student records whatever its name says.
   const needsSalt = files.some((f) => f.dataset === "vision_records" || isWorkbookName(f.relative));
   const { salt, problem } = needsSalt ? studentIdSalt() : { salt: "", problem: undefined };
@@ -187,7 +190,7 @@ export async function runIngest(connection: DuckDBConnection, options: RunOption
   const outcomes: FileOutcome[] = [];
   for (const [done, file] of files.entries()) {
     // A fault of the machine (a full disk) stops the run: the file's transaction has rolled back, earlier files stay.
-    const read = await ingestFile(connection, file, datasets, registry, salt, saltRefused).catch((error) => {
+    const read = await ingestFile(connection, file, datasets, references, salt, saltRefused).catch((error) => {
       throw (
         faultError(error, {
           doing: `导入 ${file.relative}`,
@@ -198,7 +201,7 @@ export async function runIngest(connection: DuckDBConnection, options: RunOption
       );
     });
     for (const outcome of [read].flat()) {
-      if (outcome.dataset === "schools" && outcome.status === "loaded") registry = await loadRegistry(connection);
+      if (outcome.dataset === "schools" && outcome.status === "loaded") references = await loadReferences(connection);
       outcomes.push(outcome);
       options.onFile?.(done + 1, files.length, outcome);
     }

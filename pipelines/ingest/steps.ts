@@ -5,7 +5,7 @@
 import fs from "node:fs";
 
 /** The steps, in the order a records file goes through them. */
-export const stepNames = [
+export const timedSteps = [
   "files_read", // reading each file's bytes and its sha256
   "records_typed", // DuckDB reads a records file, types every cell and judges every rule
   "records_duplicates", // duplicate keys among the accepted rows
@@ -13,7 +13,7 @@ export const stepNames = [
   "records_committed", // rejects and log written, the transaction committed
   "indicators", // indicator_values recomputed
 ] as const;
-export type StepName = (typeof stepNames)[number];
+export type StepName = (typeof timedSteps)[number];
 
 const totals = new Map<StepName, number>();
 
@@ -47,6 +47,6 @@ export function stepTimer(): (name: StepName) => void {
 /** Seconds of every step that ran in this process, rounded to milliseconds. */
 export function stepSeconds(): Partial<Record<StepName, number>> {
   return Object.fromEntries(
-    stepNames.filter((s) => totals.has(s)).map((s) => [s, Math.round(totals.get(s)! * 1000) / 1000]),
+    timedSteps.filter((s) => totals.has(s)).map((s) => [s, Math.round(totals.get(s)! * 1000) / 1000]),
   );
 }

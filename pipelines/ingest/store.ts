@@ -3,7 +3,7 @@
 // submission of that dataset and year entirely (supersede); old rows move to <dataset>_history with
 // the load that replaced them. Then the rejects and the log row (with its ingest run).
 import { DuckDBConnection, dateValue, type DuckDBAppender } from "@duckdb/node-api";
-import type { Dataset } from "../lib/registry.ts";
+import type { Dataset } from "../lib/seeds.ts";
 import { storedColumns, storedKey, submissionUnit } from "../lib/schema.ts";
 import type { CellValue } from "./cells.ts";
 import type { GoodRow, Reject } from "./validate.ts";

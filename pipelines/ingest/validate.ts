@@ -2,7 +2,7 @@
 import { sectionWords } from "../../src/shared/vocabulary.js";
 import { sectionsOfGrade, wholeSchool } from "../lib/codes.ts";
 import { maskPersonal } from "../lib/personal.ts";
-import { personalColumns, type Column, type Dataset } from "../lib/registry.ts";
+import { personalColumns, type Column, type Dataset } from "../lib/seeds.ts";
 import { isNoValue, normaliseText, parseCell, shownValue, type CellValue } from "./cells.ts";
 import { describeColumn, type HeaderMap } from "./header.ts";
 import { describeRange, holds, inRange, opWords, parseCheck, parseRange } from "./rules.ts";
@@ -35,7 +35,8 @@ export interface GoodRow {
   values: Record<string, CellValue>;
 }
 
-export interface Registry {
+/** What a row's codes are checked against: the school registry (学校名录) and the units of the target registry. */
+export interface References {
   /** school_id → its name and sections; null when there is no registry to check against. */
   schools: Map<string, { name: string; sections: string[] }> | null;
   /** target_id → its unit (a milestone of a `ratio` target is a share). */
@@ -71,7 +72,7 @@ export class RowValidator {
   constructor(
     private ds: Dataset,
     private header: HeaderMap,
-    private registry: Registry,
+    private references: References,
   ) {
     this.rules = ds.columns.map((col) => ({ col, range: parseRange(col.range), check: parseCheck(col.check) }));
     this.personal = personalColumns(ds).length > 0;
@@ -151,7 +152,7 @@ export class RowValidator {
     if (col.type === "share" || col.ref === "target_value") {
       const target = this.ds.columns.find((c) => c.ref === "target");
       const id = target && normaliseText(rec.cells[this.header.positions.get(target.column) ?? -1] ?? "");
-      if (col.type === "share" || (id && this.registry.targets.get(id) === "ratio")) return "share";
+      if (col.type === "share" || (id && this.references.targets.get(id) === "ratio")) return "share";
     }
     return col.type;
   }
@@ -175,15 +176,15 @@ export class RowValidator {
     reject: (c: ReasonCode, r: string) => Reject,
   ) {
     const schoolCol = this.ds.columns.find((c) => c.ref.startsWith("school") && c.ref !== "school_section");
-    const registry = this.registry.schools;
-    const school = schoolCol && registry ? registry.get(String(values[schoolCol.column])) : undefined;
-    if (schoolCol && registry && !school)
+    const references = this.references.schools;
+    const school = schoolCol && references ? references.get(String(values[schoolCol.column])) : undefined;
+    if (schoolCol && references && !school)
       return reject(
         "unknown_school",
         `${schoolCol.zhHeader} ${this.quote(String(values[schoolCol.column]))} 不在学校名录中`,
       );
     const targetCol = this.ds.columns.find((c) => c.ref === "target");
-    if (targetCol && !this.registry.targets.has(String(values[targetCol.column])))
+    if (targetCol && !this.references.targets.has(String(values[targetCol.column])))
       return reject(
         "unknown_target",
         `${targetCol.zhHeader} ${this.quote(String(values[targetCol.column]))} 不在指标库中`,

@@ -4,7 +4,7 @@
 // how many keys the later submission added, retired (removed) and changed. Counts only: no row's values.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { maskPersonal, personalDatasets } from "./personal.ts";
-import { readDictionary, type Dataset } from "./registry.ts";
+import { readDictionary, type Dataset } from "./seeds.ts";
 import { storedColumns, storedKey, submissionUnit } from "./schema.ts";
 import { queryRows } from "./warehouse.ts";
 

@@ -1,9 +1,9 @@
 // What a page or report says about its data: the plan's title, when the data was loaded, whether it is
 // the shipped sample (ingest_runs.is_sample), and the fingerprint of the data it shows.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { dataFingerprint } from "./fingerprint.ts";
+import { dataFingerprint } from "./current.ts";
 import { readPlan } from "./plan.ts";
-import { readSiteTargets } from "./targets.ts";
+import { readTargets } from "./targets.ts";
 import { queryRows, readWarehouse } from "./warehouse.ts";
 
 export interface RunFacts {
@@ -33,7 +33,7 @@ export async function queryReportFacts(connection: DuckDBConnection | null): Pro
   return {
     planTitle,
     ...(await queryRunFacts(connection)),
-    fingerprint: await dataFingerprint(connection, readSiteTargets()),
+    fingerprint: await dataFingerprint(connection, readTargets()),
   };
 }
 

@@ -3,7 +3,7 @@
 // optional cells left blank in grade rows (a grade is then left out of the targets that need the cell).
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { gradeLabels } from "./codes.ts";
-import { readDictionary } from "./registry.ts";
+import { readDictionary } from "./seeds.ts";
 import { queryRows } from "./warehouse.ts";
 
 /** A school that owes a target's data for a year and has not sent all of it. */

@@ -3,7 +3,7 @@
 // number), a mobile or landline phone number. Every text that leaves the warehouse — reject reasons and
 // records, file names, free-text cells — goes through maskPersonal; what cannot be told by a pattern (a
 // pupil's name) is kept out by column: see publicFileName and publicRecord.
-import { personalColumns, readDictionary } from "./registry.ts";
+import { personalColumns, readDictionary } from "./seeds.ts";
 
 const edge = "(?<![0-9A-Za-z])";
 const end = "(?![0-9A-Za-z])";

@@ -5,7 +5,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryCorrections } from "./corrections.ts";
 import { queryBlankCells } from "./gaps.ts";
 import { maskPersonal, personalDatasets, publicFileName } from "./personal.ts";
-import { datasetNames } from "./registry.ts";
+import { datasetNames } from "./seeds.ts";
 import { latestReportYear, queryCompleteness, queryMissing } from "./reports.ts";
 import { queryRows } from "./warehouse.ts";
 

@@ -2,7 +2,7 @@
 // the dictionary's owed_by): per school and dataset of a year, whether all of it arrived.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { gradeLabels } from "./codes.ts";
-import { datasetNames } from "./registry.ts";
+import { datasetNames } from "./seeds.ts";
 import { queryRows } from "./warehouse.ts";
 
 /** A report a school owes for a year and has not sent whole. */

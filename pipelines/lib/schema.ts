@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { root } from "./paths.ts";
-import type { Column, Dataset } from "./registry.ts";
+import type { Column, Dataset } from "./seeds.ts";
 
 /**
  * The version of the warehouse's tables (warehouseTables), written by every ingest into table schema_version

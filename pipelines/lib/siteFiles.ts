@@ -15,18 +15,27 @@ import {
   schoolStatusCounts,
   type Snapshot,
 } from "./snapshot.ts";
-import { readSiteTargets } from "./targets.ts";
+import { readTargets } from "./targets.ts";
 import { queryRows } from "./warehouse.ts";
 
-type Files = Record<string, Uint8Array | string>;
+export type SiteFiles = Record<string, Uint8Array | string>;
 
-/** Every file of the site's data: name in the archive → contents; `facts` is report.json (plan, load time, fingerprint). */
-export async function siteFiles(connection: DuckDBConnection | null, facts: object): Promise<Files> {
-  const targets = readSiteTargets();
-  const rows = connection ? await queryIndicatorRows(connection) : [];
-  const schools = connection ? await querySchools(connection) : [];
+/**
+ * Every file of the site's data: name in the archive → contents; `facts` is report.json (plan, load time,
+ * fingerprint); `snapshot`, when already read from this connection, gives the rows, schools, progress and classes.
+ */
+export async function siteFiles(
+  connection: DuckDBConnection | null,
+  facts: object,
+  snapshot?: Snapshot,
+): Promise<SiteFiles> {
+  const targets = readTargets();
+  const rows = snapshot ? snapshot.rows : connection ? await queryIndicatorRows(connection) : [];
+  const schools = snapshot ? snapshot.schools : connection ? await querySchools(connection) : [];
+  const progress = snapshot ? snapshot.progress : connection ? await queryProgress(connection) : [];
+  const classes = snapshot ? snapshot.oversizeClasses : connection ? await queryOversizeClasses(connection) : [];
   const areaOf = new Map(targets.map((t) => [t.target_id, t.area]));
-  const files: Files = {
+  const files: SiteFiles = {
     "report.json": JSON.stringify(facts),
     "targets.json": JSON.stringify({ targets: targets.map(({ explanation_zh, source_zh, ...t }) => t) }),
     "target_notes.json": JSON.stringify(
@@ -34,13 +43,13 @@ export async function siteFiles(connection: DuckDBConnection | null, facts: obje
     ),
     "schools.json": JSON.stringify(schoolList({ rows, schools } as Snapshot)),
     "indicators.arrow": indicatorArrow(rows),
-    "progress.json": JSON.stringify(connection ? await queryProgress(connection) : []),
+    "progress.json": JSON.stringify(progress),
     "quality.json": JSON.stringify(connection ? await readQuality(connection) : emptyQuality()),
     "rejects.arrow": await rejectsArrow(connection),
     "vision_grades.arrow": await gradesArrow(connection),
     "documents.json": JSON.stringify(await documentEvidence(connection, targets)),
     "classes.json": JSON.stringify(
-      (connection ? await queryOversizeClasses(connection) : []).map((c) => ({
+      classes.map((c) => ({
         ...c,
         grade_label: gradeLabels[c.grade] ?? c.grade,
       })),

@@ -7,7 +7,7 @@ import { queryBlankCells, queryGaps, type BlankCells, type TargetGap } from "./g
 import { latestReportYear, queryCompleteness, queryMissing, type Completeness, type MissingReport } from "./reports.ts";
 import type { Progress } from "../../src/shared/vocabulary.js";
 import { personalDatasets, publicReject } from "./personal.ts";
-import { queryRows, readWarehouse } from "./warehouse.ts";
+import { queryRows } from "./warehouse.ts";
 
 export interface IndicatorRow {
   target_id: string;
@@ -164,28 +164,23 @@ export async function queryRejectedRows(connection: DuckDBConnection, year: numb
   return rows.map((r) => ({ school_id: r.school_id, source_line: r.source_line, ...publicReject(r, personal) }));
 }
 
-export function readSnapshot(file: string): Promise<Snapshot> {
-  return readWarehouse(
-    file,
-    async (c) => {
-      const year = await latestReportYear(c);
-      return {
-        rows: await queryIndicatorRows(c),
-        schools: await querySchools(c),
-        missing: await queryMissing(c),
-        completeness: await queryCompleteness(c),
-        sourceChanges: await querySourceChanges(c),
-        progress: await queryProgress(c),
-        corrections: await queryCorrections(c),
-        gaps: await queryGaps(c),
-        blanks: await queryBlankCells(c, year),
-        oversizeClasses: await queryOversizeClasses(c),
-        rejectedRows: await queryRejectedRows(c, year),
-        ...(await queryRunFacts(c)),
-      };
-    },
-    emptySnapshot,
-  );
+/** Everything the pages say about the warehouse, from an open connection (read once per build: siteData.ts). */
+export async function querySnapshot(c: DuckDBConnection): Promise<Snapshot> {
+  const year = await latestReportYear(c);
+  return {
+    rows: await queryIndicatorRows(c),
+    schools: await querySchools(c),
+    missing: await queryMissing(c),
+    completeness: await queryCompleteness(c),
+    sourceChanges: await querySourceChanges(c),
+    progress: await queryProgress(c),
+    corrections: await queryCorrections(c),
+    gaps: await queryGaps(c),
+    blanks: await queryBlankCells(c, year),
+    oversizeClasses: await queryOversizeClasses(c),
+    rejectedRows: await queryRejectedRows(c, year),
+    ...(await queryRunFacts(c)),
+  };
 }
 
 /** The row of a target for one school (or the district: null) in its latest year, and the year before. */

@@ -6,21 +6,48 @@ import { areas, chartKinds, sectionWords } from "../../src/shared/vocabulary.js"
 import { UserError } from "./errors.ts";
 import { root, seedsDir } from "./paths.ts";
 import { readPlan } from "./plan.ts";
-import { readDictionary, readTargetRows, type Dataset, type Target } from "./registry.ts";
+import { readCsv, readDictionary, type Dataset } from "./seeds.ts";
 
-/** A target as read from the registry: its row, the datasets it reads, and its line in the file. */
-export interface RegistryTarget extends Target {
+/** One target of the plan, as the registry (seeds/targets.csv) says it and every reader uses it. */
+export interface Target {
+  target_id: string;
+  section: string;
+  clause: number;
+  title_zh: string;
+  scope: "school" | "both" | "district";
+  applies_to: string[];
+  comparator: ">=" | "<=" | "info";
+  threshold: number | null;
+  unit: string;
+  formula: string;
+  source: string;
+  /** The area page that shows the target. */
+  area: string;
+  /** The chart that suits it: schools | cv | milestone | trend. */
+  chart: string;
+  /** The unit a value is shown in (`pp`: a change of a ratio in percentage points). */
+  display_unit: string;
+  /** What a resource or room target measures (joins section_resources, special_rooms); "" for others. */
+  measure: string;
+  /** A district count that can only grow as schools report (large classes, oversized schools). */
+  tally: boolean;
+  /** The year the target is to be reached by, when the plan or its source names one (else the default of seeds/parameters.csv). */
+  target_year: number | null;
+  /** The datasets it reads. */
   datasets: string[];
+  /** Its line in the registry file. */
   line: number;
   /** What the SQL computes, in Chinese for a reader: numerator and denominator, scope, blanks, threshold. */
   explanation_zh: string;
   /** The sources in full Chinese: title, 文号 and article, or the plan's clause with its words. */
   source_zh: string;
+  /** The title of its plan clause, as the pages and reports show it. */
+  clause_title: string;
 }
 
-/** A target as the pages and reports show it: with the title of its plan clause. */
-export interface SiteTarget extends RegistryTarget {
-  clause_title: string;
+/** The registry's rows as written, unchecked (the ingest's references, the sample's ledger). */
+export function readTargetRows(file = path.join(seedsDir, "targets.csv")): Record<string, string>[] {
+  return readCsv(file);
 }
 
 export const defaultTargetsFile = path.join(seedsDir, "targets.csv");
@@ -35,12 +62,13 @@ const sections = Object.keys(sectionWords);
 export function readTargets(
   file = defaultTargetsFile,
   dictionary: Map<string, Dataset> = readDictionary(),
-  check?: (target: RegistryTarget, fail: (what: string) => never) => void,
-): RegistryTarget[] {
+  check?: (target: Target, fail: (what: string) => never) => void,
+): Target[] {
   const shown = path.relative(root, file) || file;
   if (!fs.existsSync(file)) throw new UserError(`指标登记表 ${shown} 不存在。`);
   const rows = readTargetRows(file);
-  const targets: RegistryTarget[] = [];
+  const clauses = new Map(readPlan().clauses.map((c) => [c.number, c.title]));
+  const targets: Target[] = [];
   const seen = new Map<string, number>();
   rows.forEach((row, index) => {
     const line = index + 2;
@@ -96,7 +124,7 @@ export function readTargets(
     if (tally === "yes" && (comparator !== "<=" || scope === "school")) {
       fail(`指标 ${id} 标为 tally（只会随报送增加的全区计数），其比较符应为 <=、范围不能是 school。`);
     }
-    const target: RegistryTarget = {
+    const target: Target = {
       target_id: id,
       section: row.section ?? "",
       clause,
@@ -118,16 +146,11 @@ export function readTargets(
       line,
       explanation_zh: (row.explanation_zh ?? "").trim(),
       source_zh: (row.source_zh ?? "").trim(),
+      clause_title: clauses.get(clause) ?? "",
     };
     check?.(target, fail);
     targets.push(target);
   });
   if (targets.length === 0) throw new UserError(`指标登记表 ${shown} 中没有指标。`);
   return targets;
-}
-
-/** The registry with each target's clause title, as the site and the reports show it. */
-export function readSiteTargets(file = defaultTargetsFile): SiteTarget[] {
-  const clauses = new Map(readPlan().clauses.map((c) => [c.number, c.title]));
-  return readTargets(file).map((t) => ({ ...t, clause_title: clauses.get(t.clause) ?? "" }));
 }

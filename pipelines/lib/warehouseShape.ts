@@ -7,7 +7,7 @@ import fs from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { UserError } from "./errors.ts";
 import { freshWarehouse } from "./faults.ts";
-import { readDictionary } from "./registry.ts";
+import { readDictionary } from "./seeds.ts";
 import { schemaVersion, versionTable, warehouseTables } from "./schema.ts";
 
 /** How a command uses the warehouse: it reads what an ingest wrote, or it is the ingest that writes it. */

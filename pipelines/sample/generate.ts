@@ -1,7 +1,7 @@
 // The whole synthetic district as files: generateDistrict for the sample and the benchmark.
 import fs from "node:fs";
 import path from "node:path";
-import { readDictionary } from "../lib/registry.ts";
+import { readDictionary } from "../lib/seeds.ts";
 import { allTables } from "./tables.ts";
 import type { District } from "./context.ts";
 import { makeSchools } from "./districts.ts";

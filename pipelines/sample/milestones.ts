@@ -1,7 +1,7 @@
 // milestones: progress of every ledger target (applies_to = milestone), several as_of dates per year;
 // a document the plan says to issue (unit documents) only in the plan's year, with its 文号 and 印发日期
 // once issued (synthetic 文号: 示例〔2021〕N号).
-import { readTargetRows } from "../lib/registry.ts";
+import { readTargetRows } from "../lib/targets.ts";
 import type { District } from "./context.ts";
 import { makeRng } from "./prng.ts";
 import { num, type Row, type Table } from "./table.ts";

@@ -1,5 +1,5 @@
 // A sample file before it is written: canonical columns, rows of cell text, how it is laid out.
-import type { Dataset } from "../lib/registry.ts";
+import type { Dataset } from "../lib/seeds.ts";
 
 /** A deliberate defect: the reject reason code the reader should give, and a Chinese note. */
 export interface Defect {

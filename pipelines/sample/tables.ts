@@ -6,7 +6,7 @@ import type { District } from "./context.ts";
 import { milestonesTable } from "./milestones.ts";
 import { referenceTable, teacherPayTables } from "./pay.ts";
 import { recordsTable } from "./records.ts";
-import { schoolsTable } from "./registry.ts";
+import { schoolsTable } from "./schools.ts";
 import { facilitiesTables, specialRoomsTables } from "./resources.ts";
 import type { Table } from "./table.ts";
 import { schoolTasksTable, specialNeedsTables } from "./tasks.ts";

@@ -1,6 +1,6 @@
 // Lays a table out as the bytes of a real export: title, header, rows, totals, footer, encoding.
 import iconv from "iconv-lite";
-import type { Dataset } from "../lib/registry.ts";
+import type { Dataset } from "../lib/seeds.ts";
 import { headerOf, type Defect, type Table } from "./table.ts";
 
 export interface DefectAt extends Defect {

@@ -3,7 +3,7 @@
 // the row Excel shows and its file is `file.xlsx#工作表`, as the reader names it. Fixed workbook
 // properties keep the bytes the same for the same seed.
 import * as XLSX from "@e965/xlsx";
-import type { Dataset } from "../lib/registry.ts";
+import type { Dataset } from "../lib/seeds.ts";
 import { headerOf, type Defect, type Table } from "./table.ts";
 import { writeTable, type DefectAt, type Written } from "./writeCsv.ts";
 

@@ -1,23 +1,25 @@
 // The static site (dist/) from the warehouse, with no network at all (`npm run build`, chained by pipelines/cli.ts).
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseOptions } from "../lib/args.ts";
 import { UserError } from "../lib/errors.ts";
 import { classifyFault, makeFolder, megabytes, sizeOf, tellingFaults, type FaultContext } from "../lib/faults.ts";
+import { isCurrentSite, siteInputs, writeInputs } from "../lib/current.ts";
 import { warehousePath } from "../lib/paths.ts";
-import { openWarehouse } from "../lib/warehouse.ts";
+import { readSiteData, writeSiteData, type SiteData } from "../lib/siteData.ts";
 import { cacheDir, clearLoaderCache, distDir, lockDir, runFramework } from "./framework.ts";
 import { localizeDist } from "./localize.ts";
 import { withLock } from "./lock.ts";
 import { seedNpmVersionCache } from "./npmCache.ts";
 import { writeSchoolPages } from "./schoolPages.ts";
-import { builtInputs, siteInputs, writeInputs } from "./inputs.ts";
-import { readSnapshot } from "../lib/snapshot.ts";
-import { readSiteTargets } from "../lib/targets.ts";
+import { readTargets } from "../lib/targets.ts";
 
 export interface BuildOptions {
-  /** Runs on the new site before it replaces the previous one (e.g. puts the exports in it). */
-  finish?: (dir: string) => Promise<void>;
+  /** Runs on the new site before it replaces the previous one (e.g. puts the exports in it), with the site's data. */
+  finish?: (dir: string, data: SiteData) => Promise<void>;
+  /** The warehouse's site data when the caller has read it already (the export): the build then opens it not at all. */
+  data?: SiteData;
   /** How a fault of the machine is told, when the build is part of another command. */
   faults?: FaultContext;
 }
@@ -32,8 +34,9 @@ const ownFolder = /^\.(?:building|previous)-(\d+)$/;
  */
 export async function buildSite(file: string, out = distDir, options: BuildOptions = {}): Promise<"built" | "kept"> {
   process.env.OBSERVABLE_TELEMETRY_DISABLE = "true";
-  // A warehouse busy with an ingest fails here, in one plain line, before anything is written.
-  if (fs.existsSync(file)) await assertReadable(file);
+  // The build's one read of the warehouse, which every page and the school pages show. A warehouse busy with an
+  // ingest, or of another shape, fails here, in one plain line, before anything is written.
+  const data = options.data ?? (await readSiteData(file));
   removeStale(out);
   const previous = checkOutput(out);
   const building: FaultContext = {
@@ -45,18 +48,22 @@ export async function buildSite(file: string, out = distDir, options: BuildOptio
     ...options.faults,
   };
   const inputs = siteInputs(file);
-  if (previous && isCurrent(out, inputs)) {
-    await options.finish?.(out);
+  if (previous && isCurrentSite(out, inputs)) {
+    await options.finish?.(out, data);
     return "kept";
   }
   const staging = path.join(out, `.building-${process.pid}`);
   await tellingFaults(building, async () => {
     makeFolder(staging);
+    // The site data for Framework's process and the loader: pages the site publishes, outside the output folder.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "site-data-"));
     try {
+      const dataFile = path.join(dataDir, "site-data.bin");
+      writeSiteData(dataFile, data);
       await withLock(lockDir, async () => {
         clearLoaderCache();
         seedNpmVersionCache(cacheDir);
-        const { code, output } = await runFramework(["build"], file, staging);
+        const { code, output } = await runFramework(["build"], file, staging, { siteData: dataFile });
         // Its English build log is shown only with DEBUG (as it comes, by runFramework); a success is told in
         // one Chinese line by the command line.
         if (code === 0) return;
@@ -71,23 +78,19 @@ export async function buildSite(file: string, out = distDir, options: BuildOptio
       });
       const missingLang = localizeDist(staging);
       if (missingLang.length) throw new UserError(`页面缺少 lang="zh-CN"：${missingLang[0]}`);
-      writeSchoolPages(staging, await readSnapshot(file), readSiteTargets());
+      writeSchoolPages(staging, data.snapshot, readTargets());
       if (fs.existsSync(path.join(staging, "_npm"))) {
         throw new UserError(`${path.join(out, "_npm")} 存在：有页面从 CDN 引入了库，请改为从 node_modules 引入。`);
       }
-      await options.finish?.(staging);
+      await options.finish?.(staging, data);
       writeInputs(staging, inputs);
       replace(out, staging);
     } finally {
       fs.rmSync(staging, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
   return "built";
-}
-
-/** Whether the site in `dir` is whole and was built from these inputs (siteInputs): what a build would make. */
-function isCurrent(dir: string, inputs: string): boolean {
-  return builtInputs(dir) === inputs && fs.existsSync(path.join(dir, "index.html"));
 }
 
 /**
@@ -98,7 +101,7 @@ function isCurrent(dir: string, inputs: string): boolean {
  */
 export function copyCurrentSite(from: string, file: string, to: string): boolean {
   const inputs = siteInputs(file);
-  if (!isCurrent(from, inputs)) return false;
+  if (!isCurrentSite(from, inputs)) return false;
   const copied = (src: string) => {
     const top = path.relative(from, src).split(path.sep)[0];
     return top !== "exports" && !ownFolder.test(top);
@@ -106,20 +109,12 @@ export function copyCurrentSite(from: string, file: string, to: string): boolean
   try {
     fs.cpSync(from, to, { recursive: true, filter: copied });
     // A build that replaced `from` meanwhile was made from other inputs: a copy that may mix two sites is dropped.
-    if (isCurrent(from, inputs) && isCurrent(to, inputs)) return true;
+    if (isCurrentSite(from, inputs) && isCurrentSite(to, inputs)) return true;
   } catch {
     // Told by the build that follows, if it meets the same fault.
   }
   fs.rmSync(to, { recursive: true, force: true });
   return false;
-}
-
-/**
- * Opens the warehouse read-only, which refuses one of another shape (no indicators yet, a table missing, another
- * schema version: warehouseShape.ts) before anything is written.
- */
-async function assertReadable(file: string): Promise<void> {
-  (await openWarehouse(file, { readOnly: true })).close();
 }
 
 /** True when the output folder holds an earlier build; refuses any other non-empty folder. */

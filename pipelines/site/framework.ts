@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { root } from "../lib/paths.ts";
+import { siteDataVariable } from "../lib/siteData.ts";
 
 export const srcDir = path.join(root, "src");
 export const cacheDir = path.join(srcDir, ".observablehq", "cache");
@@ -10,7 +11,8 @@ export const distDir = path.join(root, "dist");
 export const lockDir = path.join(srcDir, ".observablehq", "build.lock");
 
 /**
- * Runs `observable <args>` in the project root, writing the site to `out`; resolves with its exit code and
+ * Runs `observable <args>` in the project root, writing the site to `out`, its configuration and loader showing
+ * `options.siteData` (the build's one read of the warehouse) or, without it, the warehouse itself; resolves with its exit code and
  * what it wrote (its English build log on stdout, its errors on stderr), held back — shown as it comes only
  * with DEBUG — so that a success is told in one Chinese line and a fault of the machine it met (a full disk)
  * in one line of ours instead of its English.
@@ -19,13 +21,14 @@ export function runFramework(
   args: string[],
   warehouse: string,
   out = distDir,
-  options: { live?: boolean } = {},
+  options: { live?: boolean; siteData?: string } = {},
 ): Promise<{ code: number; output: string }> {
   const bin = path.join(root, "node_modules", ".bin");
   const env = {
     ...process.env,
     WAREHOUSE: warehouse,
     SITE_OUTPUT: out, // read by observablehq.config.ts
+    ...(options.siteData ? { [siteDataVariable]: options.siteData } : {}),
     OBSERVABLE_TELEMETRY_DISABLE: "true",
     // Loaders are run by `tsx`, found on PATH.
     PATH: `${bin}${path.delimiter}${process.env.PATH ?? ""}`,

@@ -6,11 +6,11 @@ import { blankWords, gapWords, lackWords } from "../../src/shared/vocabulary.js"
 import type { BlankCells, TargetGap } from "../lib/gaps.ts";
 import type { MissingReport } from "../lib/reports.ts";
 import type { Snapshot } from "../lib/snapshot.ts";
-import type { SiteTarget } from "../lib/targets.ts";
+import type { Target } from "../lib/targets.ts";
 
 /** What one school lacks for one target: its reports not received whole, its blank cells, or why it has no value. */
 export function schoolGapText(
-  target: SiteTarget,
+  target: Target,
   gap: TargetGap,
   missing: MissingReport[],
   blanks: BlankCells[],
@@ -38,7 +38,7 @@ export function schoolGapText(
  */
 export function gapList(
   snapshot: Snapshot,
-  target: SiteTarget,
+  target: Target,
   year: number,
   schoolId: string | null,
   root: string,

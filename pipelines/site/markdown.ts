@@ -4,7 +4,7 @@
 // A fence holds only `//` lines saying what it draws from which data; anything else in it is an error.
 import { areas } from "../../src/shared/vocabulary.js";
 import type { Snapshot } from "../lib/snapshot.ts";
-import type { SiteTarget } from "../lib/targets.ts";
+import type { Target } from "../lib/targets.ts";
 import { areaIndexMarkup } from "./markup.ts";
 import { methodsMarkup } from "./methods.ts";
 import { completenessMarkup, districtCards, districtStatusSummary } from "./overview.ts";
@@ -30,7 +30,7 @@ function pageTitle(snapshot: Snapshot, params: Record<string, string> = {}): str
 }
 
 /** The fences of the pages that are not about one school, by name. */
-function pageBlocks(snapshot: Snapshot, targets: SiteTarget[]): Record<string, (params: Env["params"]) => string> {
+function pageBlocks(snapshot: Snapshot, targets: Target[]): Record<string, (params: Env["params"]) => string> {
   return {
     "district-completeness": () => completenessMarkup(snapshot.completeness),
     "district-status-summary": () => districtStatusSummary(snapshot, targets),
@@ -40,7 +40,7 @@ function pageBlocks(snapshot: Snapshot, targets: SiteTarget[]): Record<string, (
   };
 }
 
-export function staticBlocks(snapshot: Snapshot, targets: SiteTarget[]): (md: MarkdownIt) => MarkdownIt {
+export function staticBlocks(snapshot: Snapshot, targets: Target[]): (md: MarkdownIt) => MarkdownIt {
   const blocks = pageBlocks(snapshot, targets);
   return (md) => {
     const fence = md.renderer.rules.fence!;

@@ -2,13 +2,13 @@
 // schoolParts.ts): an area page's index of its targets, the sample banner and the footer.
 import { escapeHtml as esc } from "../../src/shared/format.js";
 import type { Snapshot } from "../lib/snapshot.ts";
-import type { SiteTarget } from "../lib/targets.ts";
+import type { Target } from "../lib/targets.ts";
 
 /**
  * An area page's index of its targets. Each entry is also the named anchor (`name="target-<id>"`) that
  * cards link to, so the links resolve before the page's script draws the blocks (which carry the id).
  */
-export function areaIndexMarkup(targets: SiteTarget[], area: string): string {
+export function areaIndexMarkup(targets: Target[], area: string): string {
   const items = targets
     .filter((t) => t.area === area)
     .map(

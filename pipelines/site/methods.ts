@@ -13,19 +13,19 @@ import {
 } from "../../src/shared/vocabulary.js";
 import { stageLabels } from "../lib/codes.ts";
 import { clauseCoverage, readClauseReasons, readPlan, type Plan } from "../lib/plan.ts";
-import { readParameters, readSectionWeights } from "../lib/registry.ts";
-import type { SiteTarget } from "../lib/targets.ts";
+import { readParameters, readSectionWeights } from "../lib/seeds.ts";
+import type { Target } from "../lib/targets.ts";
 import { statusBadgeHtml } from "../../src/shared/targetCardHtml.js";
 
 /** The sources in Chinese, each 工作要点第N条 a link to its clause on this page. */
-function sourceMarkup(t: SiteTarget, clauses: Set<number>): string {
+function sourceMarkup(t: Target, clauses: Set<number>): string {
   return esc(t.source_zh || t.source).replace(/工作要点第(\d+)条/g, (words, n) =>
     clauses.has(Number(n)) ? `<a href="#clause-${n}">${words}</a>` : words,
   );
 }
 
 /** One target: its explanation for a reader, target, scope and sources, and the registry's formula folded for analysts. */
-function targetMarkup(t: SiteTarget, clauses: Set<number>): string {
+function targetMarkup(t: Target, clauses: Set<number>): string {
   return `<div class="method-target" id="method-${esc(t.target_id)}">
 <h3>${esc(t.title_zh)} <small class="muted target-id">${esc(t.target_id)}</small></h3>
 <p class="explanation">${esc(t.explanation_zh || "登记表中尚无中文说明，见技术说明。")}</p>
@@ -67,7 +67,7 @@ function weightsMarkup(): string {
 <ul>${items.join("")}</ul></section>`;
 }
 
-function parametersMarkup(targets: SiteTarget[]): string {
+function parametersMarkup(targets: Target[]): string {
   const titles = new Map(targets.map((t) => [t.target_id, t.title_zh]));
   const rows = readParameters().map(
     (p) =>
@@ -96,7 +96,7 @@ function progressMarkup(): string {
 }
 
 /** 条款与指标: every clause of the plan, the targets that serve it or why it has none (seeds/clauses-<year>.csv). */
-function clauseTableMarkup(plan: Plan, targets: SiteTarget[]): string {
+function clauseTableMarkup(plan: Plan, targets: Target[]): string {
   const rows = clauseCoverage(plan, targets, readClauseReasons()).map(({ clause, targets: serving, reason }) => {
     const n = clause.number;
     const label = serving.length ? `<a href="#clause-${n}">第${n}条</a>` : `第${n}条`;
@@ -112,7 +112,7 @@ function clauseTableMarkup(plan: Plan, targets: SiteTarget[]): string {
 }
 
 /** 方法: the rules, then the clause table, then per clause its text and the targets that serve it. */
-export function methodsMarkup(targets: SiteTarget[]): string {
+export function methodsMarkup(targets: Target[]): string {
   const plan = readPlan();
   const used = [...new Set(targets.map((t) => t.clause))].sort((a, b) => a - b);
   const shown = new Set(used);

@@ -4,10 +4,10 @@ import { escapeHtml as esc, formatPercent } from "../../src/shared/format.js";
 import { cardFacts, comparablePrevious } from "../../src/shared/targetCard.js";
 import { statusSummaryHtml, targetCardHtml } from "../../src/shared/targetCardHtml.js";
 import { readPlan } from "../lib/plan.ts";
-import { datasetNames } from "../lib/registry.ts";
+import { datasetNames } from "../lib/seeds.ts";
 import type { Completeness } from "../lib/reports.ts";
 import { latestRows, rowKey, snapshotIndex, type Snapshot } from "../lib/snapshot.ts";
-import type { SiteTarget } from "../lib/targets.ts";
+import type { Target } from "../lib/targets.ts";
 import { gapList, gapListId } from "./gaps.ts";
 
 const datasetLabels = datasetNames();
@@ -27,13 +27,13 @@ export function completenessMarkup(completeness: Completeness | null): string {
 const districtLatest = (snapshot: Snapshot) => latestRows(snapshotIndex(snapshot).bySchool.get("") ?? []);
 
 /** The status tiles of the overview: one count per status of the targets' district rows. */
-export function districtStatusSummary(snapshot: Snapshot, targets: SiteTarget[]): string {
+export function districtStatusSummary(snapshot: Snapshot, targets: Target[]): string {
   const latest = districtLatest(snapshot);
   return statusSummaryHtml(targets.map((t) => latest.get(rowKey(t.target_id, null))?.latest.status ?? "no_data"));
 }
 
 /** The card of every target for the district, under the plan's sections. */
-export function districtCards(snapshot: Snapshot, targets: SiteTarget[]): string {
+export function districtCards(snapshot: Snapshot, targets: Target[]): string {
   const { series } = snapshotIndex(snapshot);
   const latest = districtLatest(snapshot);
   const progress = new Map(snapshot.progress.map((p) => [p.target_id, p]));

@@ -5,7 +5,7 @@ import { blankWords, classWords, correctionText, correctionWords, lackWords } fr
 import { gradeLabels } from "../lib/codes.ts";
 import type { Correction } from "../lib/corrections.ts";
 import type { BlankCells } from "../lib/gaps.ts";
-import { datasetNames } from "../lib/registry.ts";
+import { datasetNames } from "../lib/seeds.ts";
 import type { MissingReport } from "../lib/reports.ts";
 import type { OversizeClass, RejectedRow } from "../lib/snapshot.ts";
 

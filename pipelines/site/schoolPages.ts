@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { escapeHtml as esc } from "../../src/shared/format.js";
 import type { Snapshot } from "../lib/snapshot.ts";
-import type { SiteTarget } from "../lib/targets.ts";
+import type { Target } from "../lib/targets.ts";
 import { schoolParts } from "./schoolParts.ts";
 
 /** The template's school id: no school has it (a school code starts with a letter or a digit). */
@@ -20,7 +20,7 @@ export const schoolNamePlaceholder = "{{学校名称}}";
 export const schoolPartPlaceholder = (part: string) => `<div data-school-part="${part}"></div>`;
 
 /** Writes dist/schools/<id>.html for every school from dist/schools/_template.html; returns how many. */
-export function writeSchoolPages(dist: string, snapshot: Snapshot, targets: SiteTarget[]): number {
+export function writeSchoolPages(dist: string, snapshot: Snapshot, targets: Target[]): number {
   const templateFile = path.join(dist, "schools", `${templateSchool}.html`);
   const template = fs.readFileSync(templateFile, "utf8");
   const placeholders = [schoolNamePlaceholder, ...Object.keys(schoolParts).map(schoolPartPlaceholder)];

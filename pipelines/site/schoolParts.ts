@@ -6,9 +6,9 @@ import { cardFacts, comparablePrevious } from "../../src/shared/targetCard.js";
 import { statusSummaryHtml, targetCardHtml } from "../../src/shared/targetCardHtml.js";
 import { areas } from "../../src/shared/vocabulary.js";
 import { stageLabels } from "../lib/codes.ts";
-import { datasetNames, readDictionary } from "../lib/registry.ts";
+import { datasetNames, readDictionary } from "../lib/seeds.ts";
 import { latestRows, rowKey, snapshotIndex, type Snapshot } from "../lib/snapshot.ts";
-import type { SiteTarget } from "../lib/targets.ts";
+import type { Target } from "../lib/targets.ts";
 import { gapList, gapListId } from "./gaps.ts";
 import { correctionsMarkup, oversizeClassesMarkup, owedMarkup } from "./schoolLists.ts";
 
@@ -17,12 +17,12 @@ const datasetLabels = datasetNames();
 /** Datasets that stand in for another's report (student records for the vision summary). */
 const alternates = new Set([...readDictionary().values()].filter((d) => d.fulfils !== d.name).map((d) => d.name));
 /** Whether a target's figures may come from either of two kinds of source. */
-const readsAlternateSource = (t: SiteTarget) => t.datasets.some((d) => alternates.has(d));
+const readsAlternateSource = (t: Target) => t.datasets.some((d) => alternates.has(d));
 
 /** Where a school page is drawn: `root` "/" inside a Framework page, "../" on the pages schoolPages.ts writes. */
 export interface SchoolPageContext {
   snapshot: Snapshot;
-  targets: SiteTarget[];
+  targets: Target[];
   schoolId: string;
   root: string;
 }

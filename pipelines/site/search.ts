@@ -10,7 +10,7 @@ import { areas, statusWords } from "../../src/shared/vocabulary.js";
 import { stageLabels } from "../lib/codes.ts";
 import { readPlan } from "../lib/plan.ts";
 import { latestRows, schoolStatusCounts, snapshotIndex, type Snapshot } from "../lib/snapshot.ts";
-import type { SiteTarget } from "../lib/targets.ts";
+import type { Target } from "../lib/targets.ts";
 
 export interface SearchDocument {
   path: string;
@@ -75,10 +75,10 @@ function districtStatusWords(snapshot: Snapshot): Map<string, string> {
 }
 
 /** The listed pages of the site, with the words a leader may look for on each. */
-export function searchDocuments(snapshot: Snapshot, targets: SiteTarget[]): SearchDocument[] {
+export function searchDocuments(snapshot: Snapshot, targets: Target[]): SearchDocument[] {
   const plan = readPlan();
   const clauseText = (n: number) => plan.clauses.find((c) => c.number === n)?.text ?? "";
-  const titles = (list: SiteTarget[]) => list.map((t) => `${t.title_zh} ${t.clause_title}`).join(" ");
+  const titles = (list: Target[]) => list.map((t) => `${t.title_zh} ${t.clause_title}`).join(" ");
   const doc = (path: string, title: string, text: string): SearchDocument => ({
     path,
     title,

@@ -8,7 +8,7 @@ const size = (bytes) =>
   bytes >= 1024 * 1024 ? `${formatNumber(bytes / 1024 / 1024, 1)} MB` : `${formatNumber(bytes / 1024, 0)} KB`;
 
 /** The manifest, or null when the site carries no exports. */
-export async function readManifest(url = "./exports/manifest.json") {
+export async function fetchManifest(url = "./exports/manifest.json") {
   try {
     const response = await fetch(url, { cache: "no-cache" });
     return response.ok ? await response.json() : null;

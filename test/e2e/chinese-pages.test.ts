@@ -4,7 +4,7 @@
 // codes come from the warehouse (a test school is named with markup) and are not words of the page.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readPlan } from "../../pipelines/lib/plan.ts";
-import { readSiteTargets } from "../../pipelines/lib/targets.ts";
+import { readTargets } from "../../pipelines/lib/targets.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
 import { encodingWords, reasonWords } from "../../src/shared/vocabulary.js";
 import { openPage, openSite, type Site } from "../helpers/browser.ts";
@@ -85,7 +85,7 @@ describe("the pages speak Chinese", () => {
 
   test("the methods page explains every target in Chinese, its sources beside it, the formula folded under 技术说明", async () => {
     const { page } = await openPage(site, "/methods");
-    for (const t of readSiteTargets()) {
+    for (const t of readTargets()) {
       const row = page.locator(`div[id="method-${t.target_id}"]`);
       expect(await row.locator("p.explanation").innerText()).toBe(t.explanation_zh);
       expect(await row.locator("small.target-id").innerText()).toBe(t.target_id);

@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { queryMissing, type MissingReport } from "../../pipelines/lib/reports.ts";
 import { root, sampleDir } from "../../pipelines/lib/paths.ts";
-import { readSiteTargets } from "../../pipelines/lib/targets.ts";
+import { readTargets } from "../../pipelines/lib/targets.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
 import { reportedWords, statusWords } from "../../src/shared/vocabulary.js";
 import { openSite, type Site } from "../helpers/browser.ts";
@@ -28,7 +28,7 @@ let missing: MissingReport[];
 let districts: District[];
 let owed: { owed: number; complete: number };
 let gaps: { target_id: string; school_id: string; name: string }[];
-const targets = new Map(readSiteTargets().map((t) => [t.target_id, t]));
+const targets = new Map(readTargets().map((t) => [t.target_id, t]));
 
 async function open(urlPath: string): Promise<Page> {
   const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });

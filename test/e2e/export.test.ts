@@ -16,7 +16,7 @@ import { root, sampleDir } from "../../pipelines/lib/paths.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
 import { areas } from "../../src/shared/vocabulary.js";
 import { createStaticServer, listen } from "../../pipelines/lib/serve.ts";
-import { readSiteTargets } from "../../pipelines/lib/targets.ts";
+import { readTargets } from "../../pipelines/lib/targets.ts";
 import { isFileName, latinWords } from "../helpers/latinWords.ts";
 import { formulaSchool, sampleSite } from "../helpers/sampleSite.ts";
 import { pageFill, pdfFonts } from "../helpers/pdf.ts";
@@ -26,8 +26,8 @@ import { statusWords } from "../../src/shared/vocabulary.js";
 import type { IndicatorRow } from "../../pipelines/lib/snapshot.ts";
 
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
-const units = new Map(readSiteTargets().map((t) => [t.target_id, t.display_unit]));
-const scopes = new Map(readSiteTargets().map((t) => [t.target_id, t.scope]));
+const units = new Map(readTargets().map((t) => [t.target_id, t.display_unit]));
+const scopes = new Map(readTargets().map((t) => [t.target_id, t.scope]));
 const formulaName = formulaSchool.name;
 const formulaId = formulaSchool.id;
 
@@ -144,7 +144,7 @@ describe("npm run export", () => {
     expect(text).toContain("沙坪坝区2021年教育工作要点");
     expect(text).toContain("示例数据");
     expect(text).toMatch(/数据截至\d{4}-\d\d-\d\d\d\d:\d\d/);
-    for (const t of readSiteTargets()) expect(text, t.target_id).toContain(squeeze(t.title_zh));
+    for (const t of readTargets()) expect(text, t.target_id).toContain(squeeze(t.title_zh));
     for (const a of areas) expect(text, a.slug).toContain(a.title);
     const pages = pdfPages(file);
     expect(pages).toBeGreaterThan(areas.length + 2);
@@ -161,7 +161,7 @@ describe("npm run export", () => {
     const text = squeeze(pdfText(path.join(out, "district-report.pdf")));
     const appendix = text.slice(text.lastIndexOf("附录：指标说明"));
     expect(appendix.length).toBeGreaterThan(1000);
-    for (const t of readSiteTargets()) {
+    for (const t of readTargets()) {
       expect(appendix, t.target_id).toContain(squeeze(t.explanation_zh));
       expect(appendix, t.target_id).toContain(squeeze(t.source_zh));
     }
@@ -171,7 +171,7 @@ describe("npm run export", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(out, "indicators.xlsx"));
     const sheet = workbook.getWorksheet("指标说明")!;
-    const targets = readSiteTargets();
+    const targets = readTargets();
     expect(sheet.rowCount).toBe(targets.length + 1);
     targets.forEach((t, i) => {
       const [id, title, , , explanation, , , source] = (sheet.getRow(i + 2).values as unknown[]).slice(1);
@@ -180,7 +180,7 @@ describe("npm run export", () => {
   });
 
   test("a school's PDF names the school and the titles of its targets", () => {
-    const titles = new Map(readSiteTargets().map((t) => [t.target_id, t.title_zh]));
+    const titles = new Map(readTargets().map((t) => [t.target_id, t.title_zh]));
     for (const id of [busiest, formulaId]) {
       const file = path.join(out, "schools", `${id}.pdf`);
       const text = squeeze(pdfText(file));
@@ -231,7 +231,7 @@ describe("npm run export", () => {
   test("the district report's summary links to every target's block inside the PDF; no link leads to the print server", () => {
     const file = path.join(out, "district-report.pdf");
     const dests = spawnSync("pdfinfo", ["-dests", file], { encoding: "utf8" }).stdout;
-    for (const t of readSiteTargets()) expect(dests, t.target_id).toContain(`"target-${t.target_id}"`);
+    for (const t of readTargets()) expect(dests, t.target_id).toContain(`"target-${t.target_id}"`);
     for (const pdf of [file, path.join(out, "schools", `${busiest}.pdf`)])
       expect(fs.readFileSync(pdf).includes("/URI"), pdf).toBe(false);
   });

@@ -5,7 +5,7 @@
 // punctuation is shown as written; a card says which way its target is heading.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readSiteTargets } from "../../pipelines/lib/targets.ts";
+import { readTargets } from "../../pipelines/lib/targets.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
 import { areas, progressWords } from "../../src/shared/vocabulary.js";
 import { openSite, type Site } from "../helpers/browser.ts";
@@ -134,20 +134,20 @@ describe("on a phone, at the search box", () => {
 
   test("finds a school by the last four digits of its code, and the 未达标 targets by that word", async () => {
     expect(await search(school.school_id.slice(-4))).toContain(school.name);
-    const titles = readSiteTargets()
+    const titles = readTargets()
       .filter((t) => notMet.includes(t.target_id))
       .map((t) => t.title_zh);
     expect(titles.length).toBeGreaterThan(2);
     const found = await search("未达标");
     expect(found).toEqual(expect.arrayContaining(titles.slice(0, 3)));
-    const met = readSiteTargets().find((t) => !notMet.includes(t.target_id) && t.title_zh.length > 6)!;
+    const met = readTargets().find((t) => !notMet.includes(t.target_id) && t.title_zh.length > 6)!;
     expect(found).not.toContain(met.title_zh);
   });
 
   test("finds a target by its title and by its clause", async () => {
-    const target = readSiteTargets().find((t) => t.target_id === "space.teaching_area.primary")!;
+    const target = readTargets().find((t) => t.target_id === "space.teaching_area.primary")!;
     expect(await search("教学及辅助用房")).toContain(target.title_zh);
-    const clause24 = readSiteTargets().filter((t) => t.clause === 24);
+    const clause24 = readTargets().filter((t) => t.clause === 24);
     const found = await search("第24条");
     expect(found).toEqual(expect.arrayContaining(clause24.slice(0, 5).map((t) => t.title_zh)));
   });
@@ -172,7 +172,7 @@ describe("on a phone, at the search box", () => {
   test("a target that fell is 退步 with its yearly movement, on the card and on its area page", async () => {
     const fallen = progress.find((p) => p.category === "regress")!;
     expect(fallen).toBeDefined();
-    const area = readSiteTargets().find((t) => t.target_id === fallen.target_id)!.area;
+    const area = readTargets().find((t) => t.target_id === fallen.target_id)!.area;
     const overview = await phone("/");
     const card = await overview
       .locator(`.target-card[data-target-id="${fallen.target_id}"] .card-progress`)

@@ -11,7 +11,7 @@ import { localizeDist } from "../../pipelines/site/localize.ts";
 import { frameworkNpmNames } from "../../pipelines/site/npmCache.ts";
 import { expandChinese } from "../../pipelines/site/search.ts";
 import { createStaticServer, listen, resolveFile } from "../../pipelines/lib/serve.ts";
-import { readSiteTargets } from "../../pipelines/lib/targets.ts";
+import { readTargets } from "../../pipelines/lib/targets.ts";
 import { formatChange, formatDelta, formatThreshold, formatValue, progressText } from "../../src/shared/format.js";
 import { statusWords } from "../../src/shared/vocabulary.js";
 
@@ -67,7 +67,7 @@ describe("a target's yearly movement in its own unit (进度)", () => {
 
 test("every target has an area page, milestones go to 重点任务 except preschool ones", () => {
   const slugs = new Set(areas.map((a) => a.slug));
-  const targets = readSiteTargets();
+  const targets = readTargets();
   for (const t of targets) expect(slugs.has(t.area), t.target_id).toBe(true);
   const areaOf = (id: string) => targets.find((t) => t.target_id === id)?.area;
   expect(areaOf("space.oversized_schools")).toBe("classes");

@@ -7,10 +7,9 @@ import path from "node:path";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sampleDir } from "../../pipelines/lib/paths.ts";
-import { readTargetRows } from "../../pipelines/lib/registry.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
 import { areas } from "../../src/shared/vocabulary.js";
-import { readSiteTargets } from "../../pipelines/lib/targets.ts";
+import { readTargetRows, readTargets } from "../../pipelines/lib/targets.ts";
 import { createStaticServer, listen } from "../../pipelines/lib/serve.ts";
 import { buildFixtureSite, markupSchool, sampleSite } from "../helpers/sampleSite.ts";
 import { launchChromium } from "../../pipelines/export/browser.ts";
@@ -211,7 +210,7 @@ describe("built site", () => {
     "area page %s shows its targets with the warehouse's status",
     async (_, slug) => {
       const { page, problems } = await open(`/${slug}`);
-      const targets = readSiteTargets().filter((t) => t.area === slug);
+      const targets = readTargets().filter((t) => t.area === slug);
       await page.waitForFunction(
         (n) =>
           [...document.querySelectorAll(".target-block")].filter((b) => (b as HTMLElement).dataset.status).length === n,
@@ -284,7 +283,7 @@ describe("built site", () => {
     ] as const) {
       const { page, problems } = await open(urlPath);
       await page.waitForSelector(".documents-table tbody tr");
-      const listed = readSiteTargets().filter((t) => t.unit === "documents" && (area === null || t.area === area));
+      const listed = readTargets().filter((t) => t.unit === "documents" && (area === null || t.area === area));
       await expect(page.locator(".documents-table tbody tr").count()).resolves.toBe(listed.length);
       for (const t of listed) {
         const ledger = documents

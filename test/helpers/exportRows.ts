@@ -1,8 +1,8 @@
 // Export rows built by hand (no warehouse): a ratio target, a school-scope share, a change in points.
 import type { ExportRow } from "../../pipelines/export/rows.ts";
-import type { SiteTarget } from "../../pipelines/lib/targets.ts";
+import type { Target } from "../../pipelines/lib/targets.ts";
 
-export function target(overrides: Partial<SiteTarget>): SiteTarget {
+export function target(overrides: Partial<Target>): Target {
   return {
     target_id: "vision.myopia_rate",
     section: "三",
@@ -47,7 +47,7 @@ export const change = target({
   display_unit: "pp",
 });
 
-export function row(t: SiteTarget, overrides: Partial<ExportRow>): ExportRow {
+export function row(t: Target, overrides: Partial<ExportRow>): ExportRow {
   return {
     target: t,
     year: 2021,

@@ -1,9 +1,9 @@
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { readDictionary } from "../../pipelines/lib/registry.ts";
+import { readDictionary } from "../../pipelines/lib/seeds.ts";
 import { ensureSchema } from "../../pipelines/lib/schema.ts";
 import { queryRows } from "../../pipelines/lib/warehouse.ts";
 import { computeIndicators } from "../../pipelines/indicators/compute.ts";
-import { readTargets } from "../../pipelines/indicators/registry.ts";
+import { readTargetsWithFamilies } from "../../pipelines/indicators/families.ts";
 import type { IndicatorRow } from "../../pipelines/lib/snapshot.ts";
 
 export type Row = Record<string, string | number | boolean | null>;
@@ -64,7 +64,7 @@ export async function givenClasses(
 export async function computed(connection: DuckDBConnection, prefix: string): Promise<IndicatorRow[]> {
   const families = [
     ...new Set(
-      readTargets()
+      readTargetsWithFamilies()
         .filter((t) => t.target_id.startsWith(prefix))
         .map((t) => t.family),
     ),

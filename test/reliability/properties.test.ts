@@ -14,12 +14,13 @@ import {
 } from "../../pipelines/ingest/cells.ts";
 import { findHeader } from "../../pipelines/ingest/header.ts";
 import { readDataFile } from "../../pipelines/ingest/read.ts";
-import { RowValidator, type Registry } from "../../pipelines/ingest/validate.ts";
-import { readDictionary, readTargetRows, type Dataset } from "../../pipelines/lib/registry.ts";
+import { RowValidator, type References } from "../../pipelines/ingest/validate.ts";
+import { readDictionary, type Dataset } from "../../pipelines/lib/seeds.ts";
+import { readTargetRows } from "../../pipelines/lib/targets.ts";
 
 const datasets = readDictionary();
 const types = [...new Set([...datasets.values()].flatMap((d) => d.columns.map((c) => c.type)))];
-const registry: Registry = {
+const references: References = {
   schools: new Map([
     ["S01", { name: "第一小学", sections: ["primary"] }],
     ["S02", { name: "第二中学", sections: ["junior", "senior"] }],
@@ -125,7 +126,7 @@ describe("RowValidator", () => {
           const cells = headerOf(ds, keep);
           const header = findHeader([{ line: 1, cells }], ds)!;
           expect(header.missingRequired).toEqual([]);
-          const validator = new RowValidator(ds, header, registry);
+          const validator = new RowValidator(ds, header, references);
           records.forEach((rec, i) => {
             const result = validator.validate({ line: i + 2, cells: rec });
             if ("code" in result) {
@@ -165,7 +166,7 @@ describe("readDataFile", () => {
           const header = ds.columns.map((c) => c.zhHeader);
           const records = [...(titled ? [["沙坪坝区2021年统计表"], []] : []), header, ...rows];
           const text = stringify(records, { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
-          const read = readDataFile(encode(text, encoding), ds, registry, "salt");
+          const read = readDataFile(encode(text, encoding), ds, references, "salt");
           const written = rows.filter((r) => !r.every((c) => c.trim() === "")).length;
           if (!read.ok) {
             // Only a file with no data row may fail as a whole here (nothing else is broken in it).
@@ -196,7 +197,7 @@ describe("readDataFile", () => {
             return `S${i},${quoted ? `"${name}"` : name},小学,公办`;
           });
           const text = ["学校代码,学校名称,办学类型,办学性质", ...rows].join("\r\n");
-          const read = readDataFile(Buffer.from(text), ds, registry, "salt");
+          const read = readDataFile(Buffer.from(text), ds, references, "salt");
           expect(read.ok && read.rows.map((r) => r.values.school_id)).toEqual(pasted.map((_, i) => `S${i}`));
         },
       ),
@@ -209,7 +210,7 @@ describe("readDataFile", () => {
     const header = Buffer.from(`${ds.columns.map((c) => c.zhHeader).join(",")}\r\n`);
     fc.assert(
       fc.property(fc.boolean(), fc.uint8Array({ maxLength: 2000 }), (withHeader, bytes) => {
-        const read = readDataFile(withHeader ? Buffer.concat([header, bytes]) : bytes, ds, registry, "salt");
+        const read = readDataFile(withHeader ? Buffer.concat([header, bytes]) : bytes, ds, references, "salt");
         if (read.ok) expect(read.rows.length + read.rejects.length).toBe(read.rowsRead);
         else expect(read.message.length).toBeGreaterThan(0);
       }),

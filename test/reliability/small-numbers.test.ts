@@ -10,7 +10,7 @@ import { tableFromIPC } from "apache-arrow";
 import { indicatorCsv } from "../../pipelines/export/csv.ts";
 import { readExportRows } from "../../pipelines/export/rows.ts";
 import { siteFiles } from "../../pipelines/lib/siteFiles.ts";
-import { readSiteTargets } from "../../pipelines/lib/targets.ts";
+import { readTargets } from "../../pipelines/lib/targets.ts";
 import { queryRows } from "../../pipelines/lib/warehouse.ts";
 import { emptyWarehouse, given, givenSchools } from "../helpers/given.ts";
 
@@ -243,7 +243,7 @@ describe("small numbers at school and district level", () => {
       [null, null, null],
     ]);
     // the CSV: T's rows have an empty 值 (column 6); 3/8 = 0.375 and 8 appear nowhere on them
-    const csv = indicatorCsv(await readExportRows(db, readSiteTargets()));
+    const csv = indicatorCsv(await readExportRows(db, readTargets()));
     const lines = csv.split("\r\n").filter((l) => l.split(",")[3] === "T");
     expect(lines.length).toBe(mine.length);
     for (const line of lines) {

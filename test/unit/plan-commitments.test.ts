@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { clauseCoverage, readClauseReasons, readPlan } from "../../pipelines/lib/plan.ts";
-import { readSiteTargets, readTargets } from "../../pipelines/lib/targets.ts";
+import { readTargets } from "../../pipelines/lib/targets.ts";
 import { methodsMarkup } from "../../pipelines/site/methods.ts";
 
 /** The 21 commitments the plan makes for 2021 beyond the national formulas: clause and the plan's words. */
@@ -60,7 +60,7 @@ describe("the plan's commitments", () => {
 
 describe("the methods page's table of clauses", () => {
   it("lists all 41 clauses, each with its targets or the reason it has none", () => {
-    const html = methodsMarkup(readSiteTargets());
+    const html = methodsMarkup(readTargets());
     const rows = [...html.matchAll(/<tr data-clause="(\d+)">(.*?)<\/tr>/g)];
     expect(rows.map((r) => Number(r[1]))).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
     const row = (n: number) => rows.find((r) => r[1] === String(n))![2];

@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import * as XLSX from "@e965/xlsx";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { readDictionary } from "../../pipelines/lib/registry.ts";
+import { readDictionary } from "../../pipelines/lib/seeds.ts";
 import { sampleDir } from "../../pipelines/lib/paths.ts";
 import { main } from "../../pipelines/sample/command.ts";
 import { stageCounts, stageWeights } from "../../pipelines/sample/districts.ts";

@@ -2,7 +2,7 @@
 // the formulas' parameters, the pupil weights and the plan: a changed threshold or a misquoted clause fails here.
 import { describe, expect, it } from "vitest";
 import { readPlan } from "../../pipelines/lib/plan.ts";
-import { readParameters, readSectionWeights } from "../../pipelines/lib/registry.ts";
+import { readParameters, readSectionWeights } from "../../pipelines/lib/seeds.ts";
 import { readTargets } from "../../pipelines/lib/targets.ts";
 
 const targets = readTargets();

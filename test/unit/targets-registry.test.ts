@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { familyOf, readTargets } from "../../pipelines/indicators/registry.ts";
+import { familyOf, readTargetsWithFamilies } from "../../pipelines/indicators/families.ts";
 import { UserError } from "../../pipelines/lib/errors.ts";
 
 const header =
@@ -22,7 +22,7 @@ function registry(...rows: string[]): string {
 
 function messageOf(file: string): string {
   try {
-    readTargets(file);
+    readTargetsWithFamilies(file);
   } catch (error) {
     expect(error).toBeInstanceOf(UserError);
     return (error as Error).message;
@@ -32,7 +32,7 @@ function messageOf(file: string): string {
 
 describe("target registry", () => {
   it("reads the shipped registry into typed targets", () => {
-    const targets = readTargets();
+    const targets = readTargetsWithFamilies();
     expect(targets.length).toBeGreaterThan(60);
     const change = targets.find((t) => t.target_id === "vision.myopia_rate_change")!;
     expect(change).toMatchObject({ scope: "both", comparator: "<=", threshold: -0.005, clause: 10, family: "vision" });
@@ -77,7 +77,9 @@ describe("target registry", () => {
   });
 
   it("accepts a new milestone target with nothing but its row", () => {
-    const targets = readTargets(registry("party.new_points,二,5,新示范点,district,milestone,>=,5,个,f,s,milestones"));
+    const targets = readTargetsWithFamilies(
+      registry("party.new_points,二,5,新示范点,district,milestone,>=,5,个,f,s,milestones"),
+    );
     expect(targets.map((t) => t.family)).toEqual(["health", "milestones"]);
   });
 

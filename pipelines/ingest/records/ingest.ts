@@ -5,12 +5,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { Dataset } from "../../lib/registry.ts";
+import type { Dataset } from "../../lib/seeds.ts";
 import { findHeader } from "../header.ts";
 import { loadRecords, type SqlOutcome } from "./load.ts";
 import type { LogEntry } from "../store.ts";
 import { readRecords, sniffDelimiter } from "../table.ts";
-import type { Registry } from "../validate.ts";
+import type { References } from "../validate.ts";
 
 /** How much of a records file's head is read to find its encoding, header and delimiter. */
 export const recordsHeadBytes = 64 * 1024;
@@ -92,7 +92,7 @@ export async function ingestRecordsBySql(
   base: Pick<LogEntry, "source_file" | "sha256" | "dataset">,
   absolute: string,
   salt: string,
-  registry: Registry,
+  references: References,
 ): Promise<SqlOutcome | undefined> {
   const source = utf8Source(head, absolute);
   if (!source) return undefined;
@@ -117,7 +117,7 @@ export async function ingestRecordsBySql(
     const delimiter = sniffDelimiter(source.text());
     return await loadRecords(
       connection,
-      { ds, header, headerLine, file, delimiter, salt, registry },
+      { ds, header, headerLine, file, delimiter, salt, references },
       {
         ...base,
         encoding: source.encoding,

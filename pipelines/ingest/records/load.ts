@@ -7,7 +7,7 @@
 // timed (steps.ts).
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sectionsOfGrade, sectionsOfStage } from "../../lib/codes.ts";
-import { personalColumns, type Dataset } from "../../lib/registry.ts";
+import { personalColumns, type Dataset } from "../../lib/seeds.ts";
 import { hashedName, storedColumns } from "../../lib/schema.ts";
 import { queryRows } from "../../lib/warehouse.ts";
 import type { HeaderMap } from "../header.ts";
@@ -17,7 +17,7 @@ import { createCellMacros, lit } from "../sql/cells.ts";
 import { cellNames, registryTypes as typesOf, rules, typedSelect } from "../sql/rules.ts";
 import { stepTimer } from "../steps.ts";
 import { inTransaction, supersede, writeLog, writeRejects, type LogEntry } from "../store.ts";
-import type { Registry } from "../validate.ts";
+import type { References } from "../validate.ts";
 
 /**
  * DuckDB's memory while it loads a records file (the warehouse's own limit comes back after): beyond
@@ -40,7 +40,7 @@ export interface RecordsSource {
   file: string;
   delimiter: string;
   salt: string;
-  registry: Registry;
+  references: References;
 }
 
 /** The registry as ENUM types (sql/rules.ts registryTypes): school codes, and school × grade taught. */

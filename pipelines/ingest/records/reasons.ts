@@ -3,10 +3,10 @@
 // sentence whichever reader took its file. A disagreement on the rule throws, and the exact
 // reader then reads the whole file.
 import fs from "node:fs";
-import { personalColumns, type Dataset } from "../../lib/registry.ts";
+import { personalColumns, type Dataset } from "../../lib/seeds.ts";
 import type { HeaderMap } from "../header.ts";
 import { redact } from "../read.ts";
-import { RowValidator, recordJson, type Registry, type Reject } from "../validate.ts";
+import { RowValidator, recordJson, type References, type Reject } from "../validate.ts";
 
 export interface Verdict {
   /** Physical line of the row. */
@@ -58,15 +58,15 @@ const cellsOf = (text: string, delimiter: string) => text.replace(/\r$/, "").spl
 
 export function explainRejects(
   verdicts: Verdict[],
-  source: { ds: Dataset; header: HeaderMap; delimiter: string; registry: Registry; salt: string },
+  source: { ds: Dataset; header: HeaderMap; delimiter: string; references: References; salt: string },
   /** The text of each rejected line (linesOfFile). */
   lines: Map<number, string>,
 ): Reject[] {
   if (!verdicts.length) return [];
-  const { ds, header, registry, salt } = source;
+  const { ds, header, references, salt } = source;
   const personal = personalColumns(ds);
   const keyNames = ds.key.map((k) => ds.columns.find((c) => c.column === k)!.zhHeader).join("、");
-  const validator = new RowValidator(ds, header, registry);
+  const validator = new RowValidator(ds, header, references);
   return verdicts.map((v) => {
     const rec = { line: v.line, cells: cellsOf(lines.get(v.line) ?? "", source.delimiter) };
     // The validator knows only the keys of rejected lines, so it may see a duplicate as accepted, or

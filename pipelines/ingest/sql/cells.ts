@@ -66,7 +66,7 @@ function caseOf(subject: string, pairs: [string, string][]): string {
 }
 
 /** Every spelling of a grade parseGrade reads, with its code (the table the SQL path looks up). */
-export function gradeSpellings(): [string, string][] {
+export function gradeCodesBySpelling(): [string, string][] {
   const candidates = new Set<string>(["K1", "K2", "K3", "k1", "k2", "k3", "初一", "初二", "初三"]);
   for (const [code, label] of Object.entries(gradeLabels)) candidates.add(code).add(label);
   for (let g = 1; g <= 12; g++) for (const n of [String(g), `0${g}`]) candidates.add(n).add(`${n}年级`);
@@ -150,7 +150,7 @@ export function typedExpression(type: string, c: string, asWritten = true): { fa
 
 /** The accepted spellings of a coded type, each with its code. */
 function spellings(type: string): [string, string][] {
-  if (type === "grade") return gradeSpellings();
+  if (type === "grade") return gradeCodesBySpelling();
   if (type === "stage")
     return Object.entries(stageLabels).flatMap(([code, labels]) => [
       [code, code],

@@ -4,7 +4,7 @@
 //
 // Raw cells c0… come from read_csv with no null string: an empty cell is '' and a cell beyond the
 // end of a short row is NULL.
-import type { Column, Dataset } from "../../lib/registry.ts";
+import type { Column, Dataset } from "../../lib/seeds.ts";
 import type { HeaderMap } from "../header.ts";
 import { parseCheck, parseRange } from "../rules.ts";
 import { lazyAnd, lazyOr, lit, readValue, spaces, storedValue, typedExpression } from "./cells.ts";

@@ -1,6 +1,6 @@
 // What a school is told about a column while filling a template, in Chinese, made from the dictionary's
 // rule fields (type, required, range, check, ref, personal data) so that hint and validator never disagree.
-import type { Column, Dataset } from "../../lib/registry.ts";
+import type { Column, Dataset } from "../../lib/seeds.ts";
 import { enumLabels } from "../cells.ts";
 import { describeRange, parseCheck, parseRange } from "../rules.ts";
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { parseOptions } from "../../lib/args.ts";
 import { root, warehousePath } from "../../lib/paths.ts";
-import { readDictionary } from "../../lib/registry.ts";
+import { readDictionary } from "../../lib/seeds.ts";
 import { enumLabels } from "../cells.ts";
 import { describeRange, parseRange } from "../rules.ts";
 import { typeWords } from "./columnHints.ts";

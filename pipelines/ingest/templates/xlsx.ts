@@ -4,8 +4,8 @@
 import ExcelJS from "exceljs";
 import { sectionWords } from "../../../src/shared/vocabulary.js";
 import { gradeSpellings, sectionSpellings, stageLabels } from "../../lib/codes.ts";
-import type { Column, Dataset } from "../../lib/registry.ts";
-import { datasetNames } from "../../lib/registry.ts";
+import type { Column, Dataset } from "../../lib/seeds.ts";
+import { datasetNames } from "../../lib/seeds.ts";
 import { columnHint, keyHint, typeWord } from "./columnHints.ts";
 import { columnLetter } from "../workbook/workbook.ts";
 import { parseRange } from "../rules.ts";

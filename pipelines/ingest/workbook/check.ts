@@ -1,8 +1,8 @@
 // `npm run check -- 报表.xlsx`: every problem of a workbook named by sheet, row and column.
-import type { Dataset } from "../../lib/registry.ts";
+import type { Dataset } from "../../lib/seeds.ts";
 import type { HeaderMap } from "../header.ts";
 import { reasonWords } from "../../../src/shared/vocabulary.js";
-import type { Registry, Reject } from "../validate.ts";
+import type { References, Reject } from "../validate.ts";
 import { columnLetter, openWorkbook } from "./workbook.ts";
 import { hiddenRowsNote, readSheet } from "./read.ts";
 import { planSheets, sheetColumns } from "./sheets.ts";
@@ -27,7 +27,7 @@ export function checkWorkbook(
   kind: "xlsx" | "xls",
   fileDataset: string | undefined,
   datasets: Map<string, Dataset>,
-  registry: Registry,
+  references: References,
   note?: string,
 ): number {
   const opened = openWorkbook(bytes, kind, sheetColumns(fileDataset, datasets));
@@ -50,7 +50,7 @@ export function checkWorkbook(
   for (const { sheet, dataset } of toRead) {
     const ds = datasets.get(dataset!)!;
     const where = `工作表“${sheet.name}”`;
-    const result = readSheet(sheet, ds, registry, "check", kind);
+    const result = readSheet(sheet, ds, references, "check", kind);
     if (!result.ok) {
       console.log(`${where}：无法读取：${result.message}`);
       problems++;

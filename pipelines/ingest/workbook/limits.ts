@@ -2,7 +2,7 @@
 // parts unpack to (a "zip bomb" is a small file that unpacks to gigabytes). Each part is unpacked here,
 // streamed, with a running count and a hard cap; the parser reads these parts, not the ZIP.
 import { Inflate } from "fflate";
-import { readDictionary, type Dataset } from "../../lib/registry.ts";
+import { readDictionary, type Dataset } from "../../lib/seeds.ts";
 
 /** Largest workbook file read (bytes). */
 export const maxWorkbookBytes = 50 * 1024 * 1024;

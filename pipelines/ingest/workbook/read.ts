@@ -1,10 +1,10 @@
 // Reading one sheet as a dataset: the same header finding and RowValidator as a CSV, plus what only a
 // workbook has (a header split over two rows; a formula whose value the file did not save).
-import type { Dataset } from "../../lib/registry.ts";
+import type { Dataset } from "../../lib/seeds.ts";
 import type { HeaderMap } from "../header.ts";
 import { validateRecords, type ReadResult } from "../read.ts";
 import { joinSplitHeader } from "./splitHeader.ts";
-import { RowValidator, recordJson, type GoodRow, type Registry, type Reject } from "../validate.ts";
+import { RowValidator, recordJson, type GoodRow, type References, type Reject } from "../validate.ts";
 import { columnLetter, type Sheet, type WorkbookRecord } from "./workbook.ts";
 import type { RawRecord } from "../table.ts";
 
@@ -15,12 +15,12 @@ const noValueYet = "\u0000";
  * A row with a formula whose value was not saved is rejected as bad_type, unless it breaks an earlier
  * rule (a totals row, an empty required cell). No formula is ever evaluated.
  */
-function judgeFormulas(ds: Dataset, registry: Registry) {
+function judgeFormulas(ds: Dataset, references: References) {
   return (rec: RawRecord, validator: RowValidator, header: HeaderMap): GoodRow | Reject => {
     const formulas = (rec as WorkbookRecord).formulas ?? [];
     if (!formulas.length) return validator.validate(rec);
     const marked = rec.cells.map((c, i) => (formulas.some((f) => f.column === i) ? noValueYet : c));
-    const probe = new RowValidator(ds, header, registry).validate({ line: rec.line, cells: marked });
+    const probe = new RowValidator(ds, header, references).validate({ line: rec.line, cells: marked });
     const record = recordJson(header.cells, rec.cells);
     if ("code" in probe && (probe.code === "totals_row" || probe.code === "missing_required"))
       return { ...probe, record };
@@ -37,10 +37,10 @@ function judgeFormulas(ds: Dataset, registry: Registry) {
 }
 
 /** Reads a sheet as the dataset `ds`; `encoding` is the workbook's kind (`xlsx`, `xls`). */
-export function readSheet(sheet: Sheet, ds: Dataset, registry: Registry, salt: string, kind: string): ReadResult {
+export function readSheet(sheet: Sheet, ds: Dataset, references: References, salt: string, kind: string): ReadResult {
   if (sheet.problem) return { ok: false, encoding: kind, message: sheet.problem };
   const records = joinSplitHeader(sheet.records, sheet.merges, ds);
-  return validateRecords(records, ds, registry, salt, kind, judgeFormulas(ds, registry));
+  return validateRecords(records, ds, references, salt, kind, judgeFormulas(ds, references));
 }
 
 const rowList = (rows: number[]) => rows.slice(0, 20).join("、") + (rows.length > 20 ? ` 等 ${rows.length} 行` : "");

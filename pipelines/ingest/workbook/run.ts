@@ -3,11 +3,11 @@
 // no dataset) and hidden rows are said in the log's message. A workbook that cannot be opened fails
 // alone, with one row for the file.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { personalColumns, type Dataset } from "../../lib/registry.ts";
+import { personalColumns, type Dataset } from "../../lib/seeds.ts";
 import { queryRows } from "../../lib/warehouse.ts";
 import type { InputFile } from "../files.ts";
 import { nextLoadId, storeFile, writeLog, type LogEntry } from "../store.ts";
-import type { Registry } from "../validate.ts";
+import type { References } from "../validate.ts";
 import { classifyFault } from "../../lib/faults.ts";
 import type { ReadResult } from "../read.ts";
 import { openWorkbook, type OpenedWorkbook } from "./workbook.ts";
@@ -22,11 +22,11 @@ export interface SheetOutcome extends LogEntry {
 export interface WorkbookContext {
   connection: DuckDBConnection;
   datasets: Map<string, Dataset>;
-  registry: Registry;
+  references: References;
   salt: string;
   saltRefused?: string;
-  /** Called after a schools sheet loaded: the registry to check the later sheets against. */
-  reloadRegistry: () => Promise<Registry>;
+  /** Called after a schools sheet loaded: the references to check the later sheets against. */
+  reloadReferences: () => Promise<References>;
 }
 
 /** A workbook that fails in a way no rule foresaw fails alone, in one Chinese line; the other files still load. */
@@ -105,7 +105,7 @@ export async function ingestWorkbook(
     }
     let read: ReadResult;
     try {
-      read = readSheet(plan.sheet, ds, ctx.registry, ctx.salt, kind);
+      read = readSheet(plan.sheet, ds, ctx.references, ctx.salt, kind);
     } catch (error) {
       read = { ok: false, encoding: kind, message: unforeseen(error) };
     }
@@ -126,7 +126,7 @@ export async function ingestWorkbook(
       const reasons: Record<string, number> = {};
       for (const r of read.rejects) reasons[r.code] = (reasons[r.code] ?? 0) + 1;
       outcomes.push({ ...entry, load_id, reasons });
-      if (ds.name === "schools") ctx.registry = await ctx.reloadRegistry();
+      if (ds.name === "schools") ctx.references = await ctx.reloadReferences();
     } catch (error) {
       const message = `写入数据仓库失败：${String((error as Error).message).split("\n")[0]}`;
       outcomes.push(await log({ ...base, ...none, status: "failed", message }));

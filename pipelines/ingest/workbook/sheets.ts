@@ -1,6 +1,6 @@
 // Which dataset each sheet of a workbook holds: the sheet's name (the dataset's Chinese name or its
 // code), else, for the one sheet with data, the file's folder or name as for a CSV.
-import { datasetNames, type Dataset } from "../../lib/registry.ts";
+import { datasetNames, type Dataset } from "../../lib/seeds.ts";
 import { datasetOfName as datasetOfSheet } from "../files.ts";
 import { findHeader, guessDataset, headerKey } from "../header.ts";
 import { templateSheets } from "../templates/sheets.ts";

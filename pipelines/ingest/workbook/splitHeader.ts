@@ -3,7 +3,7 @@
 //   |   (merged down)   | 轻度 | 中度 | 重度 |
 // becomes one header record whose cells name the dictionary's columns (轻度视力不良人数 …).
 import type * as XLSX from "@e965/xlsx";
-import type { Dataset } from "../../lib/registry.ts";
+import type { Dataset } from "../../lib/seeds.ts";
 import { findHeader, headerKey } from "../header.ts";
 import type { WorkbookRecord } from "./workbook.ts";
 

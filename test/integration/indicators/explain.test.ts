@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prepareEngine } from "../../../pipelines/indicators/compute.ts";
-import { readTargets } from "../../../pipelines/indicators/registry.ts";
-import { readDictionary } from "../../../pipelines/lib/registry.ts";
+import { readTargetsWithFamilies } from "../../../pipelines/indicators/families.ts";
+import { readDictionary } from "../../../pipelines/lib/seeds.ts";
 import {
   allSqlFiles,
   macroNames,
@@ -53,7 +53,7 @@ describe("every .sql file of the engine", () => {
 
   it.each(files.map((f) => [path.relative(process.cwd(), f), f]))("passes DuckDB's EXPLAIN: %s", async (_, file) => {
     const connection = await emptyWarehouse();
-    await prepareEngine(connection, readTargets(), readDictionary());
+    await prepareEngine(connection, readTargetsWithFamilies(), readDictionary());
     const plan = await connection.runAndReadAll(`explain ${readQuery(file)}`);
     expect(plan.getRowObjectsJS().length).toBeGreaterThan(0);
   });

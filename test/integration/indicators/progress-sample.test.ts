@@ -3,10 +3,10 @@
 // every school; a goal of 0 counts as 0.001; the base is the first year judged with every owed school in).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeIndicators } from "../../../pipelines/indicators/compute.ts";
-import { readTargets } from "../../../pipelines/indicators/registry.ts";
+import { readTargetsWithFamilies } from "../../../pipelines/indicators/families.ts";
 import { runIngest } from "../../../pipelines/ingest/run.ts";
 import { sampleDir } from "../../../pipelines/lib/paths.ts";
-import { readParameters } from "../../../pipelines/lib/registry.ts";
+import { readParameters } from "../../../pipelines/lib/seeds.ts";
 import { progressText } from "../../../src/shared/format.js";
 import { tempWarehouse, type TempWarehouse } from "../../helpers/ingest.ts";
 
@@ -62,7 +62,7 @@ afterAll(() => w.cleanup());
 function judge(): Judged[] {
   const setting = (name: string) => readParameters().find((p) => !p.target_id && p.parameter === name)!.value;
   const out: Judged[] = [];
-  for (const t of readTargets()) {
+  for (const t of readTargetsWithFamilies()) {
     if (t.comparator === "info" || t.display_unit === "pp") continue;
     const rows = district.filter((r) => r.target_id === t.target_id);
     if (rows.length === 0) continue;

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runIngest } from "../../../pipelines/ingest/run.ts";
 import { openWorkbook } from "../../../pipelines/ingest/workbook/workbook.ts";
 import { sheetColumns } from "../../../pipelines/ingest/workbook/sheets.ts";
-import { readDictionary } from "../../../pipelines/lib/registry.ts";
+import { readDictionary } from "../../../pipelines/lib/seeds.ts";
 import { csv, tempDir, tempWarehouse, writeFiles, type Files, type TempWarehouse } from "../../helpers/ingest.ts";
 import { cellXml, rawXlsx, rowXml } from "../../../pipelines/bench/rawXlsx.ts";
 

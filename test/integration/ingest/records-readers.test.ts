@@ -4,9 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { readDictionary } from "../../../pipelines/lib/registry.ts";
+import { readDictionary } from "../../../pipelines/lib/seeds.ts";
 import { ingestRecordsBySql } from "../../../pipelines/ingest/records/ingest.ts";
-import { loadRegistry, runIngest } from "../../../pipelines/ingest/run.ts";
+import { loadReferences, runIngest } from "../../../pipelines/ingest/run.ts";
 import { csv, tempDir, tempWarehouse, writeFiles, type TempWarehouse } from "../../helpers/ingest.ts";
 
 const salt = "test-salt-readers-0123456789abcdef";
@@ -78,7 +78,7 @@ async function bySql() {
     base,
     file,
     salt,
-    await loadRegistry(w.connection),
+    await loadReferences(w.connection),
   );
   return { w, outcome };
 }

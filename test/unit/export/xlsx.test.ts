@@ -4,7 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { writeIndicatorWorkbook } from "../../../pipelines/export/xlsx.ts";
-import { readSiteTargets } from "../../../pipelines/lib/targets.ts";
+import { readTargets } from "../../../pipelines/lib/targets.ts";
 import { tableCells, workbookBlob } from "../../../src/components/download.js";
 import { sheetFormat, sheetValue } from "../../../src/shared/spreadsheet.js";
 import { sampleRows } from "../../helpers/exportRows.ts";
@@ -50,7 +50,7 @@ describe("indicators.xlsx", async () => {
       "依据",
       "技术说明（公式）",
     ]);
-    const targets = readSiteTargets();
+    const targets = readTargets();
     expect(sheet.rowCount).toBe(1 + targets.length);
     const myopia = values(sheet, 2);
     expect(myopia.slice(0, 4)).toEqual(["vision.myopia_rate", "总体近视率", "视力健康", "第10条 加强健康管理工作"]);

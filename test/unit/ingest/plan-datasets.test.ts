@@ -2,11 +2,12 @@
 // and 特殊教育一人一案 (counts only, no more plans than pupils), and the ledger's 文号 and 印发日期.
 import { describe, expect, it } from "vitest";
 import { findHeader } from "../../../pipelines/ingest/header.ts";
-import { RowValidator, type Registry } from "../../../pipelines/ingest/validate.ts";
-import { readDictionary, readTargetRows } from "../../../pipelines/lib/registry.ts";
+import { RowValidator, type References } from "../../../pipelines/ingest/validate.ts";
+import { readDictionary } from "../../../pipelines/lib/seeds.ts";
+import { readTargetRows } from "../../../pipelines/lib/targets.ts";
 
 const datasets = readDictionary();
-const registry: Registry = {
+const references: References = {
   schools: new Map([["P1", { name: "第一小学", sections: ["primary"] }]]),
   targets: new Map(readTargetRows().map((t) => [t.target_id, t.unit])),
 };
@@ -18,7 +19,7 @@ function validate(dataset: string, header: string[], cells: string[]) {
     { line: 2, cells },
   ];
   const map = findHeader(records, ds)!;
-  return new RowValidator(ds, map, registry).validate(records[1]);
+  return new RowValidator(ds, map, references).validate(records[1]);
 }
 
 describe("特殊教育一人一案", () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { findHeader, guessDataset } from "../../../pipelines/ingest/header.ts";
 import { isBlank, readRecords, sniffDelimiter } from "../../../pipelines/ingest/table.ts";
-import { readDictionary } from "../../../pipelines/lib/registry.ts";
+import { readDictionary } from "../../../pipelines/lib/seeds.ts";
 
 const datasets = readDictionary();
 const vision = datasets.get("vision")!;

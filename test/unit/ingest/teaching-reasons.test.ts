@@ -2,11 +2,12 @@
 // combined school, each rejected with a sentence that says what to write instead.
 import { describe, expect, it } from "vitest";
 import { findHeader } from "../../../pipelines/ingest/header.ts";
-import { RowValidator, type Registry } from "../../../pipelines/ingest/validate.ts";
-import { readDictionary, readTargetRows } from "../../../pipelines/lib/registry.ts";
+import { RowValidator, type References } from "../../../pipelines/ingest/validate.ts";
+import { readDictionary } from "../../../pipelines/lib/seeds.ts";
+import { readTargetRows } from "../../../pipelines/lib/targets.ts";
 
 const datasets = readDictionary();
-const registry: Registry = {
+const references: References = {
   schools: new Map([
     ["P1", { name: "第一小学", sections: ["primary"] }],
     ["N9", { name: "九年一贯制学校", sections: ["primary", "junior"] }],
@@ -22,7 +23,7 @@ function validate(dataset: string, header: string[], cells: string[]) {
     { line: 2, cells },
   ];
   const map = findHeader(records, ds)!;
-  return new RowValidator(ds, map, registry).validate(records[1]);
+  return new RowValidator(ds, map, references).validate(records[1]);
 }
 
 const milestone = (target: string, achieved: string) =>

@@ -3,7 +3,7 @@ import { decode } from "../../../pipelines/ingest/decode.ts";
 import { datasetOf, datasetOfName as datasetOfSheet, isWorkbookName } from "../../../pipelines/ingest/files.ts";
 import { openWorkbook } from "../../../pipelines/ingest/workbook/workbook.ts";
 import { numberText, serialDate } from "../../../pipelines/ingest/workbook/cells.ts";
-import { readDictionary } from "../../../pipelines/lib/registry.ts";
+import { readDictionary } from "../../../pipelines/lib/seeds.ts";
 
 const datasets = readDictionary();
 const names = [...datasets.keys()];

@@ -2,7 +2,7 @@
 // year toward every school, never as a percentage growth of its share or toward the per-school threshold.
 import { describe, expect, it } from "vitest";
 import { emptySnapshot } from "../../../pipelines/lib/snapshot.ts";
-import { readSiteTargets } from "../../../pipelines/lib/targets.ts";
+import { readTargets } from "../../../pipelines/lib/targets.ts";
 import { districtCards as overviewMarkup } from "../../../pipelines/site/overview.ts";
 
 const cardProgress = (html: string, targetId: string) => {
@@ -47,7 +47,7 @@ describe("the overview card's progress", () => {
           },
         ],
       },
-      readSiteTargets(),
+      readTargets(),
     );
     expect(cardProgress(html, "teachers.pe_art_per100.junior")).toBe(
       "退步（2019–2021年达标学校占比年均 −1.2个百分点；2025年全部学校达标需年均 +1.6个百分点）",

@@ -1,6 +1,6 @@
-// The seed registries as data: the data templates (seeds/dictionary.csv), the target registry
-// (seeds/targets.csv), the formulas' parameters (seeds/parameters.csv) and the pupil weights of
-// combined schools (seeds/section_weights.csv).
+// The seed files as data: the data templates (seeds/dictionary.csv), the formulas' parameters
+// (seeds/parameters.csv) and the pupil weights of combined schools (seeds/section_weights.csv). The target
+// registry (seeds/targets.csv) is read by targets.ts.
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
@@ -37,7 +37,7 @@ export interface Dataset {
   fulfils: string;
 }
 
-function readCsv(file: string): Record<string, string>[] {
+export function readCsv(file: string): Record<string, string>[] {
   return parse(fs.readFileSync(file, "utf8"), { columns: true, skip_empty_lines: true, bom: true });
 }
 
@@ -93,37 +93,6 @@ export function datasetNames(datasets = readDictionary()): Record<string, string
 /** Columns holding personal data (dictionary column `personal`). */
 export function personalColumns(ds: Dataset): Column[] {
   return ds.columns.filter((c) => c.personal !== "");
-}
-
-/** One target of the plan (seeds/targets.csv). */
-export interface Target {
-  target_id: string;
-  section: string;
-  clause: number;
-  title_zh: string;
-  scope: "school" | "both" | "district";
-  applies_to: string[];
-  comparator: ">=" | "<=" | "info";
-  threshold: number | null;
-  unit: string;
-  formula: string;
-  source: string;
-  /** The area page that shows the target. */
-  area: string;
-  /** The chart that suits it: schools | cv | milestone | trend. */
-  chart: string;
-  /** The unit a value is shown in (`pp`: a change of a ratio in percentage points). */
-  display_unit: string;
-  /** What a resource or room target measures (joins section_resources, special_rooms); "" for others. */
-  measure: string;
-  /** A district count that can only grow as schools report (large classes, oversized schools). */
-  tally: boolean;
-  /** The year the target is to be reached by, when the plan or its source names one (else the default of seeds/parameters.csv). */
-  target_year: number | null;
-}
-
-export function readTargetRows(file = path.join(seedsDir, "targets.csv")): Record<string, string>[] {
-  return readCsv(file);
 }
 
 /** A parameter of a target's formula (seeds/parameters.csv); target_id "" for one that holds for all. */

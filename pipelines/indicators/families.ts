@@ -1,18 +1,11 @@
-// The target registry as the engine uses it: each target with its SQL family, which must exist
-// and compute it (the rest of the checks: pipelines/lib/targets.ts).
+// The target registry as the engine uses it: each target with its SQL family, which must exist and compute
+// it (the registry's own checks: pipelines/lib/targets.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { root } from "../lib/paths.ts";
-import { readDictionary, type Dataset } from "../lib/registry.ts";
-import { defaultTargetsFile, readTargets as readRegistry, type RegistryTarget } from "../lib/targets.ts";
+import { readDictionary, type Dataset } from "../lib/seeds.ts";
+import { defaultTargetsFile, readTargets, type Target } from "../lib/targets.ts";
 import { familySqlPath, sqlDir } from "./sql.ts";
-
-export { defaultTargetsFile };
-
-/** A target as the engine uses it: the registry row, the datasets it reads and its SQL family. */
-export interface RegisteredTarget extends RegistryTarget {
-  family: string;
-}
 
 /** Milestone targets (applies_to `milestone`) share one generic SQL file; others use their id's first part. */
 export function familyOf(targetId: string, appliesTo: string[]): string {
@@ -28,13 +21,13 @@ export function namesTarget(sql: string, id: string): boolean {
   return false;
 }
 
-/** The registry, each target with a family whose SQL file exists and names it. */
-export function readTargets(
+/** The registry (read by its one reader), each target with its family, whose SQL file exists and names it. */
+export function readTargetsWithFamilies(
   file = defaultTargetsFile,
   dictionary: Map<string, Dataset> = readDictionary(),
   dir = sqlDir,
-): RegisteredTarget[] {
-  return readRegistry(file, dictionary, (t, fail) => {
+): (Target & { family: string })[] {
+  return readTargets(file, dictionary, (t, fail) => {
     const sqlFile = familySqlPath(familyOf(t.target_id, t.applies_to), dir);
     if (!fs.existsSync(sqlFile)) fail(`指标 ${t.target_id} 没有计算它的 SQL 文件 ${path.relative(root, sqlFile)}。`);
     if (!t.applies_to.includes("milestone") && !namesTarget(fs.readFileSync(sqlFile, "utf8"), t.target_id)) {
