@@ -73,6 +73,8 @@ beforeAll(async () => {
     "视力筛查_引号.csv": csv(header, '"2021,S01'),
     "视力筛查_乱码.csv": Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919 + 13) % 256)),
     "不知道.csv": csv("a,b,c", "1,2,3"),
+    "空的.csv": "\r\n",
+    "损坏.xlsx": Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919 + 13) % 256)),
     "学生视力个案.csv": csv(
       "年度,学校代码,年级,学籍号,姓名,性别,筛查日期,右眼裸眼视力,左眼裸眼视力",
       "2021,S01,一年级,A01,王一,x,2021-13-01,9,5",
@@ -116,8 +118,11 @@ describe("npm run check speaks Chinese only", () => {
       expect(out, args).not.toMatch(/\bat |Error|undefined|null/);
       expect(foreignWords(out), `${args}\n${out}`).toEqual([]);
     }
+    const said = (file: string) => outputs.find((o) => o.args === `${path.join(sent, file)} --db ${db}`)!.out;
+    expect(said("空的.csv")).toContain("文件是空的，没有任何数据");
+    expect(said("损坏.xlsx")).toContain("文件名是 Excel 工作簿，内容却不是（可能已损坏）");
     // the rules broken are named in Chinese with the value as written
-    const vision = outputs.find((o) => o.args === `${path.join(sent, "vision.csv")} --db ${db}`)!.out;
+    const vision = said("vision.csv");
     expect(vision).toContain('第 4 行 [格式错误] 年度的值"20x1"无法识别，应为整数');
     expect(vision).toContain(
       '第 10 行 [学校不存在] 学校代码"S01 第二中学"的代码与名称不符：S01 是第一小学，第二中学的代码是 S02',
