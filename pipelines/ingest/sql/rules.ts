@@ -188,7 +188,8 @@ export function typedSelect(ds: Dataset, header: HeaderMap, personal: Column[], 
       c,
       raw,
       fast: hasSchools ? `case when ${known(raw)} then ${raw} end` : read.fast,
-      slow: `case when ${codeAndName(raw)} then ${codeAndNamePart(raw, 1)} else ${read.slow} end`,
+      // (a cell the text reading refuses, with a control character, stays refused)
+      slow: `case when ${lazyAnd(`${read.slow} is not null`, codeAndName(raw))} then ${codeAndNamePart(raw, 1)} else ${read.slow} end`,
     };
   });
   const fast = reading.map((r) => `${r.fast} as ${t(r.c)}`);

@@ -77,6 +77,7 @@ describe("a school written as its code and its name", () => {
       "2021,5001060002 示例乙校,一年级,A03,王三,男,2021-09-15,4.8,5.0", // 4 any other text
       "2021,5001060002 示例甲小学,一年级,A04,王四,男,2021-09-15,4.8,5.0", // 5 another school's name
       "2021,5001060001,一年级,A05,王五,男,2021-09-15,4.8,5.0", // 6 the code alone
+      "2021,5001060001 示例\u0007小学,一年级,A06,王六,男,2021-09-15,4.8,5.0", // 7 a control character: bad_type
     ];
     const read = async (sql: boolean) => {
       const { w, input } = await warehouseWithSchools();
@@ -90,7 +91,7 @@ describe("a school written as its code and its name", () => {
         const registry = await loadRegistry(w.connection);
         const outcome = await ingestRecordsBySql(w.connection, ds, fs.readFileSync(file), base, file, salt, registry);
         // read by DuckDB, not handed back to the exact reader
-        expect(outcome?.entry).toMatchObject({ rows_read: 5, rows_loaded: 4, rows_rejected: 1 });
+        expect(outcome?.entry).toMatchObject({ rows_read: 6, rows_loaded: 4, rows_rejected: 2 });
       } else await runIngest(w.connection, { input, isSample: false });
       return {
         stored: await w.rows("select school_id, source_line from vision_records order by source_line"),
@@ -111,6 +112,11 @@ describe("a school written as its code and its name", () => {
         reason_code: "unknown_school",
         reason:
           '学校代码"（学生个人数据，不显示）"的代码与名称不符：5001060002 是示例（乙）小学，示例甲小学的代码是 5001060001',
+      },
+      {
+        source_line: 7,
+        reason_code: "bad_type",
+        reason: '学校代码的值"（学生个人数据，不显示）"无法识别，应为不含控制字符、不超过 500 个字符的文本',
       },
     ]);
     expect(await read(false)).toEqual(bySql);
