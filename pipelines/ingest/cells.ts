@@ -2,6 +2,7 @@
 import { parseGrade, parseSection, parseStage } from "../lib/codes.ts";
 import {
   chineseDate,
+  codeAndNamePattern,
   codePattern,
   controlCharacters,
   dateSeparators,
@@ -103,6 +104,21 @@ const control = new RegExp(`[\\x00${controlCharacters}]`);
 
 /** A code that becomes part of a page address (school codes). */
 const code = new RegExp(`^${codePattern}$`);
+
+const codeAndName = new RegExp(`^${codeAndNamePattern}$`);
+
+/**
+ * A school cell as matched: its code, and the name written after the code ("5001060001 示例小学", the
+ * templates' drop-down spelling) if any, without spaces so that names compare as written anywhere.
+ */
+export function readSchoolCell(text: string): { code: string; name?: string } {
+  const t = normaliseText(text);
+  const m = codeAndName.exec(t);
+  return m ? { code: m[1], name: schoolName(m[2]) } : { code: t };
+}
+
+/** A school's name as compared with one written after its code: normalised, without spaces. */
+export const schoolName = (name: string) => normaliseText(name).replace(/\s+/g, "");
 
 /** Longest text cell read (characters): a name or a note, never a document pasted into a cell. */
 export const maxTextChars = 500;

@@ -53,6 +53,16 @@ export async function main(args: string[]): Promise<number> {
     const named = given || datasetOf(path.basename(file), [...datasets.keys()]);
     return checkWorkbook(file, bytes, workbook, named, datasets, references, note);
   }
+  // said before anything else, a guess at the dataset would only puzzle a clerk (a system's ".xls"
+  // export that is text is read as text)
+  if (/\.xlsx?$/i.test(file) && !decode(bytes)) {
+    console.error(`${file}：文件名是 Excel 工作簿，内容却不是（可能已损坏）：请在 Excel 或 WPS 中打开后重新保存`);
+    return 1;
+  }
+  if (bytes.length <= 4096 && decode(bytes)?.text.trim() === "") {
+    console.error(`${file}：文件是空的，没有任何数据`);
+    return 1;
+  }
   let name = given || datasetOf(path.basename(file), [...datasets.keys()]);
   if (!name) {
     const text = decode(bytes)?.text;

@@ -67,7 +67,7 @@ export function validateRecords(
     return {
       ok: false,
       encoding: decoded.encoding,
-      message: `前 10 行中找不到"${ds.name}"数据集的表头（如 ${ds.columns
+      message: `前 10 行中找不到“${ds.nameZh}”数据集的表头（如 ${ds.columns
         .slice(0, 3)
         .map((c) => c.zhHeader)
         .join("、")}）`,

@@ -35,6 +35,15 @@ export const footerWords = [
 /** A code that becomes part of a page address (school codes): letters, digits, `-` and `_`. */
 export const codePattern = "[A-Za-z0-9][A-Za-z0-9_-]{0,39}";
 
+/**
+ * A school named by its code, whitespace and its name ("5001060001 示例小学", as the templates' drop-down
+ * offers it): the code (group 1) is the value; the text after it (group 2) is its name as written. The
+ * text may be anything but the registered name of another school.
+ */
+export const codeAndNamePattern = `(${codePattern})\\s+(\\S.*)`;
+/** That spelling of a school, as the templates' drop-down offers it. */
+export const codeAndName = (code: string, name: string) => `${code} ${name}`;
+
 /** A plain number, and one with thousands separators (1,234.5). */
 export const numberPattern = "[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?";
 export const groupedPattern = "[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?";

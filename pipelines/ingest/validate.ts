@@ -3,7 +3,15 @@ import { sectionWords } from "../../src/shared/vocabulary.js";
 import { sectionsOfGrade, wholeSchool } from "../lib/codes.ts";
 import { maskPersonal } from "../lib/personal.ts";
 import { personalColumns, type Column, type Dataset } from "../lib/seeds.ts";
-import { isNoValue, normaliseText, parseCell, shownValue, type CellValue } from "./cells.ts";
+import {
+  isNoValue,
+  normaliseText,
+  parseCell,
+  readSchoolCell,
+  schoolName,
+  shownValue,
+  type CellValue,
+} from "./cells.ts";
 import { describeColumn, type HeaderMap } from "./header.ts";
 import { describeRange, holds, inRange, opWords, parseCheck, parseRange } from "./rules.ts";
 import { alternation, footerWords, totalsSlack, totalsWords } from "./spellings.ts";
@@ -51,6 +59,15 @@ const totalsStart = new RegExp(`^${alternation(totalsWords)}`);
 const totalsCell = new RegExp(`^${alternation(totalsWords)}.{0,${totalsSlack}}$`);
 const footerStart = new RegExp(`^${alternation(footerWords)}\\s*[:：]`);
 
+/** A column naming a school by its code. */
+const isSchoolColumn = (c: Column) => c.ref === "school" || c.ref.startsWith("school:");
+
+/** What a school cell said beyond its code: the cell as written and the name after the code. */
+interface WrittenSchool {
+  cell: string;
+  name: string;
+}
+
 /** The raw record as a JSON object: header as written → cell text as read. */
 export function recordJson(header: string[], cells: string[]): string {
   // No prototype: a header cell such as "constructor" or "__proto__" is a plain key like any other.
@@ -68,6 +85,8 @@ export class RowValidator {
   private rules: { col: Column; range?: ReturnType<typeof parseRange>; check?: ReturnType<typeof parseCheck> }[];
   /** A dataset about pupils: its reasons name the column, never quote a cell (a name may stand in any cell). */
   private personal: boolean;
+  /** A registered school name (as schoolName compares it) → the codes of the schools of that name. */
+  private named = new Map<string, Set<string>>();
 
   constructor(
     private ds: Dataset,
@@ -76,6 +95,8 @@ export class RowValidator {
   ) {
     this.rules = ds.columns.map((col) => ({ col, range: parseRange(col.range), check: parseCheck(col.check) }));
     this.personal = personalColumns(ds).length > 0;
+    for (const [id, { name }] of references.schools ?? [])
+      this.named.set(schoolName(name), (this.named.get(schoolName(name)) ?? new Set<string>()).add(id));
   }
 
   /** A cell as a reason quotes it. */
@@ -107,6 +128,7 @@ export class RowValidator {
       if (isNoValue(cell)) return reject("missing_required", `必填列${describeColumn(col)}为空`);
     }
     const values: Record<string, CellValue> = {};
+    let writtenSchool: WrittenSchool | undefined;
     const types = new Map(this.rules.map(({ col }) => [col, this.typeOf(col, rec)]));
     for (const { col } of this.rules) {
       const cell = cellOf(col);
@@ -122,6 +144,12 @@ export class RowValidator {
         );
       // text is kept as written, but a reference (a school's code, a target's id) is matched: normalised
       values[col.column] = col.ref && typeof parsed.value === "string" ? normaliseText(parsed.value) : parsed.value;
+      // a school may be written as its code and its name ("5001060001 示例小学"): the code is the value
+      if (isSchoolColumn(col) && typeof parsed.value === "string") {
+        const school = readSchoolCell(parsed.value);
+        values[col.column] = school.code;
+        if (school.name) writtenSchool = { cell: normaliseText(cell), name: school.name };
+      }
       // free text (a school's name, a class's name, a note) is published: an id or a phone in it is masked
       if (col.type === "text" && !col.ref && !col.personal && typeof parsed.value === "string")
         values[col.column] = maskPersonal(parsed.value);
@@ -140,7 +168,8 @@ export class RowValidator {
       }
     }
     return (
-      this.checkReferences(values, rec, reject) ?? this.checkRules(values, rec, reject) ?? { line: rec.line, values }
+      this.checkReferences(values, rec, reject, writtenSchool) ??
+      this.checkRules(values, rec, reject) ?? { line: rec.line, values }
     );
   }
 
@@ -161,11 +190,11 @@ export class RowValidator {
   unitOf(rec: RawRecord): { school_id: string | null; year: number | null } {
     const cell = (name: string | undefined) =>
       name === undefined ? undefined : rec.cells[this.header.positions.get(name) ?? -1];
-    const school = cell(this.ds.columns.find((c) => c.ref === "school" || c.ref.startsWith("school:"))?.column);
+    const school = cell(this.ds.columns.find(isSchoolColumn)?.column);
     const year = cell(this.ds.columns.find((c) => c.column === "year")?.column);
     const parsedYear = year === undefined ? undefined : parseCell("int", year);
     return {
-      school_id: school === undefined || isNoValue(school) ? null : normaliseText(school),
+      school_id: school === undefined || isNoValue(school) ? null : readSchoolCell(school).code,
       year: parsedYear?.ok ? Number(parsedYear.value) : null,
     };
   }
@@ -174,6 +203,7 @@ export class RowValidator {
     values: Record<string, CellValue>,
     rec: RawRecord,
     reject: (c: ReasonCode, r: string) => Reject,
+    written?: WrittenSchool,
   ) {
     const schoolCol = this.ds.columns.find((c) => c.ref.startsWith("school") && c.ref !== "school_section");
     const references = this.references.schools;
@@ -182,6 +212,14 @@ export class RowValidator {
       return reject(
         "unknown_school",
         `${schoolCol.zhHeader} ${this.quote(String(values[schoolCol.column]))} 不在学校名录中`,
+      );
+    const id = schoolCol && String(values[schoolCol.column]);
+    const owners = written && this.named.get(written.name);
+    if (school && owners && !owners.has(id!))
+      return reject(
+        "unknown_school",
+        `${schoolCol!.zhHeader}"${this.quote(written!.cell)}"的代码与名称不符：${id} 是${school.name}，` +
+          `${references!.get([...owners][0])!.name}的代码是 ${[...owners].join("、")}`,
       );
     const targetCol = this.ds.columns.find((c) => c.ref === "target");
     if (targetCol && !this.references.targets.has(String(values[targetCol.column])))

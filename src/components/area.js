@@ -11,10 +11,16 @@ const all = (label) => [{ value: "", label: `全部${label}` }];
 const distinct = (values) =>
   [...new Set(values.filter((v) => v != null && v !== ""))].sort((a, b) => String(a).localeCompare(String(b), "zh-CN"));
 
-/** Year, stage, street and cluster filters for the targets of one area. */
-export function areaFilters(rows, schools, targets) {
+/**
+ * Year, stage, street and cluster filters for the targets of one area; a school filter offers only what
+ * the schools listed on the page (targets charted by school) have, so that every choice changes something.
+ */
+export function areaFilters(rows, allSchools, targets) {
   const ids = new Set(targets.map((t) => t.target_id));
   const years = distinct(rows.filter((r) => ids.has(r.target_id)).map((r) => r.year)).sort((a, b) => b - a);
+  const bySchool = new Set(targets.filter((t) => t.chart === "schools").map((t) => t.target_id));
+  const listed = new Set(rows.filter((r) => r.school_id != null && bySchool.has(r.target_id)).map((r) => r.school_id));
+  const schools = allSchools.filter((s) => listed.has(s.school_id));
   const stages = new Map(schools.map((s) => [s.stage, s.stage_label]));
   return filterBar([
     {

@@ -17,7 +17,20 @@ export function select(options, { label, value } = {}) {
   return { wrap, input };
 }
 
-/** A row of selects whose value is an object {name: selected value}; "" means all. */
+/** Hidden whatever the page's CSS says of its display (.filters and their labels are flex). */
+const hide = (element) => {
+  element.hidden = true;
+  element.style.display = "none";
+};
+
+/** A choice besides "all" (""): a select with fewer than two of them cannot change what a page shows. */
+const choices = (options) => options.filter((o) => o.value !== "").length;
+
+/**
+ * A row of selects whose value is an object {name: selected value}; "" means all. A select that cannot
+ * change anything (one choice, or none, besides "all") is not shown, yet keeps its value; with none
+ * shown, neither is the bar.
+ */
 export function filterBar(fields) {
   const form = document.createElement("form");
   form.className = "filters";
@@ -26,8 +39,10 @@ export function filterBar(fields) {
   for (const f of fields) {
     const { wrap, input } = select(f.options, f);
     inputs[f.name] = { input, numeric: f.numeric };
+    if (choices(f.options) < 2) hide(wrap);
     form.append(wrap);
   }
+  if (fields.every((f) => choices(f.options) < 2)) hide(form);
   const read = () =>
     Object.fromEntries(
       Object.entries(inputs).map(([k, { input, numeric }]) => [

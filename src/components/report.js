@@ -108,7 +108,8 @@ export function targetSummary(targets, rows, progress = []) {
         label: "状态",
         nowrap: true,
         value: (d) => statusOrder.indexOf(d.status),
-        format: (s) => statusWords[s],
+        // the site's coloured badge, with its word: the colour is never the only sign
+        format: (s) => h("span", { class: `status-badge status-${s}` }, statusWords[s]),
       },
     ],
     { filename: "指标汇总" },

@@ -55,7 +55,10 @@ describe("the .xlsx template", () => {
     const sheet = part(file, "xl/worksheets/sheet1.xml");
     expect(sheet).toMatch(/<pane ySplit="1"[^>]*state="frozen"/);
     expect(sheet).toMatch(/<sheetProtection sheet="1"/);
-    expect(sheet).toContain("&apos;学校代码表&apos;!$A$2:$A$3");
+    // the school list stands on 可选值 after the 年级 list: each school as code and name, then each code alone
+    expect(sheet).toContain("&apos;可选值&apos;!$B$1:$B$4");
+    const schoolChoices = XLSX.utils.sheet_to_json<string[]>(book.Sheets["可选值"], { header: 1 }).map((r) => r[1]);
+    expect(schoolChoices.slice(0, 4)).toEqual(["S01 第一小学", "S02 第二中学", "S01", "S02"]);
     // the 年级 list stands on the hidden sheet 可选值 and holds every spelling the importer reads (初一 too)
     expect(sheet).toContain("&apos;可选值&apos;!$A$1:$A$");
     const values = XLSX.utils.sheet_to_json<string[]>(book.Sheets["可选值"], { header: 1 }).map((r) => r[0]);
@@ -78,7 +81,13 @@ describe("the .xlsx template", () => {
       XLSX.utils
         .sheet_to_json<string[]>(XLSX.read(fs.readFileSync(path.join(out, file))).Sheets["可选值"], { header: 1 })
         .map((r) => r.filter((c) => c !== undefined));
-    const glasses = list("学生视力个案.xlsx").map((r) => r[r.length - 1]);
+    // the lists of 年级, 性别 and 是否戴镜, then the schools'
+    const glasses = XLSX.utils
+      .sheet_to_json<string[]>(XLSX.read(fs.readFileSync(path.join(out, "学生视力个案.xlsx"))).Sheets["可选值"], {
+        header: 1,
+      })
+      .map((r) => r[2])
+      .filter((c) => c !== undefined);
     expect(glasses.slice(0, 2)).toEqual(["是", "否"]);
     expect(glasses).toEqual(expect.arrayContaining(["Y", "N", "1", "0", "√", "×"].map((w) => w.toLowerCase())));
     const sections = list("办学条件.xlsx").map((r) => r[0]);
@@ -128,6 +137,66 @@ describe("the .xlsx template", () => {
       expect(await queryRows(w.connection, "select source_line, reason_code from rejects")).toEqual([
         { source_line: 3, reason_code: "inconsistent" },
       ]);
+    } finally {
+      w.close();
+    }
+  });
+
+  it("takes a school picked from the drop-down (code and name) as its code, in a report and in student records", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(out, "视力筛查.xlsx"));
+    const sheet = book.getWorksheet("视力筛查")!;
+    sheet.getRow(2).values = [2021, "S01 第一小学", "一年级", 200, 100, 30];
+    sheet.getRow(3).values = [2021, "S02 第二中学", "初一", 300, 290, 200];
+    const send = path.join(dir, "picked");
+    const filled = path.join(send, "视力筛查.xlsx");
+    fs.mkdirSync(send, { recursive: true });
+    await book.xlsx.writeFile(filled);
+    // the student-records template, filled as a school's system exports it
+    const blank = fs.readFileSync(path.join(out, "学生视力个案.csv"), "utf8");
+    const records = path.join(send, "学生视力个案.csv");
+    fs.writeFileSync(
+      records,
+      blank +
+        "2021,S01 第一小学,一年级,A01,王一,男,2021-09-15,4.8,5.0,,,否\r\n" +
+        "2021,S01 第一小学,二年级,A02,王二,女,2021-09-15,4.6,4.9,,,是\r\n",
+    );
+    const checked = run("check", filled, "--db", db);
+    expect(checked.stdout).toContain("工作表“视力筛查”：数据集“视力筛查”，数据 2 行，可导入 2 行，有问题 0 行。");
+    expect(checked.status).toBe(0);
+    const checkedRecords = run("check", records, "--db", db);
+    expect(checkedRecords.stdout).toContain("数据 2 行，可导入 2 行，有问题 0 行。");
+    expect(checkedRecords.status).toBe(0);
+
+    // a name that is another school's is named by sheet, row, column and value
+    sheet.getRow(3).values = [2021, "S02 第一小学", "初一", 300, 290, 200];
+    const wrong = path.join(dir, "wrong", "视力筛查.xlsx");
+    fs.mkdirSync(path.dirname(wrong), { recursive: true });
+    await book.xlsx.writeFile(wrong);
+    const refused = run("check", wrong, "--db", db);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain(
+      '工作表“视力筛查” 第 3 行 B 列（学校代码） [学校不存在] 学校代码"S02 第一小学"的代码与名称不符：S02 是第二中学，第一小学的代码是 S01',
+    );
+
+    const fresh = path.join(dir, "picked.duckdb");
+    expect(run("ingest", "--input", path.join(dir, "in"), "--db", fresh).status).toBe(0);
+    const ingest = run("ingest", "--input", send, "--db", fresh);
+    expect(ingest.stderr).toBe("");
+    expect(ingest.status).toBe(0);
+    const w = await openWarehouse(fresh, { readOnly: true });
+    try {
+      expect(await queryRows(w.connection, "select school_id, grade from vision order by source_line")).toEqual([
+        { school_id: "S01", grade: "1" },
+        { school_id: "S02", grade: "7" },
+      ]);
+      expect(await queryRows(w.connection, "select school_id, grade from vision_records order by source_line")).toEqual(
+        [
+          { school_id: "S01", grade: "1" },
+          { school_id: "S01", grade: "2" },
+        ],
+      );
+      expect(await queryRows(w.connection, "select count(*)::integer as n from rejects")).toEqual([{ n: 0 }]);
     } finally {
       w.close();
     }

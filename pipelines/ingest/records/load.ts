@@ -14,7 +14,7 @@ import type { HeaderMap } from "../header.ts";
 import { beyondNote } from "../read.ts";
 import { explainRejects, linesOfFile } from "./reasons.ts";
 import { createCellMacros, lit } from "../sql/cells.ts";
-import { cellNames, registryTypes as typesOf, rules, typedSelect } from "../sql/rules.ts";
+import { cellNames, registeredName, registryTypes as typesOf, rules, typedSelect } from "../sql/rules.ts";
 import { stepTimer } from "../steps.ts";
 import { inTransaction, supersede, writeLog, writeRejects, type LogEntry } from "../store.ts";
 import type { References } from "../validate.ts";
@@ -43,18 +43,20 @@ export interface RecordsSource {
   references: References;
 }
 
-/** The registry as ENUM types (sql/rules.ts registryTypes): school codes, and school × grade taught. */
+/** The registry as ENUM types (sql/rules.ts registryTypes): school codes, school × grade taught, names. */
 async function registryTypes(connection: DuckDBConnection): Promise<boolean> {
   const stageSections = Object.entries(sectionsOfStage).flatMap(([stage, secs]) =>
     secs.map((s) => `(${lit(stage)}, ${lit(s)})`),
   );
   const grades = ["K1", "K2", "K3", ...Array.from({ length: 12 }, (_, i) => String(i + 1))];
   const gradeSections = grades.flatMap((g) => sectionsOfGrade(g).map((s) => `(${lit(g)}, ${lit(s)})`));
-  const { scratch, schools, taught } = typesOf;
+  const { scratch, schools, taught, names, named } = typesOf;
   const [{ n }] = await queryRows<{ n: number }>(connection, "select count(school_id)::integer as n from schools");
   await connection.run(`attach if not exists ':memory:' as ${scratch}`);
   await connection.run(`drop type if exists ${schools}`);
   await connection.run(`drop type if exists ${taught}`);
+  await connection.run(`drop type if exists ${names}`);
+  await connection.run(`drop type if exists ${named}`);
   if (!n) return false;
   await connection.run(
     `create type ${schools} as enum (select distinct school_id from schools where school_id is not null)`,
@@ -64,6 +66,11 @@ async function registryTypes(connection: DuckDBConnection): Promise<boolean> {
     join (values ${stageSections.join(", ")}) ss(stage, section) on s.stage = ss.stage
     join (values ${gradeSections.join(", ")}) g(grade, section) on g.section = ss.section
     where s.school_id is not null)`);
+  const name = registeredName("name");
+  await connection.run(`create type ${names} as enum (
+    select distinct ${name} from schools where school_id is not null and name is not null)`);
+  await connection.run(`create type ${named} as enum (
+    select distinct school_id || chr(31) || ${name} from schools where school_id is not null and name is not null)`);
   return true;
 }
 

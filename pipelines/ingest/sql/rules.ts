@@ -8,7 +8,7 @@ import type { Column, Dataset } from "../../lib/seeds.ts";
 import type { HeaderMap } from "../header.ts";
 import { parseCheck, parseRange } from "../rules.ts";
 import { lazyAnd, lazyOr, lit, readValue, spaces, storedValue, typedExpression } from "./cells.ts";
-import { alternation, footerWords, totalsSlack, totalsWords } from "../spellings.ts";
+import { alternation, codeAndNamePattern, footerWords, totalsSlack, totalsWords } from "../spellings.ts";
 
 /** Cells read beyond the header (a stray delimiter pushes cells out; validate.ts sees them too). */
 export const extraCells = 4;
@@ -30,8 +30,19 @@ export const registryTypes = {
   scratch: "records_scratch",
   schools: "records_scratch.school_ids",
   taught: "records_scratch.school_grades",
+  /** Registered school names, as schoolName() of cells.ts compares them (registeredName below). */
+  names: "records_scratch.school_names",
+  /** School code × its registered name. */
+  named: "records_scratch.school_named",
 };
 const known = (id: string) => `try_cast(${id} as ${registryTypes.schools}) is not null`;
+
+/** A school cell written as its code and its name (spellings.ts): the normalised cell matches. */
+const codeAndName = (c: string) => `regexp_full_match(clean_cell(${c}), ${lit(codeAndNamePattern)})`;
+/** Group `n` of that spelling: 1 the code, 2 the name as written. */
+const codeAndNamePart = (c: string, n: number) => `regexp_extract(clean_cell(${c}), ${lit(codeAndNamePattern)}, ${n})`;
+/** A school name as cells.ts schoolName() compares it: normalised, without spaces. */
+export const registeredName = (name: string) => `regexp_replace(norm_text(${name}), '\\s+', '', 'g')`;
 
 const totals = alternation(totalsWords);
 const footers = alternation(footerWords);
@@ -121,6 +132,21 @@ export function rules(ds: Dataset, header: HeaderMap, personal: Column[], hasSch
   for (const c of ds.columns.filter((c) => c.ref && c !== school && !(c === grade && c.type === "grade")))
     throw new Error(`the SQL reader does not support rule ${c.ref} of ${ds.name}.${c.column}`);
   if (school) out.push({ code: "unknown_school", when: hasSchools ? `not ${known(t(school))}` : "true" });
+  // written as code and name, the name of another school (validate.ts: 代码与名称不符)
+  if (school && hasSchools) {
+    const name = registeredName(codeAndNamePart(raw(school), 2));
+    const { names, named } = registryTypes;
+    out.push({
+      code: "unknown_school",
+      when: lazyAnd(
+        `${t(school)} <> ${raw(school)}`,
+        codeAndName(raw(school)),
+        `try_cast(${name} as ${names}) is not null`,
+        `try_cast(${t(school)} || chr(31) || ${name} as ${named}) is null`,
+      ),
+      cheap: `${t(school)} <> ${raw(school)}`,
+    });
+  }
   if (school && grade)
     out.push({
       code: "wrong_section",
@@ -155,12 +181,15 @@ export function typedSelect(ds: Dataset, header: HeaderMap, personal: Column[], 
     const raw = rawCell(header, c);
     // text is kept as written, but for what is matched: a reference to a school or target, a hashed id
     const read = typedExpression(c.type, raw, c.personal !== "hash" && !c.ref);
-    // A cell that is a registered school code is its own value (the registry holds them normalised).
+    // A cell that is a registered school code is its own value (the registry holds them normalised);
+    // one written as code and name stands for the code.
+    if (c !== school) return { c, raw, ...read };
     return {
       c,
       raw,
-      ...read,
-      fast: c === school && hasSchools ? `case when ${known(raw)} then ${raw} end` : read.fast,
+      fast: hasSchools ? `case when ${known(raw)} then ${raw} end` : read.fast,
+      // (a cell the text reading refuses, with a control character, stays refused)
+      slow: `case when ${lazyAnd(`${read.slow} is not null`, codeAndName(raw))} then ${codeAndNamePart(raw, 1)} else ${read.slow} end`,
     };
   });
   const fast = reading.map((r) => `${r.fast} as ${t(r.c)}`);

@@ -1,6 +1,7 @@
 // The .xlsx template of a dataset, for a school to fill in Excel or WPS and send back unchanged:
 // Chinese headers in a frozen, protected first row, a number format and an input hint per column,
-// drop-down lists (学段, 年级, 是/否, enumerations, the registry's school codes) and a 填报说明 sheet.
+// drop-down lists (学段, 年级, 是/否, enumerations, the registry's schools as code and name) and a
+// 填报说明 sheet.
 import ExcelJS from "exceljs";
 import { sectionWords } from "../../../src/shared/vocabulary.js";
 import { gradeSpellings, sectionSpellings, stageLabels } from "../../lib/codes.ts";
@@ -9,7 +10,7 @@ import { datasetNames } from "../../lib/seeds.ts";
 import { columnHint, keyHint, typeWord } from "./columnHints.ts";
 import { columnLetter } from "../workbook/workbook.ts";
 import { parseRange } from "../rules.ts";
-import { noWords, yesWords } from "../spellings.ts";
+import { codeAndName, noWords, yesWords } from "../spellings.ts";
 import { guideSheet, schoolListSheet, valuesSheet } from "./sheets.ts";
 
 export interface TemplateSchool {
@@ -59,6 +60,12 @@ function listRange(index: number, length: number): string {
   return `'${valuesSheet}'!$${letter}$1:$${letter}$${length}`;
 }
 
+/** What the school drop-down offers: each school as code and name, then each code alone (both are read). */
+const schoolChoices = (schools: TemplateSchool[]) => [
+  ...schools.map((s) => codeAndName(s.school_id, s.name)),
+  ...schools.map((s) => s.school_id),
+];
+
 function validationOf(c: Column, ds: Dataset, schools: number): ExcelJS.DataValidation | undefined {
   const hint = columnHint(c, ds).slice(0, 250);
   const base = {
@@ -72,13 +79,9 @@ function validationOf(c: Column, ds: Dataset, schools: number): ExcelJS.DataVali
     error: hint,
   } as const;
   const isSchool = c.ref === "school" || c.ref.startsWith("school:");
+  // the list stands after the other lists on the values sheet; a warning only: any text may follow the code
   if (isSchool && schools > 0 && ds.name !== "schools")
-    return {
-      ...base,
-      type: "list",
-      errorStyle: "warning",
-      formulae: [`'${schoolListSheet}'!$A$2:$A$${schools + 1}`],
-    };
+    return { ...base, type: "list", errorStyle: "warning", formulae: [listRange(listColumns(ds).length, schools * 2)] };
   const list = listOf(c);
   const index = listColumns(ds).indexOf(c);
   if (list) return { ...base, type: "list", formulae: [listRange(index, list.length)] };
@@ -90,10 +93,14 @@ function validationOf(c: Column, ds: Dataset, schools: number): ExcelJS.DataVali
 /** The columns of a dataset with a drop-down list, in order: their lists stand in this order on the values sheet. */
 const listColumns = (ds: Dataset) => ds.columns.filter((c) => listOf(c));
 
-/** The hidden sheet of every accepted spelling: a list in Excel may be long when it stands on a sheet. */
-function valuesList(book: ExcelJS.Workbook, ds: Dataset) {
+/**
+ * The hidden sheet of every accepted spelling, a column a list, the schools' last: a list in Excel may be
+ * long when it stands on a sheet.
+ */
+function valuesList(book: ExcelJS.Workbook, ds: Dataset, schools: TemplateSchool[] | undefined) {
   const ws = book.addWorksheet(valuesSheet, { state: "hidden" });
-  listColumns(ds).forEach((c, i) => listOf(c)!.forEach((v, row) => (ws.getRow(row + 1).getCell(i + 1).value = v)));
+  const lists = [...listColumns(ds).map((c) => listOf(c)!), ...(schools ? [schoolChoices(schools)] : [])];
+  lists.forEach((list, i) => list.forEach((v, row) => (ws.getRow(row + 1).getCell(i + 1).value = v)));
   return ws;
 }
 
@@ -132,7 +139,7 @@ function guide(book: ExcelJS.Workbook, ds: Dataset, schools: TemplateSchool[] | 
     ["3. 填好后保存为 .xlsx（或 .xls），原样发回，不要另存为 CSV，也不要加打开密码。"],
     [
       schools
-        ? `学校代码可从下拉列表选择，“${schoolListSheet}”工作表列出了全部 ${schools.length} 所学校的代码和名称。`
+        ? `学校代码可从下拉列表选择（列表中每所学校写作“代码 名称”，如“${codeAndName(schools[0].school_id, schools[0].name)}”，导入时只取代码；也可只填代码），“${schoolListSheet}”工作表列出了全部 ${schools.length} 所学校的代码和名称。`
         : "生成本模板时没有数据仓库，学校代码没有下拉列表，请填写教育局下发的学校代码。",
     ],
     [],
@@ -162,7 +169,7 @@ export async function templateWorkbook(ds: Dataset, schools: TemplateSchool[] | 
   const listed = ds.name !== "schools" && schools?.length ? schools : undefined;
   const data = dataSheet(book, ds, listed?.length ?? 0);
   const help = guide(book, ds, listed);
-  const values = listColumns(ds).length ? valuesList(book, ds) : undefined;
+  const values = listColumns(ds).length || listed ? valuesList(book, ds, listed) : undefined;
   const list = listed ? schoolList(book, listed) : undefined;
   const protection = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, insertRows: true };
   await data.protect("", { ...protection, deleteRows: true, sort: true, autoFilter: true, formatCells: true });
