@@ -28,7 +28,7 @@ export function describedChart(plot, sentence, { head, rows }) {
       h("summary", {}, "数据表"),
       h(
         "table",
-        { class: "data-table" },
+        { class: "chart-table" },
         h("caption", {}, sentence),
         h(
           "thead",

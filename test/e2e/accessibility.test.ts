@@ -105,7 +105,7 @@ describe("accessibility (WCAG 2 AA)", () => {
         );
       expect(serious, `${urlPath} at ${width} px`).toEqual([]);
     },
-    240_000,
+    480_000,
   );
 
   test.each(pageTypes)("$name ($path): headings never skip a level on the way down", async ({ path: urlPath }) => {
