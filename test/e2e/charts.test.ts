@@ -1,7 +1,7 @@
 // End to end: every chart of the sample site's area pages, the district report and a school page reads its
 // axis without a repeated tick label (48%, 48%, 49% or 0 1 1 2 told apart), its unit once in the axis label;
-// each is one image named by a Chinese sentence of what it shows, its values in a table beside it. Plot's
-// English names of its marks are kept as data-mark, where no screen reader reads them.
+// each is one image named by a Chinese sentence of what it shows, its values in a table beside it (not on
+// paper). Plot's English names of its marks are kept as data-mark, where no screen reader reads them.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { areas } from "../../src/shared/vocabulary.js";
 import { openPage, openSite, type Site } from "../helpers/browser.ts";
@@ -62,7 +62,13 @@ describe("chart axes", () => {
           };
         }),
     );
+    // on paper (the PDFs are printed from these pages) the chart stands alone, its table left out
+    await page.emulateMedia({ media: "print" });
+    const printedTables = await page
+      .locator("details.chart-data")
+      .evaluateAll((ds) => ds.filter((d) => d.getClientRects().length > 0).length);
     await page.close();
+    expect(printedTables, urlPath).toBe(0);
     expect(charts.length, urlPath).toBeGreaterThan(0);
     for (const c of charts) {
       expect(c.role, c.chart).toBe("img");
