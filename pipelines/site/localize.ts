@@ -1,6 +1,7 @@
 // Framework 1.13 has no option for the page language, its few built-in English labels or how the search box
 // reads what is typed; the build writes them into the output: <html lang="zh-CN">, the search box and its
-// results, and the same spelling of long numbers as the index (src/shared/search.js).
+// results, the same spelling of long numbers as the index (src/shared/search.js), and a sidebar list that
+// holds list items only.
 import fs from "node:fs";
 import path from "node:path";
 import { searchTerm } from "../../src/shared/search.js";
@@ -11,6 +12,8 @@ const htmlReplacements: [RegExp, string][] = [
   [/(<meta name="viewport" content="[^"]*?), maximum-scale=1/g, "$1"],
   [/placeholder="Search"/g, 'placeholder="搜索指标、条款、学校"'],
   [/title="Toggle sidebar"/g, 'title="显示或隐藏侧栏"'],
+  // a list holds list items only: the sidebar's close button goes before its first list
+  [/(<ol>\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)\s*/, "$2\n  $1"],
 ];
 
 /** The sidebar toggle's tooltip, which Framework's client script writes in English with a keyboard shortcut. */

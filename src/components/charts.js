@@ -2,6 +2,7 @@
 import * as Plot from "@observablehq/plot";
 import { countTicks, formatTick, formatValue, unitLabel } from "../shared/format.js";
 import { statusOrder, statusWords } from "../shared/vocabulary.js";
+import { describedChart, statusCounts } from "./chartText.js";
 
 const statusColor = {
   type: "ordinal",
@@ -23,14 +24,33 @@ export function schoolRanking(
   const data = rows.filter((r) => r.value != null).map((r) => ({ ...r, name: nameOf(r) }));
   if (data.length === 0) return empty("所选年度和范围内没有学校数值。");
   width = Math.max(width, 280);
-  if (data.length > maxBars) return schoolStrip(data, { unit, threshold, width, groupOf });
-  return Plot.plot({
+  const ranked = [...data].sort((a, b) => b.value - a.value);
+  const alternative = {
+    head: ["学校", "数值", "状态"],
+    rows: ranked.map((d) => [d.name, formatValue(d.value, unit), statusWords[d.status] ?? ""]),
+  };
+  const [top, bottom] = [ranked[0], ranked.at(-1)];
+  const summary =
+    [
+      `${data.length} 所学校的数值，从高到低：最高为${top.name} ${formatValue(top.value, unit)}`,
+      `最低为${bottom.name} ${formatValue(bottom.value, unit)}`,
+      statusCounts(data, statusOrder, statusWords),
+    ]
+      .filter(Boolean)
+      .join("；") + thresholdWords(threshold, unit);
+  if (data.length > maxBars)
+    return describedChart(
+      schoolStrip(data, { unit, threshold, width, groupOf }),
+      `短线图（每条短线为一所学校，按办学类型分行）：${summary}`,
+      alternative,
+    );
+  const plot = Plot.plot({
     width,
     height: Math.max(120, data.length * 16 + 50),
     marginLeft: Math.min(220, width * 0.35, 14 + 13 * Math.max(...data.map((d) => d.name.length))),
     color: statusColor,
     x: valueAxis(data, unit, { zero: true }),
-    y: { label: null, domain: data.sort((a, b) => b.value - a.value).map((d) => d.name) },
+    y: { label: null, domain: ranked.map((d) => d.name) },
     marks: [
       Plot.barX(data, {
         x: "value",
@@ -44,6 +64,7 @@ export function schoolRanking(
       Plot.ruleX([0]),
     ],
   });
+  return describedChart(plot, `条形图：${summary}`, alternative);
 }
 
 function schoolStrip(data, { unit, threshold, width, groupOf = () => "全部学校" }) {
@@ -77,7 +98,7 @@ export function trendChart(rows, { unit, share = false, threshold, width = 640, 
   if (data.length === 0) return empty("暂无数据。");
   width = Math.max(width, 280);
   const mark = bars ? Plot.barY : Plot.lineY;
-  return Plot.plot({
+  const plot = Plot.plot({
     width,
     height,
     color: statusColor,
@@ -100,6 +121,23 @@ export function trendChart(rows, { unit, share = false, threshold, width = 640, 
       }),
     ],
   });
+  const what = share ? "全区达标学校占比" : "全区数值";
+  const values = data.map(
+    (d) => `${d.year}年 ${formatValue(d.value, unit, { share })}（${statusWords[d.status] ?? "—"}）`,
+  );
+  return describedChart(
+    plot,
+    `${bars ? "柱状图" : "折线图"}：${what}，${values.join("，")}${thresholdWords(threshold, unit, { share })}`,
+    {
+      head: ["年度", share ? "达标学校占比" : "数值", "状态"],
+      rows: data.map((d) => [`${d.year}年`, formatValue(d.value, unit, { share }), statusWords[d.status] ?? ""]),
+    },
+  );
+}
+
+/** The end of a chart's sentence: where its dashed line stands. */
+function thresholdWords(threshold, unit, { share = false } = {}) {
+  return threshold == null ? "。" : `；虚线标在 ${formatValue(threshold, unit, { share })}。`;
 }
 
 /** The value axis: its unit once in the label, whole-number ticks for counts, labels that never repeat. */

@@ -35,5 +35,5 @@ export function sparklineSvg(points, { unit, share }) {
         `<text x="${r(x(i))}" y="${height - 3}" text-anchor="middle" font-size="9" fill="currentColor">${d.year}</text>`,
     )
     .join("");
-  return `<svg class="sparkline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="历年变化">${rule}${line}${dots}</svg>`;
+  return `<svg class="sparkline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(`历年变化：${data.map((d) => `${d.year}年 ${formatValue(d.value, unit, { share })}`).join("，")}`)}">${rule}${line}${dots}</svg>`;
 }
