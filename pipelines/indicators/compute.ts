@@ -38,6 +38,7 @@ export async function computeIndicators(
   await connection.run("begin transaction");
   try {
     await createViews(connection, dir);
+    await shadowVisionByGrade(connection);
     await prepareSteps(connection, targets, datasets, dir, readParameters(options.parametersFile));
     await runFamilies(connection, targets, dir, options.families);
     await connection.run("delete from indicator_values");
@@ -60,6 +61,7 @@ export async function computeIndicators(
       "select count(*)::INTEGER as rows from indicator_values",
     );
     await dropScratch(connection);
+    await connection.run("drop table if exists temp.main.vision_by_grade");
     await connection.run("commit");
     return { rows };
   } catch (error) {
@@ -75,6 +77,18 @@ export async function createViews(connection: DuckDBConnection, dir = sqlDir): P
   for (const [name, file] of viewFiles(dir)) {
     await runStep(connection, file, `create or replace view "${name}" as %s`);
   }
+}
+
+/**
+ * vision_by_grade aggregates every student record and several families and steps read it: it is
+ * computed once per recompute into a temp table of the same name, which shadows the view for this
+ * connection until the recompute drops it (the records cannot change meanwhile: one transaction).
+ */
+async function shadowVisionByGrade(connection: DuckDBConnection): Promise<void> {
+  const [{ db }] = await queryRows<{ db: string }>(connection, "select current_database() as db");
+  await connection.run(
+    `create or replace temp table vision_by_grade as select * from "${db.replace(/"/g, '""')}".main.vision_by_grade`,
+  );
 }
 
 /** Scratch tables, then what each school owes and sent (table reports) and per target (target_arrivals). */
