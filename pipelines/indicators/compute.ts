@@ -67,6 +67,7 @@ export async function computeIndicators(
       "select count(*)::INTEGER as rows from indicator_values",
     );
     await dropScratch(connection);
+    await connection.run("drop table if exists temp.main.vision_by_grade");
     await connection.run("commit");
     return { rows };
   } catch (error) {
@@ -74,6 +75,18 @@ export async function computeIndicators(
     await connection.run("rollback").catch(() => {});
     throw error;
   }
+}
+
+/**
+ * vision_by_grade aggregates every student record and several families and steps read it: it is
+ * computed once per recompute into a temp table of the same name, which shadows the view for this
+ * connection until the recompute drops it (the records cannot change meanwhile: one transaction).
+ */
+async function shadowVisionByGrade(connection: DuckDBConnection): Promise<void> {
+  const [{ db }] = await queryRows<{ db: string }>(connection, "select current_database() as db");
+  await connection.run(
+    `create or replace temp table vision_by_grade as select * from "${db.replace(/"/g, '""')}".main.vision_by_grade`,
+  );
 }
 
 /**
@@ -92,6 +105,7 @@ export async function prepareEngine(
   for (const [name, file] of viewFiles(dir)) {
     await runSqlFile(connection, file, `create or replace view "${name}" as %s`);
   }
+  await shadowVisionByGrade(connection);
   await createScratch(connection, targets, datasets, parameters, dir);
   for (const macro of macroNames) await runSqlFile(connection, macroSqlPath(macro, dir), "%s");
   await createReceivedUnits(connection, datasets);

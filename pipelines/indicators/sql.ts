@@ -11,6 +11,7 @@ import { classifyFault } from "../lib/faults.ts";
  * once, in one transaction:
  * 1. rule tables: tables/<name>.sql of ruleTableNames, with their rows (scratch.ts writeRuleTables)
  * 2. views/*.sql, each after the views it declares with `-- depends:` (viewFiles)
+ *    then vision_by_grade, read by several families, once into a temp table that shadows its view (compute.ts)
  * 3. scratch tables: tables/<name>.sql of scratchTableNames, with the registry's rows (scratch.ts createScratch)
  * 4. macros/*.sql, in the order of macroNames
  * 5. steps/reports.sql then steps/arrivals.sql (after received units and latest submissions: reports.ts, submissions.ts)

@@ -1,5 +1,5 @@
 // Reading, judging and storing a records file in DuckDB: one pass of read_csv into a typed table
-// (file order, so rowid gives the line) that judges every rule but duplicate keys, an update for
+// (file order, so rowid gives the line) that judges every rule but duplicate keys, a pass over key hashes for
 // those, then one transaction that stores the accepted rows (the student id as its salted hash, the
 // name nowhere) with the rejects — their reasons written by validate.ts (reasons.ts) — and
 // the log entry. DuckDB works within a fixed memory limit and spills beyond it, and no step holds
@@ -77,15 +77,16 @@ async function registryTypes(connection: DuckDBConnection): Promise<boolean> {
 /**
  * Accepted rows whose key an earlier accepted row of the file has: rejected, with that row
  * (table `duplicated`: row → first_row, rowids). A 64-bit hash of the key finds the few candidates.
+ * The typed table is not updated (a pass over the whole spilled table): the few rows are left out
+ * of the stored rows and added to the verdicts by their rowid.
  */
-async function markDuplicates(connection: DuckDBConnection, ds: Dataset, rule: number): Promise<void> {
+async function findDuplicates(connection: DuckDBConnection, ds: Dataset): Promise<void> {
   const keys = ds.key.map((k) => `t_${k}`).join(", ");
   await connection.run(`create or replace temp table duplicated as
     with clashing as (select hash(${keys}) as h from typed where rule_no is null group by h having count(*) > 1),
     candidates as (select rowid as row, min(rowid) over (partition by ${keys}) as first_row from typed
       where rule_no is null and hash(${keys}) in (select h from clashing))
     select row, first_row from candidates where row > first_row`);
-  await connection.run(`update typed set rule_no = ${rule} where rowid in (select row from duplicated)`);
 }
 
 /**
@@ -113,7 +114,8 @@ async function storeAccepted<T>(
   try {
     const inserted = connection.run(
       `insert into "${ds.name}" (${cols.map((c) => `"${c.name}"`).join(", ")}, load_id, source_file, source_line)
-      select ${values.join(", ")}, ${loadId}, ${lit(sourceFile)}, ${headerLine + 1} + rowid from typed where rule_no is null`,
+      select ${values.join(", ")}, ${loadId}, ${lit(sourceFile)}, ${headerLine + 1} + rowid from typed
+      where rule_no is null and rowid not in (select row from duplicated)`,
       // hashStudentId's sha256(salt:id), the salt and its colon bound once rather than joined on every row.
       { salted: `${salt}:` } as never,
     );
@@ -154,12 +156,14 @@ export async function loadRecords(
       `create or replace temp table typed as ${typedSelect(ds, header, personalColumns(ds), list, reader)}`,
     );
     step("records_typed");
-    await markDuplicates(connection, ds, list.length - 1);
+    await findDuplicates(connection, ds);
     step("records_duplicates");
     const verdicts = await queryRows<{ line: number; rule: number; first: number | null }>(
       connection,
-      `select ${headerLine + 1} + t.rowid::integer as line, t.rule_no as rule, ${headerLine + 1} + d.first_row::integer as first
-       from typed t left join duplicated d on d.row = t.rowid where t.rule_no >= 0 order by t.rowid`,
+      `select ${headerLine + 1} + rowid::integer as line, rule_no as rule, null::integer as first from typed where rule_no >= 0
+       union all
+       select ${headerLine + 1} + row::integer, ${list.length - 1}, ${headerLine + 1} + first_row::integer from duplicated
+       order by line`,
     );
     const [{ read, beyond }] = await queryRows<{ read: number; beyond: number }>(
       connection,

@@ -18,8 +18,11 @@ export interface Rule {
   code: string;
   /** SQL over the typed row; empty for duplicate_key, which is found among rows afterwards. */
   when: string;
-  /** A cheap condition that holds wherever `when` does (the same when that is cheap already). */
-  cheap?: string;
+  /**
+   * Cheap conditions, one of which holds wherever `when` does (`when` itself when that is cheap
+   * already). The conditions of all rules are tested together once, each only once.
+   */
+  cheap?: string[];
 }
 
 /**
@@ -46,8 +49,11 @@ export const registeredName = (name: string) => `regexp_replace(norm_text(${name
 
 const totals = alternation(totalsWords);
 const footers = alternation(footerWords);
-/** A cheap test that holds wherever a totals word is in the cell. */
-const holdsTotalsWord = (c: string) => totalsWords.map((w) => `contains(${c}, ${lit(w)})`).join(" or ");
+/** Characters of which every totals word holds one (the last of each: 合计, 总计, 小计 → 计). */
+const totalsMarks = [...new Set(totalsWords.map((w) => Array.from(w).at(-1)!))];
+/** Cheap tests one of which holds wherever a totals word is in the cell. */
+const totalsWordTests = (c: string) => totalsMarks.map((m) => `contains(${c}, ${lit(m)})`);
+const holdsTotalsWord = (c: string) => totalsWordTests(c).join(" or ");
 
 export const cellNames = (header: HeaderMap) =>
   Array.from({ length: header.cells.length + extraCells }, (_, i) => `c${i}`);
@@ -80,13 +86,11 @@ function totalsCondition(header: HeaderMap, typed: Column[]): string {
 }
 
 /** Where a totals word can be at all: some text or unread cell holds one, or a typed cell failed. */
-function totalsCandidate(header: HeaderMap, typed: Column[]): string {
-  return cellNames(header)
-    .map((c, i) => {
-      const col = typed.find((x) => header.positions.get(x.column) === i && x.type !== "text");
-      return col ? `${t(col)} is null` : holdsTotalsWord(c);
-    })
-    .join(" or ");
+function totalsCandidate(header: HeaderMap, typed: Column[]): string[] {
+  return cellNames(header).flatMap((c, i) => {
+    const col = typed.find((x) => header.positions.get(x.column) === i && x.type !== "text");
+    return col ? [`${t(col)} is null`] : totalsWordTests(c);
+  });
 }
 
 /** `hasSchools`: the registry holds at least one school (else every school is unknown). */
@@ -101,7 +105,7 @@ export function rules(ds: Dataset, header: HeaderMap, personal: Column[], hasSch
         `contains(first_cell, ':') or contains(first_cell, '：')`,
         `regexp_matches(norm_text(first_cell), ${lit(`^${footers}\\s*:`)})`,
       ),
-      cheap: `contains(first_cell, ':') or contains(first_cell, '：')`,
+      cheap: [`contains(first_cell, ':')`, `contains(first_cell, '：')`],
     },
   ];
   for (const c of ds.columns.filter((c) => c.required))
@@ -110,13 +114,13 @@ export function rules(ds: Dataset, header: HeaderMap, personal: Column[], hasSch
       when: typed.includes(c)
         ? lazyAnd(`${t(c)} is null`, `clean_cell(${raw(c)}) is null`)
         : `clean_cell(${raw(c)}) is null`,
-      cheap: typed.includes(c) ? `${t(c)} is null` : undefined,
+      cheap: typed.includes(c) ? [`${t(c)} is null`] : undefined,
     });
   for (const c of typed)
     out.push({
       code: "bad_type",
       when: lazyAnd(`${t(c)} is null`, `clean_cell(${raw(c)}) is not null`),
-      cheap: `${t(c)} is null`,
+      cheap: [`${t(c)} is null`],
     });
   for (const c of typed) {
     const range = parseRange(c.range);
@@ -144,7 +148,7 @@ export function rules(ds: Dataset, header: HeaderMap, personal: Column[], hasSch
         `try_cast(${name} as ${names}) is not null`,
         `try_cast(${t(school)} || chr(31) || ${name} as ${named}) is null`,
       ),
-      cheap: `${t(school)} <> ${raw(school)}`,
+      cheap: [`${t(school)} <> ${raw(school)}`],
     });
   }
   if (school && grade)
@@ -201,7 +205,7 @@ export function typedSelect(ds: Dataset, header: HeaderMap, personal: Column[], 
   // failed, the stored value, then the rules. Most rows break no rule: one flat test of cheap
   // conditions clears them, and only the rest go through the rules one by one.
   const firstBroken = list.map((r, i) => (r.when ? `when ${r.when} then ${i}` : "")).join(" ");
-  const suspect = [...new Set(list.filter((r) => r.when).map((r) => `(${r.cheap ?? r.when})`))].join(" or ");
+  const suspect = [...new Set(list.filter((r) => r.when).flatMap((r) => r.cheap ?? [`(${r.when})`]))].join(" or ");
   // a cell written beyond the header's last column is not read: the row is named in the log (read.ts does the same)
   const extra = cells.slice(header.cells.length).map((c) => `coalesce(trim(${c}, ${spaces}), '') <> ''`);
   const beyond = extra.length ? extra.join(" or ") : "false";

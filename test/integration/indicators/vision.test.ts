@@ -147,3 +147,29 @@ describe("vision change exactly at its <= threshold", () => {
     expect(row(rows, "vision.myopia_rate_change", 2021, null).status).toBe("met");
   });
 });
+
+describe("vision_by_grade after a recompute", () => {
+  it("still follows the student records: the recompute's own copy of it is not left behind", async () => {
+    const db = await emptyWarehouse();
+    await givenSchools(db, { P1: "primary" });
+    await givenClasses(db, { P1: ["1"] }, [2021]);
+    await given(db, "vision_records", [
+      eyes("P1", "1", "a", 4.8, -1.0, 5.0, 0), // myopic
+      eyes("P1", "1", "b", 5.0, 0, 5.0, 0), // not myopic
+    ]);
+    const grade = async () =>
+      (await db.runAndReadAll("select screened, myopic from vision_by_grade where school_id = 'P1'"))
+        .getRowObjectsJS()
+        .map((r) => ({ screened: Number(r.screened), myopic: Number(r.myopic) }));
+    await computed(db, "vision.");
+    expect(await grade()).toEqual([{ screened: 2, myopic: 1 }]);
+    // two more pupils, both myopic, arrive after the recompute: the view counts them at once
+    await given(db, "vision_records", [
+      eyes("P1", "1", "c", 4.5, -2.0, 4.5, -2.0),
+      eyes("P1", "1", "d", 4.9, -0.75, 5.0, 0),
+    ]);
+    expect(await grade()).toEqual([{ screened: 4, myopic: 3 }]);
+    await computed(db, "vision.");
+    expect(await grade()).toEqual([{ screened: 4, myopic: 3 }]);
+  });
+});
