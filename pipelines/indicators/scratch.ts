@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { sectionsOfGrade, sectionsOfStage } from "../lib/codes.ts";
+import { gradeCodes, sectionsOfGrade, sectionsOfStage } from "../lib/codes.ts";
 import { readParameters, readSectionWeights, type Dataset, type Parameter } from "../lib/seeds.ts";
 import type { Target } from "../lib/targets.ts";
 import { ruleTableNames, runSqlFile, scratchTableNames, sqlDir, tableSqlPath } from "./sql.ts";
@@ -36,13 +36,12 @@ async function makeTables(
  * pupil weights of seeds/section_weights.csv.
  */
 export async function writeRuleTables(connection: DuckDBConnection, dir = sqlDir): Promise<void> {
-  const grades = ["K1", "K2", "K3", ...Array.from({ length: 12 }, (_, i) => String(i + 1))];
   const weights = readSectionWeights();
   const bad = weights.find((w) => !Number.isFinite(w.weight));
   if (bad) throw new Error(`seeds/section_weights.csv: the weight of ${bad.stage} ${bad.section} is no number`);
   const rows: Record<(typeof ruleTableNames)[number], Rows> = {
     stage_sections: Object.entries(sectionsOfStage).flatMap(([stage, sections]) => sections.map((s) => [stage, s])),
-    grade_sections: grades.flatMap((g) => sectionsOfGrade(g).map((s) => [g, s, /^\d+$/.test(g) ? Number(g) : null])),
+    grade_sections: gradeCodes.flatMap((g) => sectionsOfGrade(g).map((s) => [g, s, /^\d+$/.test(g) ? Number(g) : null])),
     section_weights: weights.map((w) => [w.stage, w.section, w.weight]),
   };
   await makeTables(connection, ruleTableNames, rows, dir);

@@ -49,6 +49,9 @@ const gradeWords: Record<string, string> = {
   十二年级: "12",
 };
 
+/** Every grade code, youngest first: kindergarten K1–K3, then grades 1–12. */
+export const gradeCodes: string[] = ["K1", "K2", "K3", ...Array.from({ length: 12 }, (_, i) => String(i + 1))];
+
 export const gradeLabels: Record<string, string> = {
   K1: "小班",
   K2: "中班",

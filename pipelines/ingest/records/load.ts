@@ -6,7 +6,7 @@
 // the file or an index of its lines in memory: memory does not grow with the file. Each step is
 // timed (steps.ts).
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { sectionsOfGrade, sectionsOfStage } from "../../lib/codes.ts";
+import { gradeCodes, sectionsOfGrade, sectionsOfStage } from "../../lib/codes.ts";
 import { personalColumns, type Dataset } from "../../lib/seeds.ts";
 import { hashedName, storedColumns } from "../../lib/schema.ts";
 import { queryRows } from "../../lib/warehouse.ts";
@@ -48,8 +48,7 @@ async function registryTypes(connection: DuckDBConnection): Promise<boolean> {
   const stageSections = Object.entries(sectionsOfStage).flatMap(([stage, secs]) =>
     secs.map((s) => `(${lit(stage)}, ${lit(s)})`),
   );
-  const grades = ["K1", "K2", "K3", ...Array.from({ length: 12 }, (_, i) => String(i + 1))];
-  const gradeSections = grades.flatMap((g) => sectionsOfGrade(g).map((s) => `(${lit(g)}, ${lit(s)})`));
+  const gradeSections = gradeCodes.flatMap((g) => sectionsOfGrade(g).map((s) => `(${lit(g)}, ${lit(s)})`));
   const { scratch, schools, taught, names, named } = typesOf;
   const [{ n }] = await queryRows<{ n: number }>(connection, "select count(school_id)::integer as n from schools");
   await connection.run(`attach if not exists ':memory:' as ${scratch}`);
