@@ -41,7 +41,9 @@ export async function writeRuleTables(connection: DuckDBConnection, dir = sqlDir
   if (bad) throw new Error(`seeds/section_weights.csv: the weight of ${bad.stage} ${bad.section} is no number`);
   const rows: Record<(typeof ruleTableNames)[number], Rows> = {
     stage_sections: Object.entries(sectionsOfStage).flatMap(([stage, sections]) => sections.map((s) => [stage, s])),
-    grade_sections: gradeCodes.flatMap((g) => sectionsOfGrade(g).map((s) => [g, s, /^\d+$/.test(g) ? Number(g) : null])),
+    grade_sections: gradeCodes.flatMap((g) =>
+      sectionsOfGrade(g).map((s) => [g, s, /^\d+$/.test(g) ? Number(g) : null]),
+    ),
     section_weights: weights.map((w) => [w.stage, w.section, w.weight]),
   };
   await makeTables(connection, ruleTableNames, rows, dir);
