@@ -1,6 +1,10 @@
-// Removes the run's shared sample site (test/helpers/sampleSite.ts) when the run ends.
+// Removes the run's shared sites (test/helpers/sampleSite.ts, hostileSite.ts) when the run ends.
+import { removeHostileSite } from "./hostileSite.ts";
 import { removeSampleSite } from "./sampleSite.ts";
 
 export default function setup(): () => void {
-  return removeSampleSite;
+  return () => {
+    removeSampleSite();
+    removeHostileSite();
+  };
 }
