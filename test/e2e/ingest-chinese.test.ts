@@ -52,5 +52,8 @@ describe("npm run ingest speaks Chinese", () => {
     expect(first.stdout).toContain("学校不存在(unknown_school) 1");
     expect(first.stdout).toContain("拒收明细见网站“数据质量”页");
     expect(second.stdout).toMatch(/更正：.*视力筛查/);
+    // a file of no known dataset: the advice names the folder and file by the dataset's Chinese name
+    expect(first.stderr).toContain("unknown.csv：无法判断数据集");
+    expect(first.stderr).toContain("视力筛查/2021.csv");
   }, 300_000);
 });
