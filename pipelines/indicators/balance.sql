@@ -3,13 +3,7 @@
 -- school (教督〔2017〕6号; rule: docs/methods.md). The resource indicators are the registry's school targets with a
 -- measure of section_resources; their thresholds and the 85% floor come from the registries.
 with cv_sections as (
-  select
-    t.target_id,
-    r.year,
-    r.students,
-    r.value,
-    sum(r.students * r.value) over (partition by t.target_id, r.year)
-      / sum(r.students) over (partition by t.target_id, r.year) as mean
+  select t.target_id, r.year, r.school_id, r.section, r.students, r.value
   from targets as t
   join target_sections as s on s.target_id = t.target_id
   join section_resources as r on r.measure = t.measure and r.section = s.section
@@ -17,18 +11,42 @@ with cv_sections as (
   where t.target_id like 'balance.cv.%'
 ),
 
+-- Floating-point sums depend on the order of their terms, and DuckDB fixes no order for sum() (threads,
+-- storage order): a re-run could move the last digits of the CV and of the progress from it. So every
+-- double sum here adds its terms in one stated order, school then section, as list_sum of an ordered
+-- list; student counts are integers and sum exactly.
+cv_means as (
+  select
+    target_id,
+    year,
+    list_sum(list(students * value order by school_id, section)) / sum(students) as mean
+  from cv_sections
+  group by target_id, year
+),
+
 -- student-weighted: mean = Σ P·X / P, S = √(Σ P·(X − mean)² / P), CV = S / mean
+cv_spreads as (
+  select
+    c.target_id,
+    c.year,
+    sqrt(list_sum(list(c.students * pow(c.value - m.mean, 2) order by c.school_id, c.section)) / sum(c.students))
+      as spread,
+    any_value(m.mean) as mean
+  from cv_sections as c
+  join cv_means as m using (target_id, year)
+  group by c.target_id, c.year
+),
+
 cv as (
   select
     target_id,
     year,
     null as school_id,
-    sqrt(sum(students * pow(value - mean, 2)) / sum(students)) as numerator,
-    any_value(mean) as denominator,
-    sqrt(sum(students * pow(value - mean, 2)) / sum(students)) / nullif(any_value(mean), 0) as value,
+    spread as numerator,
+    mean as denominator,
+    spread / nullif(mean, 0) as value,
     null::BOOLEAN as rule_met
-  from cv_sections
-  group by target_id, year
+  from cv_spreads
 ),
 
 -- the resource indicators a six-of-seven target counts: school targets of its section with a measure

@@ -101,7 +101,7 @@ export async function main(args: string[], { recompute }: { recompute: Recompute
       );
     } else {
       console.log(formatSummary(outcomes, seconds));
-      console.log(`已重新计算指标：${indicators.rows} 行（indicator_values）。`);
+      console.log(`已重新计算指标：${indicators.rows} 行（数据仓库表 indicator_values）。`);
     }
     return failures.length ? 1 : 0;
   } finally {

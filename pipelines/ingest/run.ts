@@ -4,7 +4,7 @@ import fs from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sectionsOfStage } from "../lib/codes.ts";
 import { classifyFault, faultError, faultLine, megabytes, sizeOf } from "../lib/faults.ts";
-import { personalColumns, readDictionary, type Dataset } from "../lib/seeds.ts";
+import { datasetNames, personalColumns, readDictionary, type Dataset } from "../lib/seeds.ts";
 import { readTargetRows } from "../lib/targets.ts";
 import { studentIdSalt } from "../lib/salt.ts";
 import { ensureSchema } from "../lib/schema.ts";
@@ -125,10 +125,12 @@ async function ingestFile(
   const tooLong = lines.result();
   if (tooLong) return fail(tooLong);
   const ds = file.dataset ? datasets.get(file.dataset) : undefined;
-  if (!ds)
+  if (!ds) {
+    const vision = datasetNames(datasets).vision;
     return fail(
-      `无法判断数据集：文件应放在以数据集命名的文件夹中（如 vision/2021.csv），或文件名以数据集名开头（如 vision_2021.csv）`,
+      `无法判断数据集：文件应放在以数据集中文名称命名的文件夹中（如 ${vision}/2021.csv），或文件名以数据集中文名称开头（如 ${vision}_2021.csv）`,
     );
+  }
   if (await alreadyLoaded(connection, sha256)) {
     const entry: LogEntry = { ...base, rows_loaded: 0, rows_rejected: 0, status: "unchanged", message: null };
     const load_id = await nextLoadId(connection);

@@ -1,5 +1,6 @@
 // What an ingest run says at the end: one table for people, one JSON object for scripts.
 import { reasonWords } from "../../src/shared/vocabulary.js";
+import { datasetNames } from "../lib/seeds.ts";
 import type { FileOutcome } from "./run.ts";
 
 export function summarise(outcomes: FileOutcome[]) {
@@ -38,21 +39,23 @@ const pad = (text: string | number, width: number) => {
   return s + " ".repeat(Math.max(0, width - w));
 };
 
-/** The table printed at the end of a run. */
+/** The table printed at the end of a run: datasets by their Chinese names, reasons in words beside their codes. */
 export function formatSummary(outcomes: FileOutcome[], seconds: number): string {
   const { byDataset, byReason, total } = summarise(outcomes);
+  const names = datasetNames();
   const lines = [
     `${pad("数据集", 20)}${pad("文件", 6)}${pad("导入行", 10)}${pad("拒收行", 8)}${pad("未变化", 8)}失败文件`,
   ];
   for (const [name, s] of Object.entries(byDataset))
     lines.push(
-      `${pad(name, 20)}${pad(s.files, 6)}${pad(s.loaded, 10)}${pad(s.rejected, 8)}${pad(s.unchanged, 8)}${s.failed}`,
+      `${pad(names[name] ?? name, 20)}${pad(s.files, 6)}${pad(s.loaded, 10)}${pad(s.rejected, 8)}${pad(s.unchanged, 8)}${s.failed}`,
     );
   lines.push(
     `${pad("合计", 20)}${pad(total.files, 6)}${pad(total.loaded, 10)}${pad(total.rejected, 8)}${pad(total.unchanged, 8)}${total.failed}`,
   );
   const reasons = Object.entries(byReason).map(([code, n]) => `${reasonWords[code] ?? code}(${code}) ${n}`);
   if (reasons.length) lines.push(`拒收原因：${reasons.join("；")}`);
-  lines.push(`用时 ${seconds.toFixed(1)} 秒。拒收明细见数据仓库表 rejects 或网站"数据质量"页。`);
+  // the table's name is for an analyst who queries the warehouse with SQL
+  lines.push(`用时 ${seconds.toFixed(1)} 秒。拒收明细见网站“数据质量”页（数据仓库表 rejects）。`);
   return lines.join("\n");
 }

@@ -1,6 +1,6 @@
 // An area page: filters, then per target its chart(s) and a table of schools, all from warehouse rows.
 import { schoolRanking, trendChart } from "./charts.js";
-import { filterBar } from "./controls.js";
+import { filterBar, shownFields } from "./controls.js";
 import { h } from "./dom.js";
 import { formatValue } from "../shared/format.js";
 import { cardFacts } from "../shared/targetCard.js";
@@ -15,14 +15,20 @@ const distinct = (values) =>
  * Year, stage, street and cluster filters for the targets of one area; a school filter offers only what
  * the schools listed on the page (targets charted by school) have, so that every choice changes something.
  */
-export function areaFilters(rows, allSchools, targets) {
+export const areaFilters = (rows, schools, targets) => filterBar(areaFilterFields(rows, schools, targets));
+
+/** Whether an area page shows a filter of schools (办学类型, 镇街 or 学区集团); its words speak of one only then. */
+export const filtersSchools = (rows, schools, targets) =>
+  shownFields(areaFilterFields(rows, schools, targets)).some((f) => f.name !== "year");
+
+function areaFilterFields(rows, allSchools, targets) {
   const ids = new Set(targets.map((t) => t.target_id));
   const years = distinct(rows.filter((r) => ids.has(r.target_id)).map((r) => r.year)).sort((a, b) => b - a);
   const bySchool = new Set(targets.filter((t) => t.chart === "schools").map((t) => t.target_id));
   const listed = new Set(rows.filter((r) => r.school_id != null && bySchool.has(r.target_id)).map((r) => r.school_id));
   const schools = allSchools.filter((s) => listed.has(s.school_id));
   const stages = new Map(schools.map((s) => [s.stage, s.stage_label]));
-  return filterBar([
+  return [
     {
       name: "year",
       label: "年度",
@@ -45,7 +51,7 @@ export function areaFilters(rows, allSchools, targets) {
       label: "学区集团",
       options: all("学区").concat(distinct(schools.map((s) => s.cluster)).map((v) => ({ value: v, label: v }))),
     },
-  ]);
+  ];
 }
 
 /**

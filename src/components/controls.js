@@ -26,6 +26,9 @@ const hide = (element) => {
 /** A choice besides "all" (""): a select with fewer than two of them cannot change what a page shows. */
 const choices = (options) => options.filter((o) => o.value !== "").length;
 
+/** The fields of a filter bar that it shows: those with a choice to make. */
+export const shownFields = (fields) => fields.filter((f) => choices(f.options) >= 2);
+
 /**
  * A row of selects whose value is an object {name: selected value}; "" means all. A select that cannot
  * change anything (one choice, or none, besides "all") is not shown, yet keeps its value; with none
@@ -36,13 +39,14 @@ export function filterBar(fields) {
   form.className = "filters";
   form.addEventListener("submit", (event) => event.preventDefault());
   const inputs = {};
+  const shown = new Set(shownFields(fields));
   for (const f of fields) {
     const { wrap, input } = select(f.options, f);
     inputs[f.name] = { input, numeric: f.numeric };
-    if (choices(f.options) < 2) hide(wrap);
+    if (!shown.has(f)) hide(wrap);
     form.append(wrap);
   }
-  if (fields.every((f) => choices(f.options) < 2)) hide(form);
+  if (!shown.size) hide(form);
   const read = () =>
     Object.fromEntries(
       Object.entries(inputs).map(([k, { input, numeric }]) => [

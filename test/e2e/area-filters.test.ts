@@ -67,4 +67,25 @@ describe("the filters of the area pages", () => {
     // an area listed by school keeps its school filters
     expect(seen.vision).toEqual(expect.arrayContaining(["年度", "办学类型", "镇街", "学区集团"]));
   }, 600_000);
+
+  test("the intro speaks of filtering schools only on a page that shows a school filter", async () => {
+    const said: Record<string, boolean> = {};
+    for (const area of areas) {
+      const { page, problems } = await openPage(site, `/${area.slug}`);
+      await page.locator(".area-blocks").waitFor();
+      const labels = await page
+        .locator(".filters label:visible > span")
+        .evaluateAll((spans) => spans.map((s) => s.textContent));
+      const schoolFilter = labels.some((l) => l === "办学类型" || l === "镇街" || l === "学区集团");
+      const intro = await page.locator("#observablehq-main p.muted").first().innerText();
+      said[area.slug] = intro.includes("筛选学校只改变图表和表格，不改变全区状态");
+      expect(said[area.slug], `${area.title}: ${labels.join("、")}\n${intro}`).toBe(schoolFilter);
+      expect(intro, area.title).toContain("状态均取自数据仓库，页面只作展示");
+      await page.close();
+      expect(problems, area.slug).toEqual([]);
+    }
+    // 教师待遇 shows no school filter, 视力 does
+    expect(said.pay).toBe(false);
+    expect(said.vision).toBe(true);
+  }, 600_000);
 });

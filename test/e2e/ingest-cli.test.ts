@@ -39,7 +39,7 @@ describe("npm run ingest", () => {
     const r = ingest({ "schools.csv": schools, "vision/2021.csv": vision });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("vision");
+    expect(r.stdout).toContain("视力筛查");
   });
 
   it("exits 1 when a file failed, with one plain line naming it and no stack trace", () => {

@@ -30,6 +30,6 @@ describe("npm run ingest with workbooks", () => {
       "导入失败：vision/broken.xlsx：工作簿已损坏（ZIP 结构不完整），无法读取：请在 Excel 或 WPS 中打开后重新保存",
     ]);
     expect(r.stdout).toContain("说明：军训.xlsx#高中军训：跳过了隐藏的行：第 2 行；隐藏的工作表“班额”未读取");
-    expect(r.stdout).toMatch(/military_training\s+1\s+1\s+0/);
+    expect(r.stdout).toMatch(/\n高中军训\s+1\s+1\s+0/);
   });
 });

@@ -36,18 +36,21 @@ async function renderedTexts(page: Page): Promise<{ text: string; forAnalysts: b
  * `remove` are patterns removed too (commands where a page tells them).
  */
 export async function latinWords(page: Page, data: string[] = [], remove: RegExp[] = []): Promise<SeenWord[]> {
-  const longestFirst = [...data].filter((d) => /[A-Za-z]/.test(d)).sort((a, b) => b.length - a.length);
-  const words: SeenWord[] = [];
-  for (const { text, forAnalysts } of await renderedTexts(page)) {
-    let rest = text;
-    for (const d of longestFirst) rest = rest.replaceAll(d, " ");
-    for (const pattern of remove) rest = rest.replace(pattern, " ");
-    // A word starts with a letter not glued to a digit, a dot or a slash (1e-9 and 2021.csv hold none).
-    for (const [match] of rest.matchAll(/(?<![A-Za-z0-9_./-])[A-Za-z][A-Za-z0-9_./-]*/g)) {
-      words.push({ word: match.replace(/[./-]+$/, ""), forAnalysts, context: text.trim().slice(0, 120) });
-    }
-  }
-  return words;
+  return (await renderedTexts(page)).flatMap(({ text, forAnalysts }) =>
+    latinWordsOf(text, data, remove).map((word) => ({ word, forAnalysts, context: text.trim().slice(0, 120) })),
+  );
+}
+
+/** The Latin words of a text (a page's or a command's output), with `data` and `remove` taken out first. */
+export function latinWordsOf(text: string, data: string[] = [], remove: RegExp[] = []): string[] {
+  let rest = text;
+  for (const d of [...data].filter((d) => /[A-Za-z]/.test(d)).sort((a, b) => b.length - a.length))
+    rest = rest.replaceAll(d, " ");
+  for (const pattern of remove) rest = rest.replace(pattern, " ");
+  // A word starts with a letter not glued to a digit, a dot or a slash (1e-9 and 2021.csv hold none).
+  return [...rest.matchAll(/(?<![A-Za-z0-9_./-])[A-Za-z][A-Za-z0-9_./-]*/g)].map(([match]) =>
+    match.replace(/[./-]+$/, ""),
+  );
 }
 
 /** A file name or path (vision/2021.csv, seeds/parameters.csv, manifest.json). */
