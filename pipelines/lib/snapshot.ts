@@ -7,27 +7,12 @@ import { queryBlankCells, queryGaps, type BlankCells, type TargetGap } from "./g
 import { latestReportYear, queryCompleteness, queryMissing, type Completeness, type MissingReport } from "./reports.ts";
 import type { Progress } from "../../src/shared/vocabulary.js";
 import { personalDatasets, publicReject } from "./personal.ts";
+import type { CardRow } from "../../src/shared/targetCard.js";
 import { queryRows } from "./warehouse.ts";
 
-export interface IndicatorRow {
+/** A row of indicator_values: what a card reads of it (src/shared/targetCard.d.ts), and its target. */
+export interface IndicatorRow extends CardRow {
   target_id: string;
-  year: number;
-  school_id: string | null;
-  value: number | null;
-  threshold: number | null;
-  status: string;
-  numerator: number | null;
-  denominator: number | null;
-  /** District rows: schools that owe the target's data, and of those the schools whose data all arrived. */
-  schools_owed: number | null;
-  schools_reported: number | null;
-  /** District rows with schools missing: the value with every missing school at its worst and best (null: no bound). */
-  lower_bound?: number | null;
-  upper_bound?: number | null;
-  /** District rows: schools that have not sent all they owe. */
-  schools_missing?: number | null;
-  /** The counts and rate stand on fewer pupils than the small-number threshold: not published. */
-  suppressed?: boolean | null;
 }
 
 export interface SchoolRow {

@@ -22,11 +22,15 @@ export interface CardRow {
   status: string;
   numerator: number | null;
   denominator: number | null;
+  /** District rows: schools that owe the target's data, and of those the schools whose data all arrived. */
   schools_owed: number | null;
   schools_reported: number | null;
+  /** District rows with schools missing: the value with every missing school at its worst and best (null: no bound). */
   lower_bound?: number | null;
   upper_bound?: number | null;
+  /** District rows: schools that have not sent all they owe. */
   schools_missing?: number | null;
+  /** The counts and rate stand on fewer pupils than the small-number threshold: not published. */
   suppressed?: boolean | null;
 }
 

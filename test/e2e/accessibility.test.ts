@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { root } from "../../pipelines/lib/paths.ts";
 import { openWarehouse, queryRows } from "../../pipelines/lib/warehouse.ts";
-import { openSite, type Site } from "../helpers/browser.ts";
+import { openSite, pageTypes, type Site } from "../helpers/browser.ts";
 import { sampleSite } from "../helpers/sampleSite.ts";
 
 const axeSource = fs.readFileSync(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8");
@@ -20,19 +20,6 @@ let site: Site;
 let busiest: string;
 /** School names and codes: what a school wrote, not words of the page (a test school is named with markup). */
 let schoolData: string[];
-
-const pageTypes = [
-  { path: "/", name: "总览" },
-  { path: "/vision", name: "领域页" },
-  { path: "/classes", name: "班额与规模" },
-  { path: "/schools", name: "学校列表" },
-  { path: "school", name: "学校页" },
-  { path: "/quality", name: "数据质量" },
-  { path: "/methods", name: "方法" },
-  { path: "/report", name: "区级报告" },
-  { path: "/downloads", name: "下载报告" },
-  { path: "/no-such-page", name: "404" },
-];
 
 async function open(urlPath: string, width: number): Promise<Page> {
   const page = await site.browser.newPage({ viewport: { width, height: 900 } });

@@ -53,3 +53,17 @@ export async function openPage(site: Site, urlPath: string): Promise<OpenedPage>
   await page.goto(site.origin + urlPath, { waitUntil: "networkidle" });
   return { page, problems, dialogs };
 }
+
+/** One page of every kind the site has ("school": the busiest school's page), for the tests that visit them all. */
+export const pageTypes = [
+  { path: "/", name: "总览" },
+  { path: "/vision", name: "领域页" },
+  { path: "/classes", name: "班额与规模" },
+  { path: "/schools", name: "学校列表" },
+  { path: "school", name: "学校页" },
+  { path: "/quality", name: "数据质量" },
+  { path: "/methods", name: "方法" },
+  { path: "/report", name: "区级报告" },
+  { path: "/downloads", name: "下载报告" },
+  { path: "/no-such-page", name: "404" },
+];
