@@ -5,7 +5,7 @@ import { queryRows } from "../lib/warehouse.ts";
 import { defaultTargetsFile, type Target } from "../lib/targets.ts";
 import { readTargetsWithFamilies } from "./families.ts";
 import { createReceivedUnits } from "./reports.ts";
-import { createLatestSubmissions } from "./submissions.ts";
+import { createLatestSubmissions, createSubmittedUnits } from "./submissions.ts";
 import { createScratch, dropScratch, writeRuleTables } from "./scratch.ts";
 import { hideSmallRates, writeGradeRates } from "./smallNumbers.ts";
 import {
@@ -108,8 +108,9 @@ export async function prepareEngine(
   await shadowVisionByGrade(connection);
   await createScratch(connection, targets, datasets, parameters, dir);
   for (const macro of macroNames) await runSqlFile(connection, macroSqlPath(macro, dir), "%s");
+  await createSubmittedUnits(connection, datasets);
   await createReceivedUnits(connection, datasets);
-  await createLatestSubmissions(connection, datasets);
+  await createLatestSubmissions(connection);
   await runSqlFile(connection, stepSqlPath(stepNames.reports, dir), "create or replace table reports as %s");
   await runSqlFile(
     connection,

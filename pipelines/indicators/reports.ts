@@ -1,9 +1,10 @@
 // Which units of a report arrived: the temp table received_units (year, school_id, dataset, section),
-// made from the dictionary, read by steps/reports.sql. A dataset with a grade column covers the
-// section of each grade within its school, one with a section column that section (全校: every section
-// of the school), any other dataset the whole school. For the reports owed grade by grade (a duty whose
-// rows carry a grade, other than the class sizes the owed grades are read from), received_grades
-// (year, school_id, dataset, grade) says which grades arrived and grade_duties (dataset) names them.
+// made from the dictionary and submitted_units (submissions.ts), read by steps/reports.sql. A dataset
+// with a grade column covers the section of each grade within its school, one with a section column
+// that section (全校: every section of the school), any other dataset the whole school. For the reports
+// owed grade by grade (a duty whose rows carry a grade, other than the class sizes the owed grades are
+// read from), received_grades (year, school_id, dataset, grade) says which grades arrived and
+// grade_duties (dataset) names them.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Dataset } from "../lib/seeds.ts";
 
@@ -13,8 +14,6 @@ export const classesDataset = "class_sizes";
 interface Source {
   dataset: Dataset;
   duty: Dataset;
-  school: string;
-  year: string;
   grade?: string;
   section?: string;
 }
@@ -28,17 +27,17 @@ function sources(datasets: Map<string, Dataset>): Source[] {
     if (!duty?.owedBy.length || !school || !year) continue;
     const grade = ds.columns.find((c) => c.type === "grade")?.column;
     const section = ds.columns.find((c) => c.type === "section")?.column;
-    found.push({ dataset: ds, duty, school: school.column, year: year.column, grade, section });
+    found.push({ dataset: ds, duty, grade, section });
   }
   return found;
 }
 
 export function receivedUnitsQuery(datasets: Map<string, Dataset>): string {
-  const parts = sources(datasets).map(({ dataset: ds, duty, school, year, grade, section }) => {
-    const from = `from "${ds.name}" as d join school_sections as s on s.school_id = d."${school}"`;
-    const select = `select distinct d."${year}" as year, s.school_id, '${duty.name}' as dataset, s.section`;
-    if (grade) return `${select} ${from} join grade_sections as g on g.grade = d."${grade}" and g.section = s.section`;
-    if (section) return `${select} ${from} and (d."${section}" = s.section or d."${section}" = 'whole')`;
+  const parts = sources(datasets).map(({ dataset: ds, duty, grade, section }) => {
+    const from = `from submitted_units as d join school_sections as s on d.source = '${ds.name}' and s.school_id = d.school_id`;
+    const select = `select distinct d.year, s.school_id, '${duty.name}' as dataset, s.section`;
+    if (grade) return `${select} ${from} join grade_sections as g on g.grade = d.grade and g.section = s.section`;
+    if (section) return `${select} ${from} and (d.section = s.section or d.section = 'whole')`;
     return `${select} ${from}`;
   });
   return parts.length
@@ -59,7 +58,7 @@ export function receivedGradesQuery(datasets: Map<string, Dataset>): string {
     .filter((s) => duties.has(s.duty.name))
     .map(
       (s) =>
-        `select distinct "${s.year}" as year, "${s.school}" as school_id, '${s.duty.name}' as dataset, "${s.grade}" as grade from "${s.dataset.name}"`,
+        `select distinct year, school_id, '${s.duty.name}' as dataset, grade from submitted_units where source = '${s.dataset.name}'`,
     );
   return parts.length
     ? parts.join("\nunion\n")
