@@ -9,6 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 1_200_000,
     pool: "forks",
+    // two cores: one worker each; most of a browser or CLI test is waiting on another process
+    maxWorkers: 2,
     globalSetup: ["test/helpers/globalSetup.ts"],
     env: { TZ: "Asia/Shanghai", OBSERVABLE_TELEMETRY_DISABLE: "true", TEST_RUN_ID: process.env.TEST_RUN_ID },
     reporters: ["default", "json"],
