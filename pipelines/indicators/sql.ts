@@ -40,6 +40,7 @@ export const scratchTableNames = [
 
 /** The macros every family and step may call, in the order they are created (a macro after those it calls). */
 export const macroNames = [
+  "tolerance",
   "passes",
   "verdict",
   "pupil_rate",

@@ -28,6 +28,7 @@ level_targets as (
     t.display_unit as unit,
     case when t.scope = 'school' then 1 else t.threshold end as goal,
     case when t.scope = 'school' or t.comparator = '>=' then 1 else -1 end as direction,
+    -- a setting, not data: the registry's own target year, else the plan's default (seeds/parameters.csv)
     coalesce(t.target_year, s.default_year) as target_year
   from targets as t
   cross join settings as s
