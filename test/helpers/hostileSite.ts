@@ -2,12 +2,11 @@
 // files that read it (personal data, small numbers, escaping, rebuilds): student records whose ids and names
 // are distinctive, a school whose name is markup and grades with few pupils. Built by whoever asks first,
 // like the sample site (test/helpers/sampleSite.ts); the run's global teardown removes it.
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { openWarehouse } from "../../pipelines/lib/warehouse.ts";
 import { cli, type Workspace } from "./cli.ts";
 import { csv, writeFiles } from "./ingest.ts";
+import { oncePerRun, removeRunDir } from "./oncePerRun.ts";
 
 export const markup = "<img src=x onerror=alert(1)>";
 const stems = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰";
@@ -66,51 +65,24 @@ export interface HostileSite extends Workspace {
   dist: string;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const name = "hostile-site";
 
-/** The shared hostile site of this test run (vitest.config.ts sets TEST_RUN_ID). */
-const runDir = () => path.join(os.tmpdir(), `hostile-site-${process.env.TEST_RUN_ID ?? process.pid}`);
-
-export function removeHostileSite(): void {
-  fs.rmSync(runDir(), { recursive: true, force: true });
-}
+export const removeHostileSite = () => removeRunDir(name);
 
 /**
  * The run's hostile warehouse and site: ingested, then built while another reader holds the warehouse (the
  * build and its loaders only read, or they would fail). A failed build is told to every file that asks.
  */
 export async function hostileSite(): Promise<HostileSite> {
-  const dir = runDir();
-  const site: HostileSite = {
-    dir,
-    input: path.join(dir, "in"),
-    db: path.join(dir, "w.duckdb"),
-    dist: path.join(dir, "dist"),
-  };
-  const ready = path.join(dir, "ready");
-  const failed = path.join(dir, "failed");
-  const lock = `${dir}.lock`;
-  while (!fs.existsSync(ready)) {
-    if (fs.existsSync(failed)) throw new Error(fs.readFileSync(failed, "utf8"));
-    try {
-      fs.mkdirSync(lock);
-    } catch {
-      await sleep(1000);
-      continue;
-    }
-    try {
-      if (!fs.existsSync(ready) && !fs.existsSync(failed)) {
-        fs.rmSync(dir, { recursive: true, force: true });
-        fs.mkdirSync(dir, { recursive: true });
-        const problem = await build(site);
-        fs.writeFileSync(problem ? failed : ready, problem ?? "");
-      }
-    } finally {
-      fs.rmSync(lock, { recursive: true, force: true });
-    }
-  }
-  return site;
+  return paths(await oncePerRun(name, (dir) => build(paths(dir))));
 }
+
+const paths = (dir: string): HostileSite => ({
+  dir,
+  input: path.join(dir, "in"),
+  db: path.join(dir, "w.duckdb"),
+  dist: path.join(dir, "dist"),
+});
 
 /** Ingests and builds the site; what went wrong, or null. */
 async function build(site: HostileSite): Promise<string | null> {

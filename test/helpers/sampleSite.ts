@@ -2,9 +2,9 @@
 // shared by the end-to-end test files: building the sample's site takes a minute or two, and builds take turns.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { root, sampleDir } from "../../pipelines/lib/paths.ts";
+import { oncePerRun, removeRunDir } from "./oncePerRun.ts";
 
 export const markupSchool = { id: "E2E001", name: "<b>标记</b>&<i>测试</i>学校" };
 export const formulaSchool = { id: "EXP001", name: "=1+1" };
@@ -35,38 +35,17 @@ function run(args: string[], { noNetwork = false } = {}): void {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const name = "sample-site";
 
-/** The shared sample site of this test run (vitest.config.ts sets TEST_RUN_ID), built by whoever asks first. */
-const runDir = () => path.join(os.tmpdir(), `sample-site-${process.env.TEST_RUN_ID ?? process.pid}`);
+export const removeSampleSite = () => removeRunDir(name);
 
-export function removeSampleSite(): void {
-  fs.rmSync(runDir(), { recursive: true, force: true });
-}
-
+/** The shared sample site of this test run, built by whoever asks first. */
 export async function sampleSite(): Promise<SampleSite> {
-  const dir = runDir();
-  const site: SampleSite = { db: path.join(dir, "warehouse.duckdb"), dist: path.join(dir, "dist") };
-  const ready = path.join(dir, "ready");
-  const lock = `${dir}.lock`;
-  while (!fs.existsSync(ready)) {
-    try {
-      fs.mkdirSync(lock);
-    } catch {
-      await sleep(1000);
-      continue;
-    }
-    try {
-      if (!fs.existsSync(ready)) {
-        fs.rmSync(dir, { recursive: true, force: true });
-        buildFixtureSite(dir, sampleDir);
-        fs.writeFileSync(ready, "");
-      }
-    } finally {
-      fs.rmSync(lock, { recursive: true, force: true });
-    }
-  }
-  return site;
+  const dir = await oncePerRun(name, async (dir) => {
+    buildFixtureSite(dir, sampleDir);
+    return null;
+  });
+  return { db: path.join(dir, "warehouse.duckdb"), dist: path.join(dir, "dist") };
 }
 
 /**
