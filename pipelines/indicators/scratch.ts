@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { gradeCodes, sectionsOfGrade, sectionsOfStage } from "../lib/codes.ts";
+import { gradeSectionPairs, stageSectionPairs } from "../lib/codes.ts";
 import { readParameters, readSectionWeights, type Dataset, type Parameter } from "../lib/seeds.ts";
 import type { Target } from "../lib/targets.ts";
 import { ruleTableNames, runSqlFile, scratchTableNames, sqlDir, tableSqlPath } from "./sql.ts";
@@ -40,10 +40,8 @@ export async function writeRuleTables(connection: DuckDBConnection, dir = sqlDir
   const bad = weights.find((w) => !Number.isFinite(w.weight));
   if (bad) throw new Error(`seeds/section_weights.csv: the weight of ${bad.stage} ${bad.section} is no number`);
   const rows: Record<(typeof ruleTableNames)[number], Rows> = {
-    stage_sections: Object.entries(sectionsOfStage).flatMap(([stage, sections]) => sections.map((s) => [stage, s])),
-    grade_sections: gradeCodes.flatMap((g) =>
-      sectionsOfGrade(g).map((s) => [g, s, /^\d+$/.test(g) ? Number(g) : null]),
-    ),
+    stage_sections: stageSectionPairs(),
+    grade_sections: gradeSectionPairs().map(([g, s]) => [g, s, /^\d+$/.test(g) ? Number(g) : null]),
     section_weights: weights.map((w) => [w.stage, w.section, w.weight]),
   };
   await makeTables(connection, ruleTableNames, rows, dir);

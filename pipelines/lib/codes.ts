@@ -52,6 +52,14 @@ const gradeWords: Record<string, string> = {
 /** Every grade code, youngest first: kindergarten K1–K3, then grades 1–12. */
 export const gradeCodes: string[] = ["K1", "K2", "K3", ...Array.from({ length: 12 }, (_, i) => String(i + 1))];
 
+/** Every (stage, section) pair: the sections a school of each stage teaches (sectionsOfStage). */
+export const stageSectionPairs = (): [string, string][] =>
+  Object.entries(sectionsOfStage).flatMap(([stage, sections]) => sections.map((s): [string, string] => [stage, s]));
+
+/** Every (grade, section) pair: the sections each grade code can belong to (sectionsOfGrade). */
+export const gradeSectionPairs = (): [string, string][] =>
+  gradeCodes.flatMap((g) => sectionsOfGrade(g).map((s): [string, string] => [g, s]));
+
 export const gradeLabels: Record<string, string> = {
   K1: "小班",
   K2: "中班",

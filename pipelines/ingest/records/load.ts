@@ -6,7 +6,7 @@
 // the file or an index of its lines in memory: memory does not grow with the file. Each step is
 // timed (steps.ts).
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { gradeCodes, sectionsOfGrade, sectionsOfStage } from "../../lib/codes.ts";
+import { gradeSectionPairs, stageSectionPairs } from "../../lib/codes.ts";
 import { personalColumns, type Dataset } from "../../lib/seeds.ts";
 import { hashedName, storedColumns } from "../../lib/schema.ts";
 import { queryRows } from "../../lib/warehouse.ts";
@@ -45,10 +45,9 @@ export interface RecordsSource {
 
 /** The registry as ENUM types (sql/rules.ts registryTypes): school codes, school × grade taught, names. */
 async function registryTypes(connection: DuckDBConnection): Promise<boolean> {
-  const stageSections = Object.entries(sectionsOfStage).flatMap(([stage, secs]) =>
-    secs.map((s) => `(${lit(stage)}, ${lit(s)})`),
-  );
-  const gradeSections = gradeCodes.flatMap((g) => sectionsOfGrade(g).map((s) => `(${lit(g)}, ${lit(s)})`));
+  const pairs = (list: [string, string][]) => list.map(([a, b]) => `(${lit(a)}, ${lit(b)})`);
+  const stageSections = pairs(stageSectionPairs());
+  const gradeSections = pairs(gradeSectionPairs());
   const { scratch, schools, taught, names, named } = typesOf;
   const [{ n }] = await queryRows<{ n: number }>(connection, "select count(school_id)::integer as n from schools");
   await connection.run(`attach if not exists ':memory:' as ${scratch}`);
