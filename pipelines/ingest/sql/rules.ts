@@ -4,6 +4,7 @@
 //
 // Raw cells c0… come from read_csv with no null string: an empty cell is '' and a cell beyond the
 // end of a short row is NULL.
+import { gradeCodes } from "../../lib/codes.ts";
 import type { Column, Dataset } from "../../lib/seeds.ts";
 import type { HeaderMap } from "../header.ts";
 import { parseCheck, parseRange } from "../rules.ts";
@@ -172,6 +173,19 @@ export function rules(ds: Dataset, header: HeaderMap, personal: Column[], hasSch
 }
 
 /**
+ * A coded column as kept in the typed table: an ENUM of its codes (one or two bytes) rather than text
+ * (sixteen), so that the table the load spills and reads back twice is smaller. Rows whose value is
+ * no code are rejected before this matters; the insert casts the codes back to text.
+ */
+function compact(c: Column, registered: boolean): string {
+  const codes =
+    c.type === "grade" ? gradeCodes : c.type.startsWith("enum:") ? c.type.slice(5).split("|").map((p) => p.split("=")[0]) : [];
+  if (registered) return `try_cast(${t(c)} as ${registryTypes.schools}) as ${t(c)}`;
+  if (!codes.length) return t(c);
+  return `try_cast(${t(c)} as enum(${codes.map(lit).join(", ")})) as ${t(c)}`;
+}
+
+/**
  * Every row of `reader` in file order (so a row's rowid + 1 is its number below the header), typed:
  * t_* columns, rule_no, the first rule the row breaks (NULL when none, -1 for a blank row), and beyond_header,
  * whether the row has cells beyond the header's columns.
@@ -209,7 +223,7 @@ export function typedSelect(ds: Dataset, header: HeaderMap, personal: Column[], 
   // a cell written beyond the header's last column is not read: the row is named in the log (read.ts does the same)
   const extra = cells.slice(header.cells.length).map((c) => `coalesce(trim(${c}, ${spaces}), '') <> ''`);
   const beyond = extra.length ? extra.join(" or ") : "false";
-  return `select ${typed.map(t).join(", ")},
+  return `select ${typed.map((c) => compact(c, c === school && hasSchools)).join(", ")},
     case when ${blank} then -1 when ${suspect} then case ${firstBroken} end end::integer as rule_no,
     ${beyond} as beyond_header
   from (select * replace (${stored.join(", ")}) from (select * replace (${value.join(", ")}) from (
