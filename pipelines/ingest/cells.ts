@@ -155,9 +155,13 @@ export function trimText(text: string): string {
  * (names are shown as the school wrote them); everything read for matching — codes, numbers, dates,
  * grades, spellings — is normalised first.
  */
+/** A cell that is not of its type. (Not a closure inside parseCell: the CLI's loader names each closure it creates, a cost on every cell.) */
+function fail(expected: string): CellResult {
+  return { ok: false, expected };
+}
+
 export function parseCell(type: string, raw: string): CellResult {
   const text = type === "text" ? trimText(raw) : normaliseText(raw);
-  const fail = (expected: string): CellResult => ({ ok: false, expected });
   let value: CellValue | undefined;
   if (type === "text") value = control.test(text) || text.length > maxTextChars ? undefined : text;
   else if (type === "code") value = code.test(text) ? text : undefined;
