@@ -20,6 +20,8 @@ export interface RecordsResult {
   floor: Floor;
   /** The floor that also stores student_id as the salted sha256, as the contract demands of the ingest. */
   hashedFloor: Floor;
+  /** The hashed floor that also stores each row's line, by way of a copy in file order (floor.mjs). */
+  orderedFloor: Floor;
   ingest: {
     seconds: number;
     cpuSeconds: number;
@@ -46,9 +48,19 @@ function ok(m: Measured, what: string): Measured {
   return m;
 }
 
-/** Runs the floor once (with the salted hash when `saltFile` is given) and keeps the best of the runs. */
-async function runFloor(file: string, db: string, best: Floor | undefined, saltFile?: string): Promise<Floor> {
-  const args = [floorScript, file, fresh(db), JSON.stringify(recordsTypes), ...(saltFile ? [saltFile] : [])];
+/**
+ * Runs the floor once (with the salted hash when `saltFile` is given, and the lines when `ordered`) and keeps
+ * the best of the runs.
+ */
+async function runFloor(
+  file: string,
+  db: string,
+  best: Floor | undefined,
+  saltFile?: string,
+  ordered = false,
+): Promise<Floor> {
+  const extra = saltFile ? [saltFile, ...(ordered ? ["ordered"] : [])] : [];
+  const args = [floorScript, file, fresh(db), JSON.stringify(recordsTypes), ...extra];
   const f = ok(await run("node", args), "floor");
   const rows = (JSON.parse(f.stdout) as { rows: number }).rows;
   const faster = !best || f.seconds < best.seconds;
@@ -61,7 +73,7 @@ async function runFloor(file: string, db: string, best: Floor | undefined, saltF
 }
 
 /**
- * Best wall and CPU time of `runs` for each side (peak memory: the largest), the three interleaved so that
+ * Best wall and CPU time of `runs` for each side (peak memory: the largest), the four interleaved so that
  * all see the same machine.
  */
 export async function benchRecords(work: string, rows: number, runs: number): Promise<RecordsResult> {
@@ -73,10 +85,12 @@ export async function benchRecords(work: string, rows: number, runs: number): Pr
   const env = { STUDENT_ID_SALT_FILE: saltFile };
   let floor: Floor | undefined;
   let hashedFloor: Floor | undefined;
+  let orderedFloor: Floor | undefined;
   let ingest: RecordsResult["ingest"] | undefined;
   for (let i = 0; i < runs; i++) {
     floor = await runFloor(file, path.join(work, "floor.duckdb"), floor);
     hashedFloor = await runFloor(file, path.join(work, "floor.duckdb"), hashedFloor, saltFile);
+    orderedFloor = await runFloor(file, path.join(work, "floor.duckdb"), orderedFloor, saltFile, true);
     const db = fresh(path.join(work, "records.duckdb"));
     const m = ok(await npmRun("ingest", ["--input", dir, "--db", db, "--json"], env), "npm run ingest");
     const out = JSON.parse(m.stdout) as {
@@ -103,5 +117,5 @@ export async function benchRecords(work: string, rows: number, runs: number): Pr
     Object.assign(ingest, { peakBytes, cpuSeconds });
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  return { input, floor: floor!, hashedFloor: hashedFloor!, ingest: ingest! };
+  return { input, floor: floor!, hashedFloor: hashedFloor!, orderedFloor: orderedFloor!, ingest: ingest! };
 }
