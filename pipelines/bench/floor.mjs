@@ -2,18 +2,18 @@
 // DuckDB's own read_csv of the file into a table of a fresh database file, column types given,
 // no sniffing, bad rows skipped (ignore_errors). Given a salt file, the floor also does the one
 // thing the contract demands of every row that read_csv does not: student_id is stored only as
-// sha256(salt:student_id), as the ingest stores it. Given "ordered" as well, it also stores each
+// sha256(salt:student_id), as the ingest stores it. Given a memory limit as well, it also stores each
 // row's line, as the contract's source_line demands: DuckDB 1.5's read_csv gives no row number, and
 // its fastest way to one is a copy of the file in file order (a temporary table, its rowid the line,
-// spilled beyond the memory limit the ingest uses), from which the rows are then stored. That copy
+// spilled beyond that limit, the one the ingest uses), from which the rows are then stored. That copy
 // is what any reader of this DuckDB pays for line numbers; it holds the cells as the floor types them
 // (a bad row the floor skips shifts the lines after it by one: the cost is the same).
 // Prints {"rows", "maxRssBytes"} as JSON.
-// Usage: node floor.mjs FILE.csv DB.duckdb '[["year","INTEGER"],…]' [SALT_FILE [ordered]]
+// Usage: node floor.mjs FILE.csv DB.duckdb '[["year","INTEGER"],…]' [SALT_FILE [MEMORY_LIMIT]]
 import fs from "node:fs";
 import { DuckDBInstance } from "@duckdb/node-api";
 
-const [file, db, typesJson, saltFile, ordered] = process.argv.slice(2);
+const [file, db, typesJson, saltFile, orderedLimit] = process.argv.slice(2);
 const salt = saltFile ? fs.readFileSync(saltFile, "utf8").trim() : undefined;
 const types = JSON.parse(typesJson);
 const quote = (text) => `'${text.replace(/'/g, "''")}'`;
@@ -24,10 +24,10 @@ const columns = types.map(([n, t]) => `${quote(n)}: ${quote(t)}`).join(", ");
 const hashed = salt ? ` replace (sha256(${quote(salt)} || ':' || student_id) as student_id)` : "";
 const reader = `read_csv(${quote(file)}, header = true, auto_detect = false,
     delim = ',', quote = '"', escape = '"', ignore_errors = true, columns = {${columns}})`;
-if (ordered) {
-  // as the ingest: within 512 MB, the copy in file order, then stored in any order with its line
+if (orderedLimit) {
+  // as the ingest: within its memory limit, the copy in file order, then stored in any order with its line
   await connection.run("alter table records add column source_line INTEGER");
-  await connection.run("set memory_limit = '512MB'");
+  await connection.run(`set memory_limit = ${quote(orderedLimit)}`);
   await connection.run("set preserve_insertion_order = true");
   await connection.run(`create temp table copy as select * from ${reader}`);
   await connection.run("set preserve_insertion_order = false");

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import { recordsMemoryLimit } from "../ingest/records/load.ts";
 import type { StepName } from "../ingest/steps.ts";
 import { root } from "../lib/paths.ts";
 import { npmRun, run, type Measured } from "./measure.ts";
@@ -59,7 +60,7 @@ async function runFloor(
   saltFile?: string,
   ordered = false,
 ): Promise<Floor> {
-  const extra = saltFile ? [saltFile, ...(ordered ? ["ordered"] : [])] : [];
+  const extra = saltFile ? [saltFile, ...(ordered ? [recordsMemoryLimit] : [])] : [];
   const args = [floorScript, file, fresh(db), JSON.stringify(recordsTypes), ...extra];
   const f = ok(await run("node", args), "floor");
   const rows = (JSON.parse(f.stdout) as { rows: number }).rows;
