@@ -83,7 +83,9 @@ describe("npm run bench -- --quick", () => {
     }
     for (const r of rows.filter((r) => r[0].startsWith("记录导入 ÷ 带行号的下限"))) {
       expect(ratio(r[2])).toBeGreaterThan(0);
-      expect(r[2]).toMatch(/；CPU 时间 [\d.]+ 倍（[\d.]+ 秒 ÷ [\d.]+ 秒）；带行号的下限是含盐值哈希的下限的 [\d.]+ 倍$/);
+      expect(r[2]).toMatch(
+        /；CPU 时间 [\d.]+ 倍（[\d.]+ 秒 ÷ [\d.]+ 秒）；带行号的下限是含盐值哈希的下限的 [\d.]+ 倍$/,
+      );
     }
     // Every step of a records file is named, with start-up and the rest, in the order they run.
     for (const r of rows.filter((r) => r[0] === "记录导入耗时构成"))

@@ -179,7 +179,14 @@ export function rules(ds: Dataset, header: HeaderMap, personal: Column[], hasSch
  */
 function compact(c: Column, registered: boolean): string {
   const codes =
-    c.type === "grade" ? gradeCodes : c.type.startsWith("enum:") ? c.type.slice(5).split("|").map((p) => p.split("=")[0]) : [];
+    c.type === "grade"
+      ? gradeCodes
+      : c.type.startsWith("enum:")
+        ? c.type
+            .slice(5)
+            .split("|")
+            .map((p) => p.split("=")[0])
+        : [];
   if (registered) return `try_cast(${t(c)} as ${registryTypes.schools}) as ${t(c)}`;
   if (!codes.length) return t(c);
   return `try_cast(${t(c)} as enum(${codes.map(lit).join(", ")})) as ${t(c)}`;
