@@ -47,6 +47,7 @@ export const macroNames = [
   "rows_in_target_sections",
   "unit_sum",
   "units_left_out",
+  "pooled_pairs",
 ] as const;
 
 /** The generic steps, in the order they run: reports owed, target arrivals, then (after the families) statuses, the schools behind them (gaps) and progress. */
