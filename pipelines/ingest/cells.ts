@@ -81,21 +81,28 @@ export function parseDate(text: string): string | undefined {
   return `${m[1]}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+/** The options of a dictionary type `enum:public=公办|private=民办`: each code with its Chinese label. */
+export function enumOptions(type: string): { code: string; label: string }[] {
+  return type
+    .slice("enum:".length)
+    .split("|")
+    .map((pair) => {
+      const [code, label] = pair.split("=");
+      return { code, label };
+    });
+}
+
 /** `enum:public=公办|private=民办` → code for either spelling. */
 export function parseEnum(type: string, text: string): string | undefined {
   const t = normaliseText(text);
-  for (const pair of type.slice("enum:".length).split("|")) {
-    const [code, label] = pair.split("=");
+  for (const { code, label } of enumOptions(type))
     if (t === code || t === label || t.toLowerCase() === code.toLowerCase()) return code;
-  }
   return undefined;
 }
 
 export function enumLabels(type: string): string {
-  return type
-    .slice("enum:".length)
-    .split("|")
-    .map((p) => p.split("=")[1])
+  return enumOptions(type)
+    .map((o) => o.label)
     .join("、");
 }
 

@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { LIST, VARCHAR, listValue, type DuckDBConnection } from "@duckdb/node-api";
 import { gradeLabels, parseGrade, sectionSpellings, stageLabels } from "../../lib/codes.ts";
+import { enumOptions } from "../cells.ts";
 import {
   chineseDate,
   codePattern,
@@ -78,16 +79,10 @@ export function gradeCodesBySpelling(): [string, string][] {
 }
 
 function enumPairs(type: string): [string, string][] {
-  return type
-    .slice(5)
-    .split("|")
-    .flatMap((p) => {
-      const [code, label] = p.split("=");
-      return [
-        [code, code],
-        [label, code],
-      ] as [string, string][];
-    });
+  return enumOptions(type).flatMap(({ code, label }): [string, string][] => [
+    [code, code],
+    [label, code],
+  ]);
 }
 
 /** Plain ASCII without spaces and not a "no value" mark: such a text cell is its own value. */

@@ -6,6 +6,7 @@
 // end of a short row is NULL.
 import { gradeCodes } from "../../lib/codes.ts";
 import type { Column, Dataset } from "../../lib/seeds.ts";
+import { enumOptions } from "../cells.ts";
 import type { HeaderMap } from "../header.ts";
 import { parseCheck, parseRange } from "../rules.ts";
 import { lazyAnd, lazyOr, lit, readValue, spaces, storedValue, typedExpression } from "./cells.ts";
@@ -178,16 +179,9 @@ export function rules(ds: Dataset, header: HeaderMap, personal: Column[], hasSch
  * no code are rejected before this matters; the insert casts the codes back to text.
  */
 function compact(c: Column, registered: boolean): string {
-  const codes =
-    c.type === "grade"
-      ? gradeCodes
-      : c.type.startsWith("enum:")
-        ? c.type
-            .slice(5)
-            .split("|")
-            .map((p) => p.split("=")[0])
-        : [];
   if (registered) return `try_cast(${t(c)} as ${registryTypes.schools}) as ${t(c)}`;
+  const codes =
+    c.type === "grade" ? gradeCodes : c.type.startsWith("enum:") ? enumOptions(c.type).map((o) => o.code) : [];
   if (!codes.length) return t(c);
   return `try_cast(${t(c)} as enum(${codes.map(lit).join(", ")})) as ${t(c)}`;
 }

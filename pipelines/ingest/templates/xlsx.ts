@@ -7,6 +7,7 @@ import { sectionWords } from "../../../src/shared/vocabulary.js";
 import { gradeSpellings, sectionSpellings, stageLabels } from "../../lib/codes.ts";
 import type { Column, Dataset } from "../../lib/seeds.ts";
 import { datasetNames } from "../../lib/seeds.ts";
+import { enumOptions } from "../cells.ts";
 import { columnHint, keyHint, typeWord } from "./columnHints.ts";
 import { columnLetter } from "../workbook/workbook.ts";
 import { parseRange } from "../rules.ts";
@@ -32,11 +33,7 @@ function listOf(c: Column): string[] | undefined {
   if (c.type === "section")
     return [...new Set([...Object.values(sectionWords), "全校", ...sectionSpellings().map(([s]) => s)])];
   if (c.type === "stage") return [...Object.values(stageLabels).flat(), ...Object.keys(stageLabels)];
-  if (c.type.startsWith("enum:"))
-    return c.type
-      .slice("enum:".length)
-      .split("|")
-      .flatMap((p) => [p.split("=")[1], p.split("=")[0]]);
+  if (c.type.startsWith("enum:")) return enumOptions(c.type).flatMap((o) => [o.label, o.code]);
   return undefined;
 }
 
