@@ -10,11 +10,18 @@ import { ruleTableNames, runSqlFile, scratchTableNames, sqlDir, tableSqlPath } f
 /** A table's rows, each the values of the table's columns in the order of its SQL file. */
 type Rows = unknown[][];
 
+/** All rows of a table in one statement (a statement a row cost 0.23 s of a 0.6 s compute for the sample's 415 rows). */
 async function insertRows(connection: DuckDBConnection, table: string, rows: Rows): Promise<void> {
-  for (const row of rows) {
-    const params = Object.fromEntries(row.map((v, i) => [`p${i}`, v]));
-    await connection.run(`insert into ${table} values (${row.map((_, i) => `$p${i}`).join(", ")})`, params as never);
-  }
+  if (!rows.length) return;
+  const params: Record<string, unknown> = {};
+  const tuples = rows.map((row, r) => {
+    const names = row.map((v, i) => {
+      params[`p${r}_${i}`] = v;
+      return `$p${r}_${i}`;
+    });
+    return `(${names.join(", ")})`;
+  });
+  await connection.run(`insert into ${table} values ${tuples.join(", ")}`, params as never);
 }
 
 /** Makes each table of `tables` (tables/<name>.sql) in their order, then inserts its rows (none for a table made by a query). */
